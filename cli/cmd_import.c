@@ -1,0 +1,161 @@
+/* fupan import actuals|targets|org|fx FILE... : CSV files into the
+ * database, all in one transaction (see storage/csv_import.h). */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "storage/csv_import.h"
+
+static const char import_usage[] =
+    "usage: fupan import actuals|targets|org|fx FILE... [--db FILE]\n"
+    "                    [--config FILE] [--dry-run] [--encoding utf-8|gb18030]\n"
+    "Imports CSV files in one go: any problem in any file rejects them all\n"
+    "and nothing is written. Importing the same keys again replaces them.\n"
+    "  actuals  week,store,category,person,kpi,value (long) or\n"
+    "           week,store,category,person,<kpi>,<kpi>... (wide);\n"
+    "           a date column (YYYY-MM-DD) instead of week: daily rows,\n"
+    "           summed into their ISO week\n"
+    "  targets  week,path,kpi,target (empty week: a standing target)\n"
+    "  org      store,name,platform,market,currency (stores) or\n"
+    "           person,name,role,store,category (people) or\n"
+    "           category,name (categories) or week,currency,rate (FX)\n"
+    "  fx       week,currency,rate\n"
+    "Options:\n"
+    "  --db FILE           the database (else $FUPAN_DB, else the default)\n"
+    "  --config FILE       the config file (its KPI catalogue is used)\n"
+    "  --dry-run           check and count, write nothing\n"
+    "  --encoding ENC      utf-8 or gb18030 (default: detect)\n"
+    "Exit: 0 imported, 1 runtime error, 2 usage, 3 input rejected.\n";
+
+typedef struct {
+    const char *db, *config;
+    fp_import_opts opts;
+    fp_import_kind kind;
+    char **files;
+    int nfiles;
+} import_args;
+
+static int usage_error(const char *what, const char *value)
+{
+    if (what != NULL)
+        fp_cli_error("import: %s%s%s", what, value ? ": " : "",
+                     value ? value : "");
+    fputs(import_usage, stderr);
+    return FP_EXIT_USAGE;
+}
+
+/* Returns -1 when the arguments are good, else the exit code. */
+static int parse_args(int argc, char **argv, import_args *a)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, 0, 'd'},
+        {"config", required_argument, 0, 'c'},
+        {"dry-run", no_argument, 0, 'n'},
+        {"encoding", required_argument, 0, 'e'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0},
+    };
+    int c;
+    optind = 0; /* 0: a full re-start of GNU getopt */
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': a->db = optarg; break;
+        case 'c': a->config = optarg; break;
+        case 'n': a->opts.dry_run = true; break;
+        case 'e':
+            if (!fp_encoding_parse(optarg, &a->opts.encoding))
+                return usage_error("unknown --encoding", optarg);
+            break;
+        case 'h': fputs(import_usage, stdout); return FP_EXIT_OK;
+        default: return usage_error(NULL, NULL);
+        }
+    }
+    if (optind >= argc)
+        return usage_error("what to import is missing", NULL);
+    if (!fp_import_kind_parse(argv[optind], &a->kind))
+        return usage_error("unknown kind (actuals, targets, org, fx)",
+                           argv[optind]);
+    a->files = argv + optind + 1;
+    a->nfiles = argc - optind - 1;
+    if (a->nfiles == 0)
+        return usage_error("no FILE given", NULL);
+    return -1;
+}
+
+static void print_file(const fp_import_file *f, bool dry_run)
+{
+    printf("%s: %s, %d row%s, %d value%s %s", f->file,
+           f->format ? f->format : "?", f->rows, f->rows == 1 ? "" : "s",
+           f->written, f->written == 1 ? "" : "s",
+           dry_run ? "to write" : "written");
+    if (f->summed > 0)
+        printf(", %d week%s summed from days", f->summed,
+               f->summed == 1 ? "" : "s");
+    if (f->max_day[0] != '\0')
+        printf(", up to %s", f->max_day);
+    if (f->converted)
+        printf(", converted from %s", fp_encoding_name(f->encoding));
+    putchar('\n');
+}
+
+static void print_summary(const fp_import_report *r, bool dry_run)
+{
+    for (int i = 0; i < r->nfiles; i++)
+        print_file(&r->files[i], dry_run);
+    const fp_org_counts *c = &r->created;
+    if (c->stores + c->categories + c->people > 0)
+        printf("%s %d store%s, %d categor%s, %d %s\n",
+               dry_run ? "would register" : "registered", c->stores,
+               c->stores == 1 ? "" : "s", c->categories,
+               c->categories == 1 ? "y" : "ies", c->people,
+               c->people == 1 ? "person" : "people");
+    if (dry_run)
+        puts("dry run: nothing written");
+}
+
+static int report_result(int status, const fp_import_report *r,
+                         bool dry_run)
+{
+    if (status == FP_IMPORT_OK) {
+        print_summary(r, dry_run);
+        return FP_EXIT_OK;
+    }
+    if (status == FP_IMPORT_FAILED) {
+        fp_cli_error("import: %s", r->error);
+        return FP_EXIT_RUNTIME;
+    }
+    /* Problems as FILE:LINE: column NAME: ..., one per line, unprefixed
+     * so editors and scripts can jump to them. */
+    for (int i = 0; i < r->nproblems; i++)
+        fprintf(stderr, "%s\n", r->problems[i]);
+    if (r->total_problems > r->nproblems)
+        fp_cli_error("import: %d more problems not shown",
+                     r->total_problems - r->nproblems);
+    fp_cli_error("import rejected: %d problem%s, nothing written",
+                 r->total_problems, r->total_problems == 1 ? "" : "s");
+    return FP_EXIT_INPUT;
+}
+
+int fp_cmd_import(int argc, char **argv)
+{
+    import_args a;
+    memset(&a, 0, sizeof a);
+    a.opts.encoding = FP_ENC_AUTO;
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    fp_review *rv = fp_cli_open(a.db, a.config, false);
+    if (rv == NULL)
+        return FP_EXIT_RUNTIME;
+    fp_import_report report;
+    int status = fp_import_files(fp_review_db(rv), fp_review_catalogue(rv),
+                                 a.kind, (const char *const *)a.files,
+                                 a.nfiles, &a.opts, &report);
+    rc = report_result(status, &report, a.opts.dry_run);
+    if (status == FP_IMPORT_OK && !a.opts.dry_run)
+        fp_review_refresh(rv, true);
+    fp_import_report_done(&report);
+    fp_review_close(rv);
+    return rc;
+}

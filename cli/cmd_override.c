@@ -1,0 +1,254 @@
+/* fupan override: manual corrections (人工修正) with a reason; reverted,
+ * never deleted. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/meeting_cli.h"
+#include "model/format.h"
+#include "model/number.h"
+#include "storage/meeting.h"
+
+static const char override_usage[] =
+    "usage: fupan override set --week W --path P --kpi K --value V\n"
+    "                          --reason R [--author A]\n"
+    "       fupan override revert --week W --path P --kpi K --reason R\n"
+    "                          [--author A]\n"
+    "       fupan override list [--week W]\n"
+    "Every verb also takes --db FILE and --config FILE. V parses like an\n"
+    "import (1,234.5; percent KPIs as 12.5%). The value shown before is\n"
+    "kept as the original; a new override on the same cell replaces the\n"
+    "active one, which stays in the history.\n";
+
+typedef struct {
+    fp_review *rv;
+    fp_week week;
+    int node, kpi;            /* tree and catalogue indices */
+    long long node_id;
+    const fp_kpi *def;
+} cell_ref;
+
+static bool blank(const char *s)
+{
+    while (s && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+        s++;
+    return !s || !*s;
+}
+
+static int resolve_cell(fp_review *rv, const fp_mcli_opts *o, fp_week week,
+                        cell_ref *c)
+{
+    c->rv = rv;
+    c->week = week;
+    if ((c->node = fp_mcli_node(rv, o->path)) < 0 ||
+        (c->kpi = fp_mcli_kpi(rv, o->kpi)) < 0)
+        return FP_EXIT_INPUT;
+    if (blank(o->reason)) {
+        fp_cli_error("--reason: a reason is required (say why the number "
+                     "is corrected)");
+        return FP_EXIT_INPUT;
+    }
+    c->node_id = fp_review_tree(rv)->nodes[c->node].db_id;
+    c->def = &fp_review_catalogue(rv)->kpis[c->kpi];
+    return 0;
+}
+
+static bool parse_value(const cell_ref *c, const char *text, double *out)
+{
+    const char *why = NULL;
+    bool percent = c->def->unit == FP_UNIT_PERCENT;
+    fp_num_status s = fp_parse_value(text, percent, out, &why);
+    if (s == FP_NUM_OK)
+        return true;
+    fp_cli_error("--value: '%s': %s", text,
+                 s == FP_NUM_EMPTY ? "empty" : why ? why : "not a number");
+    return false;
+}
+
+/* The value shown before this override: the cell's source value. */
+static bool source_value(const cell_ref *c, double *out)
+{
+    const fp_rollup *r = fp_review_week(c->rv, c->week);
+    if (!r) {
+        fp_cli_error("%s", fp_review_db(c->rv)->err);
+        return false;
+    }
+    *out = fp_rollup_cell(r, c->node, c->kpi)->source;
+    return true;
+}
+
+static int override_set(fp_review *rv, const fp_mcli_opts *o, fp_week week)
+{
+    cell_ref c;
+    double value, original;
+    int rc = resolve_cell(rv, o, week, &c);
+    if (rc)
+        return rc;
+    if (!parse_value(&c, o->value, &value))
+        return FP_EXIT_INPUT;
+    if (!source_value(&c, &original))
+        return FP_EXIT_RUNTIME;
+    fp_db *db = fp_review_db(rv);
+    long long id = fp_override_set(db, week, c.node_id, o->kpi, value,
+                                   original, o->reason, fp_mcli_author(rv, o));
+    if (id < 0) {
+        fp_cli_error("%s", db->err);
+        return FP_EXIT_RUNTIME;
+    }
+    char from[64], to[64];
+    fp_format_value(c.def, original, from, sizeof from);
+    fp_format_value(c.def, value, to, sizeof to);
+    printf("override %lld: %s %s %s %s -> %s\n", id, o->week,
+           *o->path ? o->path : "(company)", o->kpi, from, to);
+    return FP_EXIT_OK;
+}
+
+static int override_revert(fp_review *rv, const fp_mcli_opts *o,
+                           fp_week week)
+{
+    cell_ref c;
+    int rc = resolve_cell(rv, o, week, &c);
+    if (rc)
+        return rc;
+    fp_override_list list;
+    fp_db *db = fp_review_db(rv);
+    if (!fp_override_list_get(db, week, c.node_id, o->kpi, &list)) {
+        fp_cli_error("%s", db->err);
+        return FP_EXIT_RUNTIME;
+    }
+    bool active = list.n > 0 && !list.items[0].reverted_at;
+    fp_override_list_done(&list);
+    if (!active) {
+        fp_cli_error("no active override of %s for %s at '%s'", o->kpi,
+                     o->week, o->path);
+        return FP_EXIT_INPUT;
+    }
+    if (!fp_override_revert(db, week, c.node_id, o->kpi, o->reason,
+                            fp_mcli_author(rv, o))) {
+        fp_cli_error("%s", db->err);
+        return FP_EXIT_RUNTIME;
+    }
+    printf("reverted: %s %s %s\n", o->week, *o->path ? o->path : "(company)",
+           o->kpi);
+    return FP_EXIT_OK;
+}
+
+static void format_any(const fp_catalogue *cat, const char *kpi, double v,
+                       char *buf, size_t bufsz)
+{
+    int k = fp_catalogue_kpi(cat, kpi);
+    if (k >= 0)
+        fp_format_value(&cat->kpis[k], v, buf, bufsz);
+    else if (isnan(v))
+        snprintf(buf, bufsz, "%s", FP_DASH);
+    else
+        fp_format_decimal(v, buf, bufsz);
+}
+
+static void print_list_header(void)
+{
+    const char *const head[] = {"ID", "WEEK", "PATH", "KPI", "VALUE",
+                                "ORIGINAL", "STATE", "AUTHOR", "TIME"};
+    const int width[] = {5, 8, 26, 14, 14, 14, 8, 10, 16};
+    for (int i = 0; i < 9; i++)
+        fp_mcli_col(head[i], width[i], i == 0 || i == 4 || i == 5);
+    puts("REASON");
+}
+
+static void print_override(const fp_catalogue *cat, const fp_override_rec *r)
+{
+    char id[24], week[FP_WEEK_STR], val[64], orig[64], time[32], tail[1200];
+    snprintf(id, sizeof id, "%lld", r->id);
+    fp_week_format(r->week, week);
+    format_any(cat, r->kpi, r->value, val, sizeof val);
+    format_any(cat, r->kpi, r->original, orig, sizeof orig);
+    fp_mcli_time(r->created_at, time, sizeof time);
+    fp_mcli_col(id, 5, true);
+    fp_mcli_col(week, 8, false);
+    fp_mcli_col(r->path[0] ? r->path : "(company)", 26, false);
+    fp_mcli_col(r->kpi, 14, false);
+    fp_mcli_col(val, 14, true);
+    fp_mcli_col(orig, 14, true);
+    fp_mcli_col(r->reverted_at ? "reverted" : "active", 8, false);
+    fp_mcli_col(r->author, 10, false);
+    fp_mcli_col(time, 16, false);
+    if (r->reverted_at) {
+        char when[32];
+        fp_mcli_time(r->reverted_at, when, sizeof when);
+        snprintf(tail, sizeof tail, "%s  [reverted %s by %s: %s]", r->reason,
+                 when, r->reverted_by ? r->reverted_by : "?",
+                 r->revert_reason ? r->revert_reason : "");
+        fp_mcli_tail(tail);
+    } else {
+        fp_mcli_tail(r->reason);
+    }
+}
+
+static int override_list(fp_review *rv, fp_week week)
+{
+    fp_override_list list;
+    if (!fp_override_list_get(fp_review_db(rv), week, 0, NULL, &list)) {
+        fp_cli_error("%s", fp_review_db(rv)->err);
+        return FP_EXIT_RUNTIME;
+    }
+    print_list_header();
+    for (size_t i = 0; i < list.n; i++)
+        print_override(fp_review_catalogue(rv), &list.items[i]);
+    fp_override_list_done(&list);
+    return FP_EXIT_OK;
+}
+
+typedef struct {
+    const char *verb, *allowed, *required;
+} override_verb;
+
+static const override_verb override_verbs[] = {
+    {"set", "wpkvra", "wpkvr"},
+    {"revert", "wpkra", "wpkr"},
+    {"list", "w", ""},
+};
+
+static int run_verb(const override_verb *v, const fp_mcli_opts *o,
+                    fp_week week)
+{
+    fp_review *rv = fp_cli_open(o->db, o->config, false);
+    if (!rv)
+        return FP_EXIT_RUNTIME;
+    int rc;
+    if (!strcmp(v->verb, "set"))
+        rc = override_set(rv, o, week);
+    else if (!strcmp(v->verb, "revert"))
+        rc = override_revert(rv, o, week);
+    else
+        rc = override_list(rv, week);
+    if (rc == FP_EXIT_OK)
+        fp_review_refresh(rv, true);
+    fp_review_close(rv);
+    return rc;
+}
+
+int fp_cmd_override(int argc, char **argv)
+{
+    const override_verb *v = NULL;
+    size_t nverbs = sizeof override_verbs / sizeof *override_verbs;
+    for (size_t i = 0; argc > 1 && i < nverbs; i++)
+        if (!strcmp(argv[1], override_verbs[i].verb))
+            v = &override_verbs[i];
+    if (!v) {
+        bool help = argc > 1 && !strcmp(argv[1], "--help");
+        fputs(override_usage, help ? stdout : stderr);
+        return help ? FP_EXIT_OK : FP_EXIT_USAGE;
+    }
+    fp_mcli_opts o = {0};
+    int rc = fp_mcli_parse(argc - 1, argv + 1, v->allowed, false,
+                           override_usage, &o);
+    if (rc != 0)
+        return rc < 0 ? FP_EXIT_OK : rc;
+    if (!fp_mcli_require(&o, v->required, override_usage))
+        return FP_EXIT_USAGE;
+    fp_week week = 0;
+    if (o.week && !fp_mcli_week(o.week, "week", &week))
+        return FP_EXIT_INPUT;
+    return run_verb(v, &o, week);
+}

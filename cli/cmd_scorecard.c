@@ -1,0 +1,328 @@
+/* fupan scorecard: one node's KPIs for a week as text, CSV or JSON. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "cli/cli.h"
+#include "model/format.h"
+#include "model/text.h"
+
+static const char scorecard_usage[] =
+    "usage: fupan scorecard --week YYYY-Www [--path STORE[/CATEGORY[/PERSON]]\n"
+    "                       | --person ID] [--kpi KPI] [--format text|csv|json]\n"
+    "                       [--db FILE] [--config FILE] [--today YYYY-MM-DD]\n"
+    "Prints every KPI that has a value or a target at that node (the whole\n"
+    "company without --path): value, previous week, target, attainment,\n"
+    "status. csv columns: week,path,kpi,value,prev,target,attainment,status,\n"
+    "overridden,provisional (percent KPIs in percent, attainment in percent).\n";
+
+typedef enum { FMT_TEXT, FMT_CSV, FMT_JSON } out_format;
+
+typedef struct {
+    const char *db, *config, *path, *person, *kpi, *week_text;
+    out_format format;
+} sc_opts;
+
+typedef struct {
+    const fp_catalogue *cat;
+    const fp_rollup *now, *prev;
+    int row;
+    const char *label;   /* path or person as given */
+    char week[FP_WEEK_STR];
+} sc_view;
+
+static int parse_format(const char *s, out_format *out)
+{
+    if (!strcmp(s, "text")) *out = FMT_TEXT;
+    else if (!strcmp(s, "csv")) *out = FMT_CSV;
+    else if (!strcmp(s, "json")) *out = FMT_JSON;
+    else {
+        fp_cli_error("--format: '%s' is not text, csv or json", s);
+        return FP_EXIT_USAGE;
+    }
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, sc_opts *o)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, 0, 'd'}, {"config", required_argument, 0, 'c'},
+        {"week", required_argument, 0, 'w'}, {"path", required_argument, 0, 'p'},
+        {"person", required_argument, 0, 'P'}, {"kpi", required_argument, 0, 'k'},
+        {"format", required_argument, 0, 'f'}, {"today", required_argument, 0, 't'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': o->db = optarg; break;
+        case 'c': o->config = optarg; break;
+        case 'w': o->week_text = optarg; break;
+        case 'p': o->path = optarg; break;
+        case 'P': o->person = optarg; break;
+        case 'k': o->kpi = optarg; break;
+        case 't': setenv("FUPAN_TODAY", optarg, 1); break;
+        case 'f': if (parse_format(optarg, &o->format)) return FP_EXIT_USAGE;
+                  break;
+        case 'h': fputs(scorecard_usage, stdout); return -1;
+        default: fputs(scorecard_usage, stderr); return FP_EXIT_USAGE;
+        }
+    }
+    if (!o->week_text || optind < argc || (o->path && o->person)) {
+        fputs(scorecard_usage, stderr);
+        return FP_EXIT_USAGE;
+    }
+    return 0;
+}
+
+static bool cell_listed(const fp_cell *c)
+{
+    return fp_has(c->value) || fp_has(c->target);
+}
+
+static double prev_value(const sc_view *v, int k)
+{
+    return v->prev ? fp_rollup_cell(v->prev, v->row, k)->value : FP_NOVAL;
+}
+
+/* Quotes a field only when it needs it (libcsv's writer always does). */
+static void csv_field(FILE *out, const char *s, bool last)
+{
+    if (strpbrk(s, ",\"\r\n"))
+        csv_fwrite(out, s, strlen(s));
+    else
+        fputs(s, out);
+    fputc(last ? '\n' : ',', out);
+}
+
+static void print_csv(const sc_view *v, int only_kpi)
+{
+    puts("week,path,kpi,value,prev,target,attainment,status,overridden,"
+         "provisional");
+    for (int k = 0; k < v->cat->nkpis; k++) {
+        const fp_cell *c = fp_rollup_cell(v->now, v->row, k);
+        if ((only_kpi >= 0 && k != only_kpi) || !cell_listed(c))
+            continue;
+        const fp_kpi *kpi = &v->cat->kpis[k];
+        char val[64], prev[64], tgt[64], att[64];
+        fp_format_plain(kpi, c->value, val, sizeof val);
+        fp_format_plain(kpi, prev_value(v, k), prev, sizeof prev);
+        fp_format_plain(kpi, c->target, tgt, sizeof tgt);
+        fp_format_decimal(fp_has(c->attainment) ? c->attainment * 100.0
+                                                : FP_NOVAL, att, sizeof att);
+        const char *fields[] = {
+            v->week, v->label, kpi->id, val, prev, tgt, att,
+            fp_status_word(c->status),
+            c->flags & FP_CF_OVERRIDDEN ? "1" : "0",
+            c->flags & FP_CF_PROVISIONAL ? "1" : "0",
+        };
+        for (int f = 0; f < 10; f++)
+            csv_field(stdout, fields[f], f == 9);
+    }
+}
+
+static void json_string(const char *s)
+{
+    putchar('"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            printf("\\%c", *p);
+        else if (*p < 0x20)
+            printf("\\u%04x", *p);
+        else
+            putchar(*p);
+    }
+    putchar('"');
+}
+
+static void json_number(const char *plain)
+{
+    fputs(*plain ? plain : "null", stdout);
+}
+
+static void print_json_kpi(const sc_view *v, int k, const fp_cell *c)
+{
+    const fp_kpi *kpi = &v->cat->kpis[k];
+    char val[64], prev[64], tgt[64], att[64];
+    fp_format_plain(kpi, c->value, val, sizeof val);
+    fp_format_plain(kpi, prev_value(v, k), prev, sizeof prev);
+    fp_format_plain(kpi, c->target, tgt, sizeof tgt);
+    fp_format_decimal(fp_has(c->attainment) ? c->attainment * 100.0
+                                            : FP_NOVAL, att, sizeof att);
+    fputs("{\"kpi\":", stdout);
+    json_string(kpi->id);
+    fputs(",\"value\":", stdout);
+    json_number(val);
+    fputs(",\"prev\":", stdout);
+    json_number(prev);
+    fputs(",\"target\":", stdout);
+    json_number(tgt);
+    fputs(",\"attainment\":", stdout);
+    json_number(att);
+    printf(",\"status\":\"%s\",\"overridden\":%s,\"provisional\":%s}",
+           fp_status_word(c->status),
+           c->flags & FP_CF_OVERRIDDEN ? "true" : "false",
+           c->flags & FP_CF_PROVISIONAL ? "true" : "false");
+}
+
+static void print_json(const sc_view *v, int only_kpi)
+{
+    char score[64];
+    fp_format_decimal(fp_has(v->now->score[v->row])
+                      ? v->now->score[v->row] * 100.0 : FP_NOVAL,
+                      score, sizeof score);
+    printf("{\"week\":\"%s\",\"path\":", v->week);
+    json_string(v->label);
+    fputs(",\"score\":", stdout);
+    json_number(score);
+    fputs(",\"kpis\":[", stdout);
+    bool first = true;
+    for (int k = 0; k < v->cat->nkpis; k++) {
+        const fp_cell *c = fp_rollup_cell(v->now, v->row, k);
+        if ((only_kpi >= 0 && k != only_kpi) || !cell_listed(c))
+            continue;
+        if (!first)
+            putchar(',');
+        first = false;
+        print_json_kpi(v, k, c);
+    }
+    puts("]}");
+}
+
+static const char *status_text(int status)
+{
+    static const char *const text[] = {"· none", "● ok", "◐ amber", "✖ red"};
+    return status >= 0 && status <= 3 ? text[status] : text[0];
+}
+
+static void put_col(const char *s, int cols, bool right)
+{
+    char buf[256];
+    if (right)
+        fp_text_fit_right(s, cols, buf, sizeof buf);
+    else
+        fp_text_fit(s, cols, true, buf, sizeof buf);
+    fputs(buf, stdout);
+    putchar(' ');
+}
+
+static void print_text_row(const sc_view *v, int k, const fp_cell *c)
+{
+    const fp_kpi *kpi = &v->cat->kpis[k];
+    char label[160], val[64], prev[64], wow[32], tgt[64], att[32], marks[8];
+    snprintf(label, sizeof label, "%s %s", kpi->label_zh, kpi->label);
+    fp_format_value(kpi, c->value, val, sizeof val);
+    fp_format_value(kpi, prev_value(v, k), prev, sizeof prev);
+    fp_format_wow(c->value, prev_value(v, k), wow, sizeof wow);
+    fp_format_value(kpi, c->target, tgt, sizeof tgt);
+    fp_format_attainment(c->attainment, att, sizeof att);
+    snprintf(marks, sizeof marks, "%s%s%s",
+             c->flags & FP_CF_OVERRIDDEN ? "*" : "",
+             c->flags & FP_CF_STALE ? "!" : "",
+             c->flags & FP_CF_PROVISIONAL ? "~" : "");
+    put_col(label, 30, false);
+    put_col(val, 14, true);
+    put_col(prev, 14, true);
+    put_col(wow, 8, true);
+    put_col(tgt, 14, true);
+    put_col(att, 6, true);
+    put_col(status_text(c->status), 8, false);
+    puts(marks);
+}
+
+static void print_text(const sc_view *v, int only_kpi, const char *title)
+{
+    char score[32];
+    double s = v->now->score[v->row];
+    fp_format_attainment(s, score, sizeof score);
+    printf("%s  %s  score %s\n", v->week, title, score);
+    put_col("KPI", 30, false);
+    put_col("value", 14, true);
+    put_col("prev", 14, true);
+    put_col("WoW", 8, true);
+    put_col("target", 14, true);
+    put_col("att", 6, true);
+    puts("status");
+    for (int k = 0; k < v->cat->nkpis; k++) {
+        const fp_cell *c = fp_rollup_cell(v->now, v->row, k);
+        if ((only_kpi < 0 || k == only_kpi) && cell_listed(c))
+            print_text_row(v, k, c);
+    }
+    puts("* overridden  ! source changed under the override  ~ provisional");
+}
+
+static int resolve_row(fp_review *rv, const sc_opts *o, const char **title)
+{
+    const fp_tree *tree = fp_review_tree(rv);
+    if (o->person) {
+        int p = fp_tree_find_person(tree, o->person);
+        if (p < 0) {
+            fp_cli_error("--person: no person '%s'", o->person);
+            return -1;
+        }
+        *title = tree->people[p].name;
+        return tree->nnodes + p;
+    }
+    int n = fp_tree_find_path(tree, o->path ? o->path : "");
+    if (n < 0) {
+        fp_cli_error("--path: no node '%s' (a path is store[/category"
+                     "[/person]] made of ids)", o->path);
+        return -1;
+    }
+    *title = tree->nodes[n].name;
+    return n;
+}
+
+static int run_scorecard(fp_review *rv, const sc_opts *o, fp_week week)
+{
+    const fp_catalogue *cat = fp_review_catalogue(rv);
+    sc_view v = {.cat = cat, .label = o->person ? o->person
+                                      : o->path ? o->path : ""};
+    const char *title = "";
+    int only_kpi = o->kpi ? fp_catalogue_kpi(cat, o->kpi) : -1;
+    if (o->kpi && only_kpi < 0) {
+        fp_cli_error("--kpi: unknown KPI '%s'", o->kpi);
+        return FP_EXIT_INPUT;
+    }
+    if ((v.row = resolve_row(rv, o, &title)) < 0)
+        return FP_EXIT_INPUT;
+    if (!fp_review_has_week(rv, week)) {
+        fp_cli_error("--week: no data for %s", o->week_text);
+        return FP_EXIT_INPUT;
+    }
+    fp_week_format(week, v.week);
+    v.prev = fp_review_week(rv, fp_week_prev(week));
+    v.now = fp_review_week(rv, week); /* after prev: both stay cached */
+    if (!v.now || !v.prev) {
+        fp_cli_error("%s", fp_review_db(rv)->err);
+        return FP_EXIT_RUNTIME;
+    }
+    if (o->format == FMT_CSV)
+        print_csv(&v, only_kpi);
+    else if (o->format == FMT_JSON)
+        print_json(&v, only_kpi);
+    else
+        print_text(&v, only_kpi, title);
+    return FP_EXIT_OK;
+}
+
+int fp_cmd_scorecard(int argc, char **argv)
+{
+    sc_opts o = {0};
+    int rc = parse_args(argc, argv, &o);
+    if (rc != 0)
+        return rc < 0 ? FP_EXIT_OK : rc;
+    fp_week week;
+    if (!fp_cli_week(o.week_text, &week))
+        return FP_EXIT_INPUT;
+    fp_review *rv = fp_cli_open(o.db, o.config, false);
+    if (!rv)
+        return FP_EXIT_RUNTIME;
+    rc = run_scorecard(rv, &o, week);
+    fp_review_close(rv);
+    return rc;
+}

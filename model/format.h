@@ -1,0 +1,27 @@
+/* Numbers as people read them ("124,950", "1.01%", "3.2x", "—") and as
+ * machines read them ("124950.5"). Shared by the CLI, TUI and minutes. */
+#ifndef FUPAN_MODEL_FORMAT_H
+#define FUPAN_MODEL_FORMAT_H
+
+#include <stddef.h>
+#include "model/catalogue.h"
+
+#define FP_DASH "—"   /* no value */
+
+/* A KPI value for display: thousands grouping, the KPI's decimals,
+ * percent for percent KPIs, "x" for ratios, "m:ss" for seconds;
+ * FP_DASH for NAN. Currency codes are not added. */
+void fp_format_value(const fp_kpi *kpi, double v, char *buf, size_t bufsz);
+/* Plain decimal: '.' separator, no grouping, up to 6 decimals with
+ * trailing zeros removed; percent KPIs multiplied by 100; "" for NAN. */
+void fp_format_plain(const fp_kpi *kpi, double v, char *buf, size_t bufsz);
+/* Attainment as "98%" (FP_DASH for NAN). */
+void fp_format_attainment(double att, char *buf, size_t bufsz);
+/* Week-over-week change as "+12.3%" (FP_DASH when not computable). */
+void fp_format_wow(double now, double prev, char *buf, size_t bufsz);
+/* Plain decimal of any number: up to 6 decimals, trailing zeros cut. */
+void fp_format_decimal(double v, char *buf, size_t bufsz);
+/* Status as a word: "green", "amber", "red", "none". */
+const char *fp_status_word(int status);
+
+#endif

@@ -1,0 +1,406 @@
+/* One week of numbers for the whole tree; see rollup.h.
+ * One pass over the nodes from the last to the first (children always
+ * come after their parent, so this is bottom-up): each node pulls its
+ * children's sums, lets its own fact win over them, applies overrides,
+ * evaluates its formulas from its own row, and resolves its targets.
+ * Then the people's rows, then attainment, status and score of every
+ * row. Cells live in one flat array; scratch is one allocation. */
+#include "model/rollup.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/expr.h"
+#include "model/rollup_priv.h"
+
+bool fp_rollup_differs(double a, double b)
+{
+    if (isnan(a) || isnan(b))
+        return isnan(a) != isnan(b);
+    return fabs(a - b) > 1e-9 * fmax(1.0, fmax(fabs(a), fabs(b)));
+}
+
+double fp_attainment(const fp_kpi *kpi, double actual, double target)
+{
+    if (!fp_has(actual) || !fp_has(target) || actual == 0 || target == 0)
+        return NAN;
+    double a = kpi->dir == FP_DIR_HIGHER ? actual / target
+             : kpi->dir == FP_DIR_LOWER ? target / actual : NAN;
+    return isfinite(a) ? a : NAN;
+}
+
+fp_status fp_status_of(const fp_kpi *kpi, double attainment)
+{
+    const double eps = 1e-9; /* 0.9999999999 is 100 % */
+    if (!fp_has(attainment))
+        return FP_ST_NONE;
+    if (attainment + eps >= kpi->green)
+        return FP_ST_GREEN;
+    if (attainment + eps >= kpi->amber)
+        return FP_ST_AMBER;
+    return FP_ST_RED;
+}
+
+/* ---- set-up ---- */
+
+static size_t scratch_size(int nn, int np, int nk, size_t nov)
+{
+    return sizeof(double) * ((size_t)nn + (size_t)nk) +
+           sizeof(int) * ((size_t)nn * 2 + nov + (size_t)nk * 2 +
+                          (size_t)np + 1) + (size_t)nk;
+}
+
+static bool alloc_ctx(fp_rollup_ctx *c)
+{
+    int nn = c->tree->nnodes, np = c->tree->npeople, nk = c->nk;
+    size_t nov = c->in->noverrides;
+    fp_rollup *r = calloc(1, sizeof *r);
+    char *s = malloc(scratch_size(nn, np, nk, nov));
+    c->r = r;
+    c->scratch = s;
+    if (!r || !s)
+        return false;
+    r->nnodes = nn;
+    r->nrows = nn + np;
+    r->nkpis = nk;
+    r->cells = malloc((size_t)r->nrows * (size_t)nk * sizeof *r->cells +
+                      1);
+    r->score = malloc(((size_t)r->nrows + 1) * sizeof *r->score);
+    r->person_currency = calloc((size_t)np + 1, sizeof *r->person_currency);
+    c->rate = (double *)s;
+    c->row = c->rate + nn;
+    c->ovr_head = (int *)(c->row + nk);
+    c->pnodes = c->ovr_head + nn;
+    c->ovr_next = c->pnodes + nn;
+    c->sum_k = c->ovr_next + nov;
+    c->none_k = c->sum_k + nk;
+    c->pstart = c->none_k + nk;
+    c->prov = (unsigned char *)(c->pstart + np + 1);
+    return r->cells && r->score && r->person_currency;
+}
+
+static void init_cells(fp_rollup_ctx *c)
+{
+    size_t n = (size_t)c->r->nrows * (size_t)c->nk;
+    const fp_cell blank = { NAN, NAN, NAN, NAN, NAN, NAN, FP_ST_NONE, 0 };
+    for (size_t i = 0; i < n; i++)
+        c->r->cells[i] = blank;
+}
+
+static void classify_kpis(fp_rollup_ctx *c)
+{
+    const fp_week_input *in = c->in;
+    long sunday = fp_week_monday(in->week) + 6;
+    c->nsum = c->nnone = 0;
+    for (int k = 0; k < c->nk; k++) {
+        fp_additivity add = c->cat->kpis[k].add;
+        if (add == FP_ADD_SUM)
+            c->sum_k[c->nsum++] = k;
+        else if (add == FP_ADD_NONE)
+            c->none_k[c->nnone++] = k;
+        c->prov[k] = in->today != 0 &&
+                     sunday + fp_catalogue_maturity(c->cat, k) > in->today;
+    }
+}
+
+static void place_facts(fp_rollup_ctx *c)
+{
+    for (size_t i = 0; i < c->in->nfacts; i++) {
+        const fp_fact *f = &c->in->facts[i];
+        if (f->node < 0 || f->node >= c->r->nnodes || f->kpi < 0 ||
+            f->kpi >= c->nk || !fp_has(f->value))
+            continue;
+        fp_cell *cell = fp_ctx_cell(c, f->node, f->kpi);
+        /* keys are unique after import; a repeated key is added */
+        cell->own = fp_has(cell->own) ? cell->own + f->value : f->value;
+        cell->flags |= FP_CF_OWN;
+    }
+}
+
+static void index_overrides(fp_rollup_ctx *c)
+{
+    for (int i = 0; i < c->r->nnodes; i++)
+        c->ovr_head[i] = -1;
+    /* pushed at the head: for a repeated key the last one wins */
+    for (size_t i = 0; i < c->in->noverrides; i++) {
+        const fp_override *o = &c->in->overrides[i];
+        if (o->node < 0 || o->node >= c->r->nnodes || o->kpi < 0 ||
+            o->kpi >= c->nk)
+            continue;
+        c->ovr_next[i] = c->ovr_head[o->node];
+        c->ovr_head[o->node] = (int)i;
+    }
+}
+
+/* Standing targets first, then this week's explicit ones over them. */
+static void place_targets(fp_rollup_ctx *c)
+{
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < c->in->ntargets; i++) {
+            const fp_target *t = &c->in->targets[i];
+            bool standing = t->week == 0;
+            if ((pass == 0) != standing || (!standing &&
+                                            t->week != c->in->week))
+                continue;
+            if (t->node < 0 || t->node >= c->r->nnodes || t->kpi < 0 ||
+                t->kpi >= c->nk || !fp_has(t->value))
+                continue;
+            fp_ctx_cell(c, t->node, t->kpi)->target = t->value;
+        }
+}
+
+static double fx_rate(const fp_rollup_ctx *c, const char *currency)
+{
+    if (!*currency || strcmp(currency, c->cat->reporting_currency) == 0)
+        return 1.0;
+    for (size_t i = 0; i < c->in->nfx; i++)
+        if (strcmp(c->in->fx[i].currency, currency) == 0 &&
+            fp_has(c->in->fx[i].rate) && c->in->fx[i].rate > 0)
+            return c->in->fx[i].rate;
+    return NAN;
+}
+
+static void store_rates(fp_rollup_ctx *c)
+{
+    for (int i = 0; i < c->r->nnodes; i++) {
+        const fp_node *n = &c->tree->nodes[i];
+        c->rate[i] = n->level == FP_LVL_COMPANY ? 1.0
+                   : n->level == FP_LVL_STORE ? fx_rate(c, n->currency)
+                   : c->rate[n->store >= 0 ? n->store : 0];
+    }
+}
+
+/* ---- one node ---- */
+
+/* Children's sum of a sum KPI (money into the reporting currency at the
+ * company), the node's own fact over it, and the children's targets. */
+static void pull_sum(fp_rollup_ctx *c, int node, int k)
+{
+    const fp_node *n = &c->tree->nodes[node];
+    bool convert = n->level == FP_LVL_COMPANY &&
+                   c->cat->kpis[k].unit == FP_UNIT_MONEY;
+    fp_cell *cell = fp_ctx_cell(c, node, k);
+    double kids = NAN, tsum = 0;
+    bool all_targets = n->first_child >= 0, no_rate = false;
+    for (int ch = n->first_child; ch >= 0;
+         ch = c->tree->nodes[ch].next_sibling) {
+        const fp_cell *cc = fp_ctx_cell(c, ch, k);
+        double f = convert ? c->rate[ch] : 1.0;
+        if (fp_has(cc->value) && !fp_has(f))
+            no_rate = true;
+        else if (fp_has(cc->value))
+            kids = fp_has(kids) ? kids + cc->value * f : cc->value * f;
+        if (fp_has(cc->target) && fp_has(f))
+            tsum += cc->target * f;
+        else
+            all_targets = false;
+    }
+    if (no_rate) {
+        kids = NAN;
+        cell->flags |= FP_CF_NO_RATE;
+    }
+    cell->kids = kids;
+    cell->source = fp_has(cell->own) ? cell->own : kids;
+    cell->value = cell->source;
+    if (fp_has(cell->own) && fp_has(kids) &&
+        fp_rollup_differs(cell->own, kids))
+        cell->flags |= FP_CF_OVERLAP;
+    if (!fp_has(cell->target) && all_targets)
+        cell->target = tsum;
+}
+
+void fp_rollup_apply_override(fp_rollup_ctx *c, int node, int kpi,
+                              fp_cell *cell)
+{
+    for (int o = c->ovr_head[node]; o >= 0; o = c->ovr_next[o]) {
+        const fp_override *ov = &c->in->overrides[o];
+        if (ov->kpi != kpi)
+            continue;
+        cell->value = ov->value;
+        cell->flags |= FP_CF_OVERRIDDEN;
+        if (fp_rollup_differs(ov->original, cell->source))
+            cell->flags |= FP_CF_STALE;
+        return;
+    }
+}
+
+void fp_rollup_formulas(fp_rollup_ctx *c, int row, int node)
+{
+    double *vals = c->row;
+    const fp_cell *cells = fp_ctx_cell(c, row, 0);
+    for (int k = 0; k < c->nk; k++)
+        vals[k] = cells[k].value;
+    for (int j = 0; j < c->cat->neval; j++) {
+        int k = c->cat->eval_order[j];
+        fp_cell *cell = fp_ctx_cell(c, row, k);
+        double computed = fp_expr_eval(c->cat->kpis[k].formula, vals);
+        cell->kids = computed;
+        cell->source = fp_has(cell->own) ? cell->own : computed;
+        cell->value = cell->source;
+        if (node >= 0 && c->ovr_head[node] >= 0)
+            fp_rollup_apply_override(c, node, k, cell);
+        vals[k] = cell->value;
+    }
+}
+
+double fp_rollup_card_target(const fp_catalogue *cat, int level,
+                             const char *role, int kpi)
+{
+    int n;
+    const fp_weighted_kpi *card = fp_catalogue_card(cat, level, role, &n);
+    for (int i = 0; i < n; i++)
+        if (card[i].kpi == kpi)
+            return card[i].default_target;
+    return NAN;
+}
+
+static const char *role_of_node(const fp_rollup_ctx *c, int node)
+{
+    int p = c->tree->nodes[node].person;
+    return p >= 0 ? c->tree->people[p].role : NULL;
+}
+
+/* Last step of target resolution: the card's default (role or level). */
+static void card_defaults(fp_rollup_ctx *c, int node)
+{
+    int n;
+    const fp_weighted_kpi *card = fp_catalogue_card(
+        c->cat, (int)c->tree->nodes[node].level, role_of_node(c, node), &n);
+    for (int i = 0; i < n; i++) {
+        fp_cell *cell = fp_ctx_cell(c, node, card[i].kpi);
+        if (!fp_has(cell->target) && fp_has(card[i].default_target))
+            cell->target = card[i].default_target;
+    }
+}
+
+static void roll_node(fp_rollup_ctx *c, int node)
+{
+    for (int j = 0; j < c->nsum; j++)
+        pull_sum(c, node, c->sum_k[j]);
+    for (int j = 0; j < c->nnone; j++) {
+        fp_cell *cell = fp_ctx_cell(c, node, c->none_k[j]);
+        cell->value = cell->source = cell->own;
+    }
+    for (int o = c->ovr_head[node]; o >= 0; o = c->ovr_next[o]) {
+        int k = c->in->overrides[o].kpi;
+        fp_cell *cell = fp_ctx_cell(c, node, k);
+        if (c->cat->kpis[k].add != FP_ADD_FORMULA &&
+            !(cell->flags & FP_CF_OVERRIDDEN))
+            fp_rollup_apply_override(c, node, k, cell);
+    }
+    fp_rollup_formulas(c, node, node);
+    card_defaults(c, node);
+}
+
+/* ---- every row: attainment, status, provisional, score ---- */
+
+static void finish_row(fp_rollup_ctx *c, int row, int level,
+                       const char *role)
+{
+    for (int k = 0; k < c->nk; k++) {
+        fp_cell *cell = fp_ctx_cell(c, row, k);
+        const fp_kpi *kpi = &c->cat->kpis[k];
+        cell->attainment = fp_attainment(kpi, cell->value, cell->target);
+        cell->status = (uint8_t)fp_status_of(kpi, cell->attainment);
+        if (c->prov[k])
+            cell->flags |= FP_CF_PROVISIONAL;
+    }
+    int n;
+    const fp_weighted_kpi *card = fp_catalogue_card(c->cat, level, role, &n);
+    double sum = 0, weights = 0;
+    for (int i = 0; i < n; i++) {
+        double att = fp_ctx_cell(c, row, card[i].kpi)->attainment;
+        if (!fp_has(att))
+            continue;
+        sum += card[i].weight * fmin(att, 1.2);
+        weights += card[i].weight;
+    }
+    c->r->score[row] = weights > 0 ? sum / weights : NAN;
+}
+
+static void finish_rows(fp_rollup_ctx *c)
+{
+    for (int i = 0; i < c->r->nnodes; i++)
+        finish_row(c, i, (int)c->tree->nodes[i].level, role_of_node(c, i));
+    for (int p = 0; p < c->tree->npeople; p++)
+        finish_row(c, c->r->nnodes + p, FP_LVL_PERSON,
+                   c->tree->people[p].role);
+}
+
+fp_rollup *fp_rollup_compute(const fp_catalogue *cat, const fp_tree *tree,
+                             const fp_week_input *in)
+{
+    fp_rollup_ctx c = { .cat = cat, .tree = tree, .in = in,
+                        .nk = cat->nkpis };
+    if (!alloc_ctx(&c)) {
+        free(c.scratch);
+        fp_rollup_free(c.r);
+        return NULL;
+    }
+    c.r->week = in->week;
+    c.r->cat = cat;
+    c.r->tree = tree;
+    init_cells(&c);
+    classify_kpis(&c);
+    place_facts(&c);
+    index_overrides(&c);
+    place_targets(&c);
+    store_rates(&c);
+    for (int i = tree->nnodes - 1; i >= 0; i--)
+        roll_node(&c, i);
+    fp_rollup_people(&c);
+    finish_rows(&c);
+    free(c.scratch);
+    return c.r;
+}
+
+void fp_rollup_free(fp_rollup *r)
+{
+    if (!r)
+        return;
+    free(r->cells);
+    free(r->score);
+    free(r->person_currency);
+    free(r);
+}
+
+const char *fp_rollup_currency(const fp_rollup *r, int row)
+{
+    const char *cur = "";
+    if (row < r->nnodes)
+        cur = r->tree->nodes[row].currency;
+    else if (row < r->nrows)
+        cur = r->person_currency[row - r->nnodes];
+    return *cur ? cur : r->cat->reporting_currency;
+}
+
+static int sign_of_move(double now, double prev)
+{
+    if (!fp_has(now) || !fp_has(prev) || !fp_rollup_differs(now, prev))
+        return 0;
+    return now > prev ? 1 : -1;
+}
+
+int fp_rollup_conflicts(const fp_rollup *now, const fp_rollup *prev,
+                        int row, int *out, int max)
+{
+    if (!prev || row < 0 || row >= now->nrows || row >= prev->nrows ||
+        now->nkpis != prev->nkpis)
+        return 0;
+    const fp_catalogue *cat = now->cat;
+    int n = 0;
+    for (int i = 0; i < cat->nconflicts; i++) {
+        const fp_conflict *f = &cat->conflicts[i];
+        int ma = sign_of_move(fp_rollup_cell(now, row, f->a)->value,
+                              fp_rollup_cell(prev, row, f->a)->value);
+        int mb = sign_of_move(fp_rollup_cell(now, row, f->b)->value,
+                              fp_rollup_cell(prev, row, f->b)->value);
+        if (ma == f->dir_a && mb == f->dir_b) {
+            if (n < max)
+                out[n] = i;
+            n++;
+        }
+    }
+    return n;
+}

@@ -1,0 +1,116 @@
+/* One week of numbers for the whole tree: sums, formulas (ratio of sums),
+ * node facts over children, overrides, FX, targets, attainment, status,
+ * score. Plain C.
+ *
+ * "No value" is NAN throughout (fp_has() tells); it is never shown as
+ * NaN: the front ends print "—".
+ *
+ * Rows: rows 0..nnodes-1 are the tree's nodes; rows nnodes+p are person
+ * p's own scorecard (all their nodes added up across stores/categories).
+ * Cells: row * nkpis + kpi.
+ * Ownership: fp_rollup_compute returns a new rollup; fp_rollup_free. */
+#ifndef FUPAN_MODEL_ROLLUP_H
+#define FUPAN_MODEL_ROLLUP_H
+
+#include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/catalogue.h"
+#include "model/tree.h"
+#include "model/week.h"
+
+#define FP_NOVAL NAN
+static inline bool fp_has(double v) { return !isnan(v); }
+
+typedef struct { int node, kpi; double value; } fp_fact;
+
+typedef struct {
+    int node, kpi;
+    double value;        /* the override */
+    double original;     /* source value when it was set (NAN if none) */
+    long long id;        /* storage id, for the front ends */
+} fp_override;
+
+typedef struct {
+    fp_week week;        /* 0 = standing target */
+    int node, kpi;
+    double value;
+} fp_target;
+
+typedef struct { char currency[8]; double rate; } fp_fx; /* 1 unit = rate
+                                                  reporting-currency units */
+
+typedef struct {
+    fp_week week;
+    const fp_fact *facts; size_t nfacts;
+    const fp_override *overrides; size_t noverrides; /* active ones */
+    const fp_target *targets; size_t ntargets; /* this week's and standing */
+    const fp_fx *fx; size_t nfx;               /* this week's rates */
+    long today;          /* days since epoch for maturity; 0 = never provisional */
+} fp_week_input;
+
+typedef enum { FP_ST_NONE = 0, FP_ST_GREEN, FP_ST_AMBER, FP_ST_RED } fp_status;
+
+enum {
+    FP_CF_OWN = 1,          /* imported at this node */
+    FP_CF_OVERRIDDEN = 2,   /* value comes from an override */
+    FP_CF_STALE = 4,        /* override's source changed since it was set */
+    FP_CF_NO_RATE = 8,      /* money above store level lacks an FX rate */
+    FP_CF_PROVISIONAL = 16, /* week still inside the KPI's maturity */
+    FP_CF_OVERLAP = 32      /* own value and children's sum both exist and differ */
+};
+
+typedef struct {
+    double value;        /* what is shown: override > own > children's sum,
+                            or the formula over the node's components */
+    double own;          /* imported at this node (NAN if none) */
+    double kids;         /* sum of the children's values (sum KPIs) */
+    double source;       /* value before any override at this node */
+    double target;       /* resolved target (NAN if none) */
+    double attainment;   /* direction-aware ratio, NAN if none */
+    uint8_t status;      /* fp_status */
+    uint8_t flags;       /* FP_CF_* */
+} fp_cell;
+
+typedef struct {
+    fp_week week;
+    int nrows, nnodes, nkpis;
+    fp_cell *cells;      /* nrows * nkpis */
+    double *score;       /* per row: weighted, capped; NAN if no KPI scores */
+    const fp_catalogue *cat; /* borrowed */
+    const fp_tree *tree;     /* borrowed */
+    /* Currency of person p's row (rows nnodes+p): the currency of their
+     * stores when they all share one, else the reporting currency (their
+     * money then converted with the week's FX). */
+    char (*person_currency)[8];
+} fp_rollup;
+
+fp_rollup *fp_rollup_compute(const fp_catalogue *cat, const fp_tree *tree,
+                             const fp_week_input *in);
+void fp_rollup_free(fp_rollup *r);
+
+static inline const fp_cell *fp_rollup_cell(const fp_rollup *r, int row,
+                                            int kpi)
+{
+    return &r->cells[(size_t)row * (size_t)r->nkpis + (size_t)kpi];
+}
+
+/* Attainment of actual against target in the KPI's direction; NAN when
+ * either is missing or zero. */
+double fp_attainment(const fp_kpi *kpi, double actual, double target);
+fp_status fp_status_of(const fp_kpi *kpi, double attainment);
+
+/* Currency the money of a row is in: the reporting currency for the
+ * company, the store's currency below it, see person_currency. */
+const char *fp_rollup_currency(const fp_rollup *r, int row);
+
+/* The configured conflict pairs (cat->conflicts) whose two KPIs both
+ * moved at row since prev (the previous week's rollup over the same
+ * tree) in their flagged directions. Writes up to max indices into out;
+ * returns how many pairs fired (0 when prev is NULL). */
+int fp_rollup_conflicts(const fp_rollup *now, const fp_rollup *prev,
+                        int row, int *out, int max);
+
+#endif

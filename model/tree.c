@@ -1,0 +1,194 @@
+/* The organisation tree in one array; see tree.h. */
+#include "model/tree.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *dup_or_empty(const char *s)
+{
+    return strdup(s ? s : "");
+}
+
+fp_tree *fp_tree_new(const char *company_name)
+{
+    fp_tree *tree = calloc(1, sizeof *tree);
+    if (!tree)
+        return NULL;
+    if (fp_tree_add_node(tree, -1, FP_LVL_COMPANY, 1, "", company_name,
+                         NULL, -1) != 0) {
+        fp_tree_free(tree);
+        return NULL;
+    }
+    return tree;
+}
+
+void fp_tree_free(fp_tree *tree)
+{
+    if (!tree)
+        return;
+    for (int i = 0; i < tree->nnodes; i++) {
+        free(tree->nodes[i].code);
+        free(tree->nodes[i].name);
+    }
+    for (int i = 0; i < tree->npeople; i++) {
+        free(tree->people[i].code);
+        free(tree->people[i].name);
+        free(tree->people[i].role);
+    }
+    free(tree->nodes);
+    free(tree->people);
+    free(tree);
+}
+
+int fp_tree_add_person(fp_tree *tree, long long db_id, const char *code,
+                       const char *name, const char *role)
+{
+    if (tree->npeople == tree->cap_people) {
+        int cap = tree->cap_people ? tree->cap_people * 2 : 64;
+        fp_person *p = realloc(tree->people, (size_t)cap * sizeof *p);
+        if (!p)
+            return -1;
+        tree->people = p;
+        tree->cap_people = cap;
+    }
+    fp_person *p = &tree->people[tree->npeople];
+    p->db_id = db_id;
+    p->code = dup_or_empty(code);
+    p->name = dup_or_empty(name && *name ? name : code);
+    p->role = dup_or_empty(role);
+    return tree->npeople++;
+}
+
+static int grow_nodes(fp_tree *tree)
+{
+    if (tree->nnodes < tree->cap_nodes)
+        return 0;
+    int cap = tree->cap_nodes ? tree->cap_nodes * 2 : 256;
+    fp_node *n = realloc(tree->nodes, (size_t)cap * sizeof *n);
+    if (!n)
+        return -1;
+    tree->nodes = n;
+    tree->cap_nodes = cap;
+    return 0;
+}
+
+/* Appends idx to parent's child list, keeping insertion order. */
+static void link_child(fp_tree *tree, int parent, int idx)
+{
+    fp_node *p = &tree->nodes[parent];
+    if (p->first_child < 0) {
+        p->first_child = idx;
+    } else {
+        int c = p->first_child;
+        while (tree->nodes[c].next_sibling >= 0)
+            c = tree->nodes[c].next_sibling;
+        tree->nodes[c].next_sibling = idx;
+    }
+    p->nchildren++;
+}
+
+int fp_tree_add_node(fp_tree *tree, int parent, fp_level level,
+                     long long db_id, const char *code, const char *name,
+                     const char *currency, int person)
+{
+    if (grow_nodes(tree) != 0)
+        return -1;
+    int idx = tree->nnodes++;
+    fp_node *n = &tree->nodes[idx];
+    memset(n, 0, sizeof *n);
+    n->db_id = db_id;
+    n->parent = parent;
+    n->first_child = n->next_sibling = -1;
+    n->level = level;
+    n->code = dup_or_empty(code);
+    n->name = dup_or_empty(name && *name ? name : code);
+    n->person = person;
+    n->store = level == FP_LVL_STORE ? idx
+               : parent >= 0 ? tree->nodes[parent].store : -1;
+    if (level == FP_LVL_STORE)
+        snprintf(n->currency, sizeof n->currency, "%s",
+                 currency ? currency : "");
+    else if (parent >= 0)
+        memcpy(n->currency, tree->nodes[parent].currency, sizeof n->currency);
+    if (parent >= 0)
+        link_child(tree, parent, idx);
+    return idx;
+}
+
+static int find_child(const fp_tree *tree, int parent, const char *code,
+                      size_t len)
+{
+    for (int c = tree->nodes[parent].first_child; c >= 0;
+         c = tree->nodes[c].next_sibling) {
+        const char *cc = tree->nodes[c].code;
+        if (strlen(cc) == len && memcmp(cc, code, len) == 0)
+            return c;
+    }
+    return -1;
+}
+
+int fp_tree_find_path(const fp_tree *tree, const char *path)
+{
+    int node = 0;
+    const char *p = path ? path : "";
+    while (*p) {
+        const char *slash = strchr(p, '/');
+        size_t len = slash ? (size_t)(slash - p) : strlen(p);
+        if (len == 0 || tree->nodes[node].level == FP_LVL_PERSON)
+            return -1;
+        node = find_child(tree, node, p, len);
+        if (node < 0)
+            return -1;
+        p += len;
+        if (*p == '/')
+            p++;
+    }
+    return node;
+}
+
+int fp_tree_find_db_id(const fp_tree *tree, long long db_id)
+{
+    for (int i = 0; i < tree->nnodes; i++)
+        if (tree->nodes[i].db_id == db_id)
+            return i;
+    return -1;
+}
+
+int fp_tree_find_person(const fp_tree *tree, const char *code)
+{
+    for (int i = 0; i < tree->npeople; i++)
+        if (strcmp(tree->people[i].code, code) == 0)
+            return i;
+    return -1;
+}
+
+void fp_tree_path(const fp_tree *tree, int node, char *buf, size_t bufsz)
+{
+    int chain[4], depth = 0;
+    for (int n = node; n > 0 && depth < 4; n = tree->nodes[n].parent)
+        chain[depth++] = n;
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = depth - 1; i >= 0 && used < bufsz; i--) {
+        int w = snprintf(buf + used, bufsz - used, "%s%s",
+                         i == depth - 1 ? "" : "/", tree->nodes[chain[i]].code);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+const char *fp_tree_currency(const fp_tree *tree, int node)
+{
+    const char *c = tree->nodes[node].currency;
+    return *c ? c : NULL;
+}
+
+int fp_tree_is_under(const fp_tree *tree, int a, int b)
+{
+    for (int n = a; n >= 0; n = tree->nodes[n].parent)
+        if (n == b)
+            return 1;
+    return 0;
+}

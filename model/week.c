@@ -1,0 +1,217 @@
+/* ISO 8601 weeks and calendar dates. Plain C, no allocation. */
+#include "model/week.h"
+
+#include <stddef.h>
+
+#define FP_WEEK_MIN_YEAR 1000
+#define FP_WEEK_MAX_YEAR 9999
+
+/* Floor division and modulo: C's / and % truncate towards zero. */
+static long floor_div(long a, long b)
+{
+    long q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        q--;
+    return q;
+}
+
+static long floor_mod(long a, long b)
+{
+    return a - floor_div(a, b) * b;
+}
+
+/* Howard Hinnant's days_from_civil: exact for the proleptic Gregorian
+ * calendar, with March as the first month of the computing year. */
+long fp_days_from_civil(int y, int m, int d)
+{
+    long yy = (long)y - (m <= 2);
+    long era = floor_div(yy, 400);
+    long yoe = yy - era * 400;
+    long mp = (m + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void fp_civil_from_days(long days, int *y, int *m, int *d)
+{
+    long z = days + 719468;
+    long era = floor_div(z, 146097);
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long dd = doy - (153 * mp + 2) / 5 + 1;
+    long mm = mp < 10 ? mp + 3 : mp - 9;
+    *y = (int)(yoe + era * 400 + (mm <= 2));
+    *m = (int)mm;
+    *d = (int)dd;
+}
+
+/* 1 = Monday ... 7 = Sunday; day 0 (1970-01-01) was a Thursday. */
+static int iso_weekday(long days)
+{
+    return (int)floor_mod(days + 3, 7) + 1;
+}
+
+/* Monday of ISO week 1: the week that holds 4 January. */
+static long week1_monday(int year)
+{
+    long jan4 = fp_days_from_civil(year, 1, 4);
+    return jan4 - (iso_weekday(jan4) - 1);
+}
+
+int fp_iso_weeks_in_year(int year)
+{
+    /* 28 December is always in the last ISO week of its year. */
+    long dec28 = fp_days_from_civil(year, 12, 28);
+    return (int)((dec28 - week1_monday(year)) / 7) + 1;
+}
+
+bool fp_week_valid(fp_week week)
+{
+    int year = week / 100, num = week % 100;
+    if (year < FP_WEEK_MIN_YEAR || year > FP_WEEK_MAX_YEAR)
+        return false;
+    return num >= 1 && num <= fp_iso_weeks_in_year(year);
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Reads exactly n digits at s; false if any is not a digit. */
+static bool read_digits(const char *s, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!is_digit(s[i]))
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+bool fp_week_parse(const char *text, fp_week *out)
+{
+    int year, num;
+    if (text == NULL || !read_digits(text, 4, &year))
+        return false;
+    const char *p = text + 4;
+    if (*p == '-')
+        p++;
+    if (*p != 'W' && *p != 'w')
+        return false;
+    p++;
+    if (!read_digits(p, 2, &num) || p[2] != '\0')
+        return false;
+    fp_week w = year * 100 + num;
+    if (!fp_week_valid(w))
+        return false;
+    *out = w;
+    return true;
+}
+
+void fp_week_format(fp_week week, char *out)
+{
+    int year = week / 100, num = week % 100;
+    if (year < 0 || year > 9999 || num < 0) {
+        year = 0;
+        num = 0;
+    }
+    out[0] = (char)('0' + year / 1000 % 10);
+    out[1] = (char)('0' + year / 100 % 10);
+    out[2] = (char)('0' + year / 10 % 10);
+    out[3] = (char)('0' + year % 10);
+    out[4] = '-';
+    out[5] = 'W';
+    out[6] = (char)('0' + num / 10 % 10);
+    out[7] = (char)('0' + num % 10);
+    out[8] = '\0';
+}
+
+long fp_week_monday(fp_week week)
+{
+    return week1_monday(week / 100) + 7L * (week % 100 - 1);
+}
+
+static fp_week week_of_days(long days)
+{
+    /* The ISO year is the year of the week's Thursday. */
+    long thursday = days - iso_weekday(days) + 4;
+    int y, m, d;
+    fp_civil_from_days(thursday, &y, &m, &d);
+    long jan1 = fp_days_from_civil(y, 1, 1);
+    return y * 100 + (int)((thursday - jan1) / 7) + 1;
+}
+
+fp_week fp_week_of_date(int y, int m, int d)
+{
+    return week_of_days(fp_days_from_civil(y, m, d));
+}
+
+fp_week fp_week_add(fp_week week, int delta)
+{
+    return week_of_days(fp_week_monday(week) + 7L * delta);
+}
+
+fp_week fp_week_prev(fp_week week)
+{
+    return fp_week_add(week, -1);
+}
+
+fp_week fp_week_next(fp_week week)
+{
+    return fp_week_add(week, 1);
+}
+
+int fp_week_diff(fp_week a, fp_week b)
+{
+    return (int)((fp_week_monday(a) - fp_week_monday(b)) / 7);
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30,
+                                 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* Reads 1 or 2 digits (Excel writes 2026/1/5); returns chars used. */
+static int read_small(const char *s, int *out)
+{
+    if (!is_digit(s[0]))
+        return 0;
+    if (is_digit(s[1])) {
+        *out = (s[0] - '0') * 10 + (s[1] - '0');
+        return 2;
+    }
+    *out = s[0] - '0';
+    return 1;
+}
+
+bool fp_date_parse(const char *text, int *y, int *m, int *d)
+{
+    int year, month, day, n;
+    if (text == NULL || !read_digits(text, 4, &year))
+        return false;
+    char sep = text[4];
+    if (sep != '-' && sep != '/')
+        return false;
+    const char *p = text + 5;
+    if ((n = read_small(p, &month)) == 0 || p[n] != sep)
+        return false;
+    p += n + 1;
+    if ((n = read_small(p, &day)) == 0 || p[n] != '\0')
+        return false;
+    if (year < FP_WEEK_MIN_YEAR || month < 1 || month > 12 || day < 1 ||
+        day > days_in_month(year, month))
+        return false;
+    *y = year;
+    *m = month;
+    *d = day;
+    return true;
+}

@@ -1,0 +1,112 @@
+/* The user's config file; see config.h. */
+#include "storage/config.h"
+
+#include <iniparser/iniparser.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int quiet_ini_error(const char *fmt, ...)
+{
+    (void)fmt;
+    return 0;
+}
+
+static char *dup_opt(dictionary *ini, const char *key)
+{
+    const char *v = ini ? iniparser_getstring(ini, key, NULL) : NULL;
+    return v && *v ? strdup(v) : NULL;
+}
+
+static char *default_config_path(void)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    char buf[4096];
+    if (xdg && *xdg)
+        snprintf(buf, sizeof buf, "%s/fupan/config.ini", xdg);
+    else if (home && *home)
+        snprintf(buf, sizeof buf, "%s/.config/fupan/config.ini", home);
+    else
+        return NULL;
+    return access(buf, R_OK) == 0 ? strdup(buf) : NULL;
+}
+
+static bool valid_theme(const char *t)
+{
+    return !t || !strcmp(t, "default") || !strcmp(t, "high-contrast") ||
+           !strcmp(t, "mono");
+}
+
+/* Line of "key =" in the file, for messages (iniparser keeps none). */
+static int line_of_key(const char *path, const char *key)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    char line[1100];
+    int n = 0, found = 0;
+    size_t klen = strlen(key);
+    while (!found && fgets(line, sizeof line, f)) {
+        n++;
+        const char *p = line + strspn(line, " \t");
+        if (strncmp(p, key, klen) == 0 && strchr(" \t=", p[klen]))
+            found = n;
+    }
+    fclose(f);
+    return found;
+}
+
+static void fill_from(fp_config *cfg, dictionary *ini)
+{
+    const char *user = getenv("USER");
+    cfg->user_name = dup_opt(ini, "user:name");
+    if (!cfg->user_name)
+        cfg->user_name = strdup(user && *user ? user : "lead");
+    cfg->kpi_file = dup_opt(ini, "catalogue:kpis");
+    cfg->causes_file = dup_opt(ini, "catalogue:causes");
+    cfg->keymap_file = dup_opt(ini, "ui:keymap");
+    cfg->theme = dup_opt(ini, "ui:theme");
+    cfg->reporting_currency = dup_opt(ini, "report:currency");
+}
+
+fp_config *fp_config_load(const char *path, char *err, size_t errsz)
+{
+    char *found = path ? strdup(path) : default_config_path();
+    dictionary *ini = NULL;
+    iniparser_set_error_callback(quiet_ini_error);
+    if (found && !(ini = iniparser_load(found))) {
+        snprintf(err, errsz, "%s: cannot read config (missing file, or a "
+                 "line without '=')", found);
+        free(found);
+        return NULL;
+    }
+    fp_config *cfg = calloc(1, sizeof *cfg);
+    if (cfg)
+        fill_from(cfg, ini);
+    iniparser_freedict(ini);
+    if (cfg && !valid_theme(cfg->theme)) {
+        snprintf(err, errsz, "%s:%d: theme: '%s' is not one of default, "
+                 "high-contrast, mono", found, line_of_key(found, "theme"),
+                 cfg->theme);
+        fp_config_free(cfg);
+        cfg = NULL;
+    }
+    free(found);
+    return cfg;
+}
+
+void fp_config_free(fp_config *cfg)
+{
+    if (!cfg)
+        return;
+    free(cfg->user_name);
+    free(cfg->kpi_file);
+    free(cfg->causes_file);
+    free(cfg->keymap_file);
+    free(cfg->theme);
+    free(cfg->reporting_currency);
+    free(cfg);
+}

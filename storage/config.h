@@ -1,0 +1,23 @@
+/* The user's config file (INI): who is typing, which catalogue, theme.
+ * Ownership: fp_config_load/fp_config_free. */
+#ifndef FUPAN_STORAGE_CONFIG_H
+#define FUPAN_STORAGE_CONFIG_H
+
+#include <stddef.h>
+
+typedef struct {
+    char *user_name;        /* [user] name, else $USER, else "lead" */
+    char *kpi_file;         /* [catalogue] kpis: NULL = built-in */
+    char *causes_file;      /* [catalogue] causes: NULL = built-in */
+    char *keymap_file;      /* [ui] keymap: NULL = default place */
+    char *theme;            /* [ui] theme: default | high-contrast | mono */
+    char *reporting_currency; /* [report] currency: NULL = catalogue's */
+} fp_config;
+
+/* path NULL: $XDG_CONFIG_HOME/fupan/config.ini when it exists, else
+ * defaults. A named file that is missing or broken is an error:
+ * NULL with "FILE:LINE: ..." in err. */
+fp_config *fp_config_load(const char *path, char *err, size_t errsz);
+void fp_config_free(fp_config *cfg);
+
+#endif

@@ -1,0 +1,249 @@
+/* Opening, configuring and migrating the SQLite file; see db.h. */
+#include "storage/db.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "storage/schema.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+static void set_err(char *err, size_t errsz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errsz, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errsz, fmt, ap);
+    va_end(ap);
+}
+
+void fp_db_set_error(fp_db *db, const char *what)
+{
+    snprintf(db->err, sizeof db->err, "%s: %s: %s", db->path, what,
+             sqlite3_errmsg(db->sql));
+}
+
+sqlite3_stmt *fp_db_prepare(fp_db *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+        fp_db_set_error(db, "prepare");
+        return NULL;
+    }
+    return st;
+}
+
+bool fp_db_exec_stmt(fp_db *db, sqlite3_stmt *st)
+{
+    if (!st)
+        return false;
+    int rc = sqlite3_step(st);
+    bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+    if (!ok)
+        fp_db_set_error(db, "write");
+    sqlite3_finalize(st);
+    return ok;
+}
+
+/* Fixed statements only: pragmas and transaction control. */
+static bool exec_fixed(fp_db *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(db->err, sizeof db->err, "%s: %s", db->path,
+                 msg ? msg : "error");
+        sqlite3_free(msg);
+        return false;
+    }
+    return true;
+}
+
+bool fp_db_begin(fp_db *db) { return exec_fixed(db, "BEGIN IMMEDIATE"); }
+bool fp_db_commit(fp_db *db) { return exec_fixed(db, "COMMIT"); }
+
+void fp_db_rollback(fp_db *db)
+{
+    if (!sqlite3_get_autocommit(db->sql))
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static long long query_int(fp_db *db, const char *sql, long long fallback)
+{
+    sqlite3_stmt *st = fp_db_prepare(db, sql);
+    long long v = fallback;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+long long fp_db_data_version(fp_db *db)
+{
+    return query_int(db, "PRAGMA data_version", -1);
+}
+
+static bool migrate(fp_db *db)
+{
+    int version = (int)query_int(db, "PRAGMA user_version", -1);
+    if (version < 0)
+        return false;
+    if (version > FP_SCHEMA_VERSION) {
+        snprintf(db->err, sizeof db->err,
+                 "%s: database schema version %d is newer than this fupan "
+                 "understands (%d); use a newer fupan",
+                 db->path, version, FP_SCHEMA_VERSION);
+        return false;
+    }
+    if (version == FP_SCHEMA_VERSION)
+        return true;
+    if (db->read_only) {
+        snprintf(db->err, sizeof db->err,
+                 "%s: database needs an upgrade (schema %d -> %d) but is "
+                 "opened read-only", db->path, version, FP_SCHEMA_VERSION);
+        return false;
+    }
+    if (!fp_db_begin(db))
+        return false;
+    for (int v = version; v < FP_SCHEMA_VERSION; v++) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
+        if (!exec_fixed(db, fp_migrations[v]) || !exec_fixed(db, pragma)) {
+            fp_db_rollback(db);
+            return false;
+        }
+    }
+    return fp_db_commit(db);
+}
+
+static bool configure(fp_db *db)
+{
+    sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+    if (!exec_fixed(db, "PRAGMA foreign_keys=ON"))
+        return false;
+    if (!db->read_only && !exec_fixed(db, "PRAGMA journal_mode=WAL"))
+        return false;
+    return exec_fixed(db, "PRAGMA synchronous=NORMAL");
+}
+
+fp_db *fp_db_open(const char *path, bool read_only, char *err, size_t errsz)
+{
+    fp_db *db = calloc(1, sizeof *db);
+    if (!db || !(db->path = strdup(path))) {
+        free(db);
+        set_err(err, errsz, "%s: out of memory", path);
+        return NULL;
+    }
+    db->read_only = read_only;
+    int flags = read_only ? SQLITE_OPEN_READONLY
+                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &db->sql, flags, NULL) != SQLITE_OK) {
+        set_err(err, errsz, "%s: cannot open database: %s", path,
+                db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+        fp_db_close(db);
+        return NULL;
+    }
+    if (!configure(db) || !migrate(db)) {
+        set_err(err, errsz, "%s", db->err);
+        fp_db_close(db);
+        return NULL;
+    }
+    return db;
+}
+
+void fp_db_close(fp_db *db)
+{
+    if (!db)
+        return;
+    sqlite3_close(db->sql);
+    free(db->path);
+    free(db);
+}
+
+static bool make_dirs(char *path)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        int rc = mkdir(path, 0700);
+        *p = '/';
+        if (rc != 0 && errno != EEXIST)
+            return false;
+    }
+    return true;
+}
+
+char *fp_db_default_path(void)
+{
+    const char *env = getenv("FUPAN_DB");
+    if (env && *env)
+        return strdup(env);
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    char buf[4096];
+    if (xdg && *xdg)
+        snprintf(buf, sizeof buf, "%s/fupan/fupan.db", xdg);
+    else
+        snprintf(buf, sizeof buf, "%s/.local/share/fupan/fupan.db",
+                 home && *home ? home : ".");
+    make_dirs(buf);
+    return strdup(buf);
+}
+
+void fp_db_now(char *buf, size_t bufsz)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(buf, bufsz, "%Y-%m-%dT%H:%M:%S", &tm);
+}
+
+long long fp_db_kpi_id(fp_db *db, const char *code)
+{
+    sqlite3_stmt *st = fp_db_prepare(db,
+        "INSERT INTO kpis(code) VALUES (?1) ON CONFLICT(code) DO UPDATE "
+        "SET code = excluded.code RETURNING id");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    long long id = -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
+    else
+        fp_db_set_error(db, "kpi");
+    sqlite3_finalize(st);
+    return id;
+}
+
+char *fp_db_setting_get(fp_db *db, const char *key)
+{
+    sqlite3_stmt *st = fp_db_prepare(db,
+        "SELECT value FROM settings WHERE key = ?1");
+    if (!st)
+        return NULL;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    char *v = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return v;
+}
+
+bool fp_db_setting_set(fp_db *db, const char *key, const char *value)
+{
+    sqlite3_stmt *st = fp_db_prepare(db,
+        "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!st)
+        return false;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    return fp_db_exec_stmt(db, st);
+}

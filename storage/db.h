@@ -1,0 +1,53 @@
+/* The SQLite file: open, configure, migrate; small shared helpers.
+ * storage/ never draws. Every statement is prepared with bound values.
+ * Ownership: fp_db_open/fp_db_close. */
+#ifndef FUPAN_STORAGE_DB_H
+#define FUPAN_STORAGE_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sqlite3.h>
+
+typedef struct {
+    sqlite3 *sql;
+    char *path;
+    bool read_only;
+    char err[512];       /* last error, one line, for the user */
+} fp_db;
+
+/* Opens (creating when allowed) and migrates the database at path.
+ * Returns NULL with a message in err (errsz bytes) on failure, e.g. a
+ * database from a newer fupan. read_only opens without writing. */
+fp_db *fp_db_open(const char *path, bool read_only, char *err, size_t errsz);
+void fp_db_close(fp_db *db);
+
+/* Default database path: $FUPAN_DB, else $XDG_DATA_HOME/fupan/fupan.db
+ * (else ~/.local/share/...), creating the folder. Caller frees. */
+char *fp_db_default_path(void);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; false (message in db->err) on error. */
+bool fp_db_begin(fp_db *db);
+bool fp_db_commit(fp_db *db);
+void fp_db_rollback(fp_db *db);
+
+/* Prepares sql; NULL with db->err set on failure. */
+sqlite3_stmt *fp_db_prepare(fp_db *db, const char *sql);
+/* Runs a statement with no result rows after binding; finalizes it. */
+bool fp_db_exec_stmt(fp_db *db, sqlite3_stmt *st);
+/* Sets db->err from the connection's message, prefixed with what. */
+void fp_db_set_error(fp_db *db, const char *what);
+
+/* Current time as "YYYY-MM-DDTHH:MM:SS" local time, into buf (>= 20). */
+void fp_db_now(char *buf, size_t bufsz);
+
+/* PRAGMA data_version: changes when another connection wrote. */
+long long fp_db_data_version(fp_db *db);
+
+/* Ids, registering unknown ones: kpi code -> kpis.id. */
+long long fp_db_kpi_id(fp_db *db, const char *code);
+
+/* Settings table. get returns a new string or NULL. */
+char *fp_db_setting_get(fp_db *db, const char *key);
+bool fp_db_setting_set(fp_db *db, const char *key, const char *value);
+
+#endif

@@ -1,0 +1,321 @@
+/* Targets, FX rates, stores and people files. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "storage/import_priv.h"
+#include "storage/org.h"
+
+#define MAX_PATH_PARTS 3
+
+/* ---- targets: week,path,kpi,target ---- */
+
+typedef struct {
+    char text[1024];
+    const char *part[MAX_PATH_PARTS]; /* store, category, person or "" */
+} path_parts;
+
+/* Splits "store[/category[/person]]"; "" is the company. */
+static bool split_path(fp_importer *imp, const fp_csv_row *row, int idx,
+                       path_parts *p)
+{
+    const char *v = fp_imp_field(row, idx);
+    char col[16], shown[200];
+    const char *name = fp_imp_colname(imp, idx, col);
+    int n = 0;
+    snprintf(p->text, sizeof p->text, "%s", v);
+    for (int i = 0; i < MAX_PATH_PARTS; i++)
+        p->part[i] = "";
+    if (p->text[0] == '\0')
+        return true;
+    for (char *s = p->text; s != NULL && n <= MAX_PATH_PARTS; n++) {
+        char *slash = strchr(s, '/');
+        if (slash != NULL)
+            *slash = '\0';
+        if (n < MAX_PATH_PARTS)
+            p->part[n] = s;
+        if (s[0] == '\0' || strpbrk(s, "\n\r\t") != NULL) {
+            fp_imp_problem(imp, row->line, name, "%s has an empty part",
+                           fp_imp_show(v, shown, sizeof shown));
+            return false;
+        }
+        s = slash ? slash + 1 : NULL;
+    }
+    if (n > MAX_PATH_PARTS) {
+        fp_imp_problem(imp, row->line, name,
+                       "%s: a path is store[/category[/person]]",
+                       fp_imp_show(v, shown, sizeof shown));
+        return false;
+    }
+    return true;
+}
+
+static void write_target(fp_importer *imp, fp_week week, const path_parts *p,
+                         int kpi, double value)
+{
+    long long node = p->part[0][0] == '\0'
+                         ? 1
+                         : fp_imp_node(imp, p->part[0], p->part[1],
+                                       p->part[2]);
+    long long kpi_id = node > 0 ? fp_imp_kpi_id(imp, kpi) : -1;
+    if (kpi_id <= 0)
+        return;
+    sqlite3_stmt *st = imp->st_target;
+    sqlite3_bind_int(st, 1, week);
+    sqlite3_bind_int64(st, 2, node);
+    sqlite3_bind_int64(st, 3, kpi_id);
+    sqlite3_bind_double(st, 4, value);
+    sqlite3_bind_int64(st, 5, imp->import_id);
+    if (fp_imp_run(imp, st))
+        imp->cur->written++;
+}
+
+static void target_row(fp_importer *imp, const fp_imp_col *c,
+                       const fp_csv_row *row)
+{
+    fp_week week = 0;
+    path_parts path;
+    double value;
+    bool present, ok = true;
+    char col[16], key[1200];
+    if (!fp_imp_check_ragged(imp, row))
+        return;
+    if (fp_imp_field(row, c[0].idx)[0] != '\0')
+        ok = fp_imp_week(imp, row, c[0].idx, &week);
+    ok = split_path(imp, row, c[1].idx, &path) && ok;
+    const char *kpi_col = fp_imp_colname(imp, c[2].idx, col);
+    const char *id = fp_imp_field(row, c[2].idx);
+    int kpi = id[0] == '\0' ? -1 : fp_imp_kpi(imp, row->line, kpi_col, id);
+    if (id[0] == '\0')
+        fp_imp_problem(imp, row->line, kpi_col, "empty");
+    if (kpi < 0 || !fp_imp_number(imp, row, c[3].idx, kpi, &value,
+                                  &present) || !present || !ok)
+        return;
+    snprintf(key, sizeof key, "%d|%s|%d", week, fp_imp_field(row, c[1].idx),
+             kpi);
+    if (fp_imp_unique(imp, key, row->line,
+                      fp_imp_colname(imp, c[3].idx, col),
+                      "week/path/kpi") && imp->ok)
+        write_target(imp, week, &path, kpi, value);
+}
+
+void fp_import_targets(fp_importer *imp, const fp_csv_table *t)
+{
+    fp_imp_col cols[] = {{"week", true, -1}, {"path", true, -1},
+                         {"kpi", true, -1}, {"target", true, -1}};
+    imp->cur->format = "targets";
+    if (!fp_imp_bind(imp, cols, 4, false))
+        return;
+    for (int r = 1; r < t->nrows && !imp->failed; r++)
+        target_row(imp, cols, &t->rows[r]);
+}
+
+/* ---- fx: week,currency,rate ---- */
+
+/* An ISO 4217 code: three letters, stored in upper case. */
+static bool currency_code(fp_importer *imp, const fp_csv_row *row, int idx,
+                          bool required, char out[4])
+{
+    char *v = fp_imp_field(row, idx);
+    char col[16], shown[200];
+    out[0] = '\0';
+    if (v[0] == '\0' && !required)
+        return true;
+    bool ok = strlen(v) == 3;
+    for (int i = 0; ok && i < 3; i++) {
+        ok = isalpha((unsigned char)v[i]) && (unsigned char)v[i] < 0x80;
+        out[i] = (char)toupper((unsigned char)v[i]);
+    }
+    out[3] = '\0';
+    if (!ok) {
+        out[0] = '\0';
+        fp_imp_problem(imp, row->line, fp_imp_colname(imp, idx, col),
+                       "%s is not a currency code (three letters: MYR, "
+                       "THB, USD...)",
+                       fp_imp_show(v, shown, sizeof shown));
+    }
+    return ok;
+}
+
+static void write_rate(fp_importer *imp, fp_week week, const char *cur,
+                       double rate)
+{
+    sqlite3_stmt *st = imp->st_fx;
+    sqlite3_bind_int(st, 1, week);
+    sqlite3_bind_text(st, 2, cur, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(st, 3, rate);
+    if (fp_imp_run(imp, st))
+        imp->cur->written++;
+}
+
+static void fx_row(fp_importer *imp, const fp_imp_col *c,
+                   const fp_csv_row *row)
+{
+    fp_week week;
+    char cur[4], col[16], key[64];
+    double rate;
+    bool present;
+    if (!fp_imp_check_ragged(imp, row))
+        return;
+    bool ok = fp_imp_week(imp, row, c[0].idx, &week);
+    ok = currency_code(imp, row, c[1].idx, true, cur) && ok;
+    if (!fp_imp_number(imp, row, c[2].idx, -1, &rate, &present) || !ok)
+        return;
+    const char *rate_col = fp_imp_colname(imp, c[2].idx, col);
+    if (!present || rate <= 0) {
+        fp_imp_problem(imp, row->line, rate_col,
+                       present ? "a rate must be above zero" : "empty");
+        return;
+    }
+    snprintf(key, sizeof key, "%d|%s", week, cur);
+    if (fp_imp_unique(imp, key, row->line, rate_col, "week/currency") &&
+        imp->ok)
+        write_rate(imp, week, cur, rate);
+}
+
+void fp_import_fx(fp_importer *imp, const fp_csv_table *t)
+{
+    fp_imp_col cols[] = {{"week", true, -1}, {"currency", true, -1},
+                         {"rate", true, -1}};
+    imp->cur->format = "fx";
+    if (!fp_imp_bind(imp, cols, 3, false))
+        return;
+    for (int r = 1; r < t->nrows && !imp->failed; r++)
+        fx_row(imp, cols, &t->rows[r]);
+}
+
+/* ---- stores: store,name,platform,market,currency ---- */
+
+static void store_row(fp_importer *imp, const fp_imp_col *c,
+                      const fp_csv_row *row)
+{
+    char cur[4], col[16];
+    if (!fp_imp_check_ragged(imp, row))
+        return;
+    bool ok = fp_imp_check_id(imp, row, c[0].idx, true);
+    ok = currency_code(imp, row, c[4].idx, false, cur) && ok;
+    const char *code = fp_imp_field(row, c[0].idx);
+    if (!ok || !fp_imp_unique(imp, code, row->line,
+                              fp_imp_colname(imp, c[0].idx, col), "store") ||
+        !imp->ok)
+        return;
+    if (fp_org_upsert_store(imp->db, code, fp_imp_field(row, c[1].idx),
+                            fp_imp_field(row, c[2].idx),
+                            fp_imp_field(row, c[3].idx), cur,
+                            &imp->report->created))
+        imp->cur->written++;
+    else
+        fp_imp_fail(imp, "%s", imp->db->err);
+}
+
+void fp_import_stores(fp_importer *imp, const fp_csv_table *t)
+{
+    fp_imp_col cols[] = {{"store", true, -1}, {"name", false, -1},
+                         {"platform", false, -1}, {"market", false, -1},
+                         {"currency", false, -1}};
+    imp->cur->format = "stores";
+    if (!fp_imp_bind(imp, cols, 5, false))
+        return;
+    for (int r = 1; r < t->nrows && !imp->failed; r++)
+        store_row(imp, cols, &t->rows[r]);
+}
+
+/* ---- people: person,name,role,store,category ---- */
+
+static bool check_person_place(fp_importer *imp, const fp_imp_col *c,
+                               const fp_csv_row *row)
+{
+    const char *role = fp_imp_field(row, c[2].idx);
+    const char *store = fp_imp_field(row, c[3].idx);
+    const char *category = fp_imp_field(row, c[4].idx);
+    char shown[200];
+    bool ok = fp_imp_check_id(imp, row, c[3].idx, false);
+    ok = fp_imp_check_id(imp, row, c[4].idx, false) && ok;
+    if (role[0] != '\0' && imp->cat->nroles > 0 &&
+        fp_catalogue_role(imp->cat, role) < 0) {
+        fp_imp_problem(imp, row->line, "role", "unknown role %s",
+                       fp_imp_show(role, shown, sizeof shown));
+        ok = false;
+    }
+    if (store[0] != '\0' && category[0] == '\0') {
+        fp_imp_problem(imp, row->line, "category",
+                       "empty, but store is given (a person belongs to a "
+                       "category of a store)");
+        ok = false;
+    } else if (store[0] == '\0' && category[0] != '\0') {
+        fp_imp_problem(imp, row->line, "store",
+                       "empty, but category is given");
+        ok = false;
+    }
+    return ok;
+}
+
+static void person_row(fp_importer *imp, const fp_imp_col *c,
+                       const fp_csv_row *row)
+{
+    char col[16], key[1200];
+    if (!fp_imp_check_ragged(imp, row))
+        return;
+    bool ok = fp_imp_check_id(imp, row, c[0].idx, true);
+    ok = check_person_place(imp, c, row) && ok;
+    const char *code = fp_imp_field(row, c[0].idx);
+    const char *store = fp_imp_field(row, c[3].idx);
+    const char *category = fp_imp_field(row, c[4].idx);
+    snprintf(key, sizeof key, "%s\x1f%s\x1f%s", code, store, category);
+    if (!ok || !fp_imp_unique(imp, key, row->line,
+                              fp_imp_colname(imp, c[0].idx, col),
+                              "person/store/category") ||
+        !imp->ok)
+        return;
+    if (!fp_org_upsert_person(imp->db, code, fp_imp_field(row, c[1].idx),
+                              fp_imp_field(row, c[2].idx),
+                              &imp->report->created)) {
+        fp_imp_fail(imp, "%s", imp->db->err);
+        return;
+    }
+    if (store[0] == '\0' || fp_imp_node(imp, store, category, code) > 0)
+        imp->cur->written++;
+}
+
+void fp_import_people(fp_importer *imp, const fp_csv_table *t)
+{
+    fp_imp_col cols[] = {{"person", true, -1}, {"name", false, -1},
+                         {"role", false, -1}, {"store", false, -1},
+                         {"category", false, -1}};
+    imp->cur->format = "people";
+    if (!fp_imp_bind(imp, cols, 5, false))
+        return;
+    for (int r = 1; r < t->nrows && !imp->failed; r++)
+        person_row(imp, cols, &t->rows[r]);
+}
+
+/* ---- categories: category,name ---- */
+
+static void category_row(fp_importer *imp, const fp_imp_col *c,
+                         const fp_csv_row *row)
+{
+    char col[16];
+    if (!fp_imp_check_ragged(imp, row) ||
+        !fp_imp_check_id(imp, row, c[0].idx, true))
+        return;
+    const char *code = fp_imp_field(row, c[0].idx);
+    if (!fp_imp_unique(imp, code, row->line,
+                       fp_imp_colname(imp, c[0].idx, col), "category") ||
+        !imp->ok)
+        return;
+    if (fp_org_upsert_category(imp->db, code, fp_imp_field(row, c[1].idx),
+                               &imp->report->created))
+        imp->cur->written++;
+    else
+        fp_imp_fail(imp, "%s", imp->db->err);
+}
+
+void fp_import_categories(fp_importer *imp, const fp_csv_table *t)
+{
+    fp_imp_col cols[] = {{"category", true, -1}, {"name", false, -1}};
+    imp->cur->format = "categories";
+    if (!fp_imp_bind(imp, cols, 2, false))
+        return;
+    for (int r = 1; r < t->nrows && !imp->failed; r++)
+        category_row(imp, cols, &t->rows[r]);
+}

@@ -1,0 +1,364 @@
+/* The importer's checks of single fields, its problem list and its small
+ * storage helpers (see import_priv.h). */
+#include "storage/import_priv.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model/number.h"
+#include "model/text.h"
+#include "storage/org.h"
+
+#define SHOW_COLS 40
+
+void fp_imp_problem(fp_importer *imp, int line, const char *column,
+                    const char *fmt, ...)
+{
+    fp_import_report *r = imp->report;
+    imp->ok = false;
+    r->total_problems++;
+    if (r->nproblems >= FP_IMPORT_MAX_PROBLEMS)
+        return;
+    char what[512], msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    snprintf(msg, sizeof msg, "%s:%d: column %s: %s", imp->file, line,
+             column, what);
+    r->problems[r->nproblems] = strdup(msg);
+    if (r->problems[r->nproblems] != NULL)
+        r->nproblems++;
+}
+
+void fp_imp_fail(fp_importer *imp, const char *fmt, ...)
+{
+    va_list ap;
+    imp->ok = false;
+    if (imp->failed)
+        return;
+    imp->failed = true;
+    va_start(ap, fmt);
+    vsnprintf(imp->report->error, sizeof imp->report->error, fmt, ap);
+    va_end(ap);
+}
+
+const char *fp_imp_colname(const fp_importer *imp, int idx, char *buf)
+{
+    const fp_csv_row *h = imp->header;
+    if (h != NULL && idx >= 0 && idx < h->nfields && h->fields[idx][0] != '\0')
+        return h->fields[idx];
+    snprintf(buf, 16, "#%d", idx + 1);
+    return buf;
+}
+
+const char *fp_imp_show(const char *value, char *buf, size_t bufsz)
+{
+    char cut[4 * SHOW_COLS + 8];
+    fp_text_fit(value, SHOW_COLS, false, cut, sizeof cut);
+    snprintf(buf, bufsz, "\"%s\"", cut);
+    return buf;
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+char *fp_imp_field(const fp_csv_row *row, int idx)
+{
+    static char empty[1];
+    if (idx < 0 || idx >= row->nfields)
+        return empty;
+    char *s = row->fields[idx];
+    while (is_blank(*s))
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && is_blank(s[n - 1]))
+        s[--n] = '\0';
+    return s;
+}
+
+int fp_imp_header_index(const fp_csv_row *header, const char *name)
+{
+    for (int i = 0; i < header->nfields; i++)
+        if (strcasecmp(fp_imp_field(header, i), name) == 0)
+            return i;
+    return -1;
+}
+
+static bool is_known(const fp_imp_col *cols, int ncols, const char *name)
+{
+    for (int i = 0; i < ncols; i++)
+        if (strcasecmp(cols[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+static bool check_header_names(fp_importer *imp)
+{
+    const fp_csv_row *h = imp->header;
+    bool ok = true;
+    char buf[16];
+    for (int i = 0; i < h->nfields; i++) {
+        const char *name = fp_imp_field(h, i);
+        if (name[0] == '\0') {
+            fp_imp_problem(imp, h->line, fp_imp_colname(imp, i, buf),
+                           "no name in the header");
+            ok = false;
+        }
+        for (int j = 0; j < i && name[0] != '\0'; j++) {
+            if (strcasecmp(name, fp_imp_field(h, j)) == 0) {
+                fp_imp_problem(imp, h->line, name,
+                               "appears twice in the header");
+                ok = false;
+            }
+        }
+    }
+    return ok;
+}
+
+bool fp_imp_bind(fp_importer *imp, fp_imp_col *cols, int ncols,
+                 bool allow_extra)
+{
+    const fp_csv_row *h = imp->header;
+    bool ok = check_header_names(imp);
+    for (int i = 0; i < ncols; i++) {
+        cols[i].idx = fp_imp_header_index(h, cols[i].name);
+        if (cols[i].idx < 0 && cols[i].required) {
+            fp_imp_problem(imp, h->line, cols[i].name,
+                           "missing from the header");
+            ok = false;
+        }
+    }
+    for (int i = 0; i < h->nfields && !allow_extra; i++) {
+        const char *name = fp_imp_field(h, i);
+        if (name[0] != '\0' && !is_known(cols, ncols, name)) {
+            fp_imp_problem(imp, h->line, name, "unknown column");
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+bool fp_imp_check_ragged(fp_importer *imp, const fp_csv_row *row)
+{
+    int want = imp->header->nfields;
+    char buf[16];
+    if (row->nfields < want) {
+        fp_imp_problem(imp, row->line,
+                       fp_imp_colname(imp, row->nfields, buf),
+                       "missing: the row has %d fields, the header %d",
+                       row->nfields, want);
+        return false;
+    }
+    if (row->nfields > want) {
+        fp_imp_problem(imp, row->line, fp_imp_colname(imp, want, buf),
+                       "extra field: the row has %d fields, the header %d",
+                       row->nfields, want);
+        return false;
+    }
+    return true;
+}
+
+static bool has_control(const char *s)
+{
+    for (; *s != '\0'; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return true;
+    return false;
+}
+
+bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,
+                     bool required)
+{
+    const char *v = fp_imp_field(row, idx);
+    char col[16], shown[200];
+    const char *name = fp_imp_colname(imp, idx, col);
+    if (v[0] == '\0') {
+        if (required)
+            fp_imp_problem(imp, row->line, name, "empty");
+        return !required;
+    }
+    if (strchr(v, '/') != NULL || has_control(v)) {
+        fp_imp_problem(imp, row->line, name,
+                       "%s: an id may not hold '/' or a line break",
+                       fp_imp_show(v, shown, sizeof shown));
+        return false;
+    }
+    return true;
+}
+
+/* "2025-W53": looks like a week, but the year is too short for it. */
+static bool week_out_of_year(const char *v, int *year)
+{
+    char probe[16];
+    fp_week w;
+    size_t n = strlen(v);
+    if (n < 7 || n > 8 || !(v[n - 2] >= '0' && v[n - 2] <= '9'))
+        return false;
+    memcpy(probe, v, n + 1);
+    probe[n - 2] = '0';
+    probe[n - 1] = '1';
+    if (!fp_week_parse(probe, &w) || atoi(v + n - 2) < 1)
+        return false;
+    *year = w / 100;
+    return true;
+}
+
+bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,
+                 fp_week *out)
+{
+    const char *v = fp_imp_field(row, idx);
+    char col[16], shown[200];
+    int year;
+    if (fp_week_parse(v, out))
+        return true;
+    const char *name = fp_imp_colname(imp, idx, col);
+    if (v[0] == '\0')
+        fp_imp_problem(imp, row->line, name, "empty");
+    else if (week_out_of_year(v, &year))
+        fp_imp_problem(imp, row->line, name,
+                       "%s is not a week: %d has %d ISO weeks",
+                       fp_imp_show(v, shown, sizeof shown), year,
+                       fp_iso_weeks_in_year(year));
+    else
+        fp_imp_problem(imp, row->line, name,
+                       "%s is not a week (write YYYY-Www, e.g. 2026-W47)",
+                       fp_imp_show(v, shown, sizeof shown));
+    return false;
+}
+
+bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
+                 long *day)
+{
+    const char *v = fp_imp_field(row, idx);
+    char col[16], shown[200];
+    int y, m, d;
+    if (fp_date_parse(v, &y, &m, &d)) {
+        *day = fp_days_from_civil(y, m, d);
+        return true;
+    }
+    const char *name = fp_imp_colname(imp, idx, col);
+    if (v[0] == '\0')
+        fp_imp_problem(imp, row->line, name, "empty");
+    else
+        fp_imp_problem(imp, row->line, name,
+                       "%s is not a date (YYYY-MM-DD or YYYY/MM/DD)",
+                       fp_imp_show(v, shown, sizeof shown));
+    return false;
+}
+
+bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
+                   int kpi, double *out, bool *present)
+{
+    const char *v = fp_imp_field(row, idx);
+    bool percent = kpi >= 0 && imp->cat->kpis[kpi].unit == FP_UNIT_PERCENT;
+    const char *why = NULL;
+    char col[16], shown[200];
+    fp_num_status st = fp_parse_value(v, percent, out, &why);
+    *present = st == FP_NUM_OK;
+    if (st == FP_NUM_OK || st == FP_NUM_EMPTY)
+        return true;
+    fp_imp_problem(imp, row->line, fp_imp_colname(imp, idx, col),
+                   st == FP_NUM_AMBIGUOUS ? "%s is ambiguous: %s"
+                                          : "%s is not a number: %s",
+                   fp_imp_show(v, shown, sizeof shown), why);
+    return false;
+}
+
+int fp_imp_kpi(fp_importer *imp, int line, const char *column,
+               const char *id)
+{
+    char shown[200], lower[128];
+    int k = fp_catalogue_kpi(imp->cat, id);
+    size_t n = strlen(id);
+    if (k < 0 && n < sizeof lower) {
+        /* KPI ids are lower case (iniparser lower-cases section names). */
+        for (size_t i = 0; i <= n; i++)
+            lower[i] = (char)((id[i] >= 'A' && id[i] <= 'Z') ? id[i] + 32
+                                                             : id[i]);
+        k = fp_catalogue_kpi(imp->cat, lower);
+    }
+    if (k < 0)
+        fp_imp_problem(imp, line, column, "unknown KPI %s",
+                       fp_imp_show(id, shown, sizeof shown));
+    return k;
+}
+
+bool fp_imp_unique(fp_importer *imp, const char *key, int line,
+                   const char *column, const char *what)
+{
+    long long first;
+    if (fp_strmap_get(imp->seen, key, &first)) {
+        fp_imp_problem(imp, line, column, "same %s as line %lld", what,
+                       first);
+        return false;
+    }
+    if (!fp_strmap_put(imp->seen, key, line))
+        fp_imp_fail(imp, "out of memory");
+    return true;
+}
+
+long long fp_imp_node(fp_importer *imp, const char *store,
+                      const char *category, const char *person)
+{
+    char key[1024];
+    long long id;
+    snprintf(key, sizeof key, "%s\x1f%s\x1f%s", store, category, person);
+    if (fp_strmap_get(imp->nodes, key, &id))
+        return id;
+    id = fp_org_ensure_node(imp->db, store, category, person,
+                            &imp->report->created);
+    if (id < 0) {
+        fp_imp_fail(imp, "%s", imp->db->err);
+        return -1;
+    }
+    if (!fp_strmap_put(imp->nodes, key, id))
+        fp_imp_fail(imp, "out of memory");
+    return id;
+}
+
+long long fp_imp_kpi_id(fp_importer *imp, int kpi)
+{
+    if (imp->kpi_ids[kpi] > 0)
+        return imp->kpi_ids[kpi];
+    long long id = fp_db_kpi_id(imp->db, imp->cat->kpis[kpi].id);
+    if (id <= 0) {
+        fp_imp_fail(imp, "%s", imp->db->err);
+        return -1;
+    }
+    imp->kpi_ids[kpi] = id;
+    return id;
+}
+
+/* Steps a prepared write statement and resets it for the next row. */
+bool fp_imp_run(fp_importer *imp, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        fp_db_set_error(imp->db, "import");
+        fp_imp_fail(imp, "%s", imp->db->err);
+        return false;
+    }
+    return true;
+}
+
+void fp_imp_day_text(long day, char out[11])
+{
+    int y, m, d;
+    fp_civil_from_days(day, &y, &m, &d);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+             (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+void fp_imp_note_day(fp_importer *imp, long day)
+{
+    if (day > imp->max_day)
+        imp->max_day = day;
+}

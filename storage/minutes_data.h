@@ -1,0 +1,20 @@
+/* The minutes of one week, gathered from a review session: the week's
+ * and the previous week's roll-ups, notes, overrides, action items, the
+ * meeting record and the snapshot of last week's figures; rendered by
+ * model/minutes.c. Shared by `fupan minutes` and the TUI (m / e). */
+#ifndef FUPAN_STORAGE_MINUTES_DATA_H
+#define FUPAN_STORAGE_MINUTES_DATA_H
+
+#include <stddef.h>
+#include "model/week.h"
+#include "storage/review.h"
+
+/* The minutes of week as text (format 0) or Markdown (format 1): a new
+ * string, caller frees. NULL with a one-line message in err when the
+ * week has no data ("no data for 2026-W50") or storage fails. The
+ * minutes hold no clock time except the meeting's own recorded times
+ * and the times of notes/overrides as stored. */
+char *fp_minutes_build(fp_review *rv, fp_week week, int format, char *err,
+                       size_t errsz);
+
+#endif

@@ -1,0 +1,433 @@
+/* A review session: database + tree + catalogue + computed weeks.
+ * Full rollups are cached for a few weeks (the week on screen and its
+ * neighbours); trends use a lighter cache of values only, which keeps
+ * memory small on a big company. */
+#include "storage/review.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "storage/catalogue_ini.h"
+#include "storage/org.h"
+
+#define FULL_CACHE 3
+#define VALUE_CACHE 26
+
+typedef struct { fp_week week; fp_rollup *r; unsigned long used; } full_slot;
+typedef struct { fp_week week; double *v; unsigned long used; } value_slot;
+
+struct fp_review {
+    fp_db *db;
+    fp_config *cfg;
+    fp_catalogue *cat;
+    fp_tree *tree;
+    int *kpi_map;        /* kpis.id -> catalogue index, -1 */
+    long long nkpi_map;
+    int *node_map;       /* nodes.id -> tree index, -1 */
+    long long nnode_map;
+    long long data_version;
+    long today;
+    bool fixed_today;
+    unsigned long clock;
+    full_slot full[FULL_CACHE];
+    value_slot values[VALUE_CACHE];
+};
+
+static void drop_caches(fp_review *rv)
+{
+    for (int i = 0; i < FULL_CACHE; i++) {
+        fp_rollup_free(rv->full[i].r);
+        rv->full[i] = (full_slot){0, NULL, 0};
+    }
+    for (int i = 0; i < VALUE_CACHE; i++) {
+        free(rv->values[i].v);
+        rv->values[i] = (value_slot){0, NULL, 0};
+    }
+}
+
+static bool build_kpi_map(fp_review *rv)
+{
+    sqlite3_stmt *st = fp_db_prepare(rv->db, "SELECT id, code FROM kpis");
+    if (!st)
+        return false;
+    free(rv->kpi_map);
+    rv->kpi_map = NULL;
+    rv->nkpi_map = 0;
+    bool ok = true;
+    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        long long id = sqlite3_column_int64(st, 0);
+        if (id >= rv->nkpi_map) {
+            long long n = id + 16;
+            int *m = realloc(rv->kpi_map, (size_t)n * sizeof *m);
+            ok = m != NULL;
+            if (!ok)
+                break;
+            for (long long i = rv->nkpi_map; i < n; i++)
+                m[i] = -1;
+            rv->kpi_map = m;
+            rv->nkpi_map = n;
+        }
+        rv->kpi_map[id] = fp_catalogue_kpi(rv->cat,
+                              (const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static bool build_node_map(fp_review *rv)
+{
+    long long max = 1;
+    for (int i = 0; i < rv->tree->nnodes; i++)
+        if (rv->tree->nodes[i].db_id > max)
+            max = rv->tree->nodes[i].db_id;
+    free(rv->node_map);
+    rv->nnode_map = max + 1;
+    rv->node_map = malloc((size_t)rv->nnode_map * sizeof *rv->node_map);
+    if (!rv->node_map)
+        return false;
+    for (long long i = 0; i < rv->nnode_map; i++)
+        rv->node_map[i] = -1;
+    for (int i = 0; i < rv->tree->nnodes; i++)
+        rv->node_map[rv->tree->nodes[i].db_id] = i;
+    return true;
+}
+
+static int map_kpi(const fp_review *rv, long long id)
+{
+    return id >= 0 && id < rv->nkpi_map ? rv->kpi_map[id] : -1;
+}
+
+static int map_node(const fp_review *rv, long long id)
+{
+    return id >= 0 && id < rv->nnode_map ? rv->node_map[id] : -1;
+}
+
+static long newest_import_day(fp_db *db)
+{
+    sqlite3_stmt *st = fp_db_prepare(db, "SELECT max(max_day) FROM imports");
+    long days = 0;
+    int y, m, d;
+    if (st && sqlite3_step(st) == SQLITE_ROW &&
+        sqlite3_column_type(st, 0) == SQLITE_TEXT &&
+        fp_date_parse((const char *)sqlite3_column_text(st, 0), &y, &m, &d))
+        days = fp_days_from_civil(y, m, d);
+    sqlite3_finalize(st);
+    return days;
+}
+
+static bool reload(fp_review *rv)
+{
+    drop_caches(rv);
+    fp_tree_free(rv->tree);
+    rv->tree = fp_org_load_tree(rv->db);
+    if (!rv->tree || !build_kpi_map(rv) || !build_node_map(rv))
+        return false;
+    if (!rv->fixed_today)
+        rv->today = newest_import_day(rv->db);
+    rv->data_version = fp_db_data_version(rv->db);
+    return true;
+}
+
+/* Growable array of fixed-size items. */
+typedef struct { void *items; size_t n, cap, size; } vec;
+
+static void *vec_push(vec *v)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 1024;
+        void *p = realloc(v->items, cap * v->size);
+        if (!p)
+            return NULL;
+        v->items = p;
+        v->cap = cap;
+    }
+    return (char *)v->items + v->size * v->n++;
+}
+
+static bool load_facts(fp_review *rv, fp_week week, vec *out)
+{
+    sqlite3_stmt *st = fp_db_prepare(rv->db,
+        "SELECT node_id, kpi_id, value FROM facts WHERE week = ?1");
+    if (!st)
+        return false;
+    sqlite3_bind_int(st, 1, week);
+    bool ok = true;
+    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        int node = map_node(rv, sqlite3_column_int64(st, 0));
+        int kpi = map_kpi(rv, sqlite3_column_int64(st, 1));
+        if (node < 0 || kpi < 0)
+            continue; /* a KPI the current catalogue does not define */
+        fp_fact *f = vec_push(out);
+        ok = f != NULL;
+        if (ok)
+            *f = (fp_fact){node, kpi, sqlite3_column_double(st, 2)};
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static double column_or_nan(sqlite3_stmt *st, int col)
+{
+    return sqlite3_column_type(st, col) == SQLITE_NULL
+        ? FP_NOVAL : sqlite3_column_double(st, col);
+}
+
+static bool load_overrides(fp_review *rv, fp_week week, vec *out)
+{
+    sqlite3_stmt *st = fp_db_prepare(rv->db,
+        "SELECT id, node_id, kpi_id, value, original FROM overrides"
+        " WHERE week = ?1 AND reverted_at IS NULL");
+    if (!st)
+        return false;
+    sqlite3_bind_int(st, 1, week);
+    bool ok = true;
+    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        int node = map_node(rv, sqlite3_column_int64(st, 1));
+        int kpi = map_kpi(rv, sqlite3_column_int64(st, 2));
+        if (node < 0 || kpi < 0)
+            continue;
+        fp_override *o = vec_push(out);
+        ok = o != NULL;
+        if (ok)
+            *o = (fp_override){node, kpi, sqlite3_column_double(st, 3),
+                               column_or_nan(st, 4),
+                               sqlite3_column_int64(st, 0)};
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static bool load_targets(fp_review *rv, fp_week week, vec *out)
+{
+    sqlite3_stmt *st = fp_db_prepare(rv->db,
+        "SELECT week, node_id, kpi_id, value FROM targets"
+        " WHERE week = ?1 OR week = 0");
+    if (!st)
+        return false;
+    sqlite3_bind_int(st, 1, week);
+    bool ok = true;
+    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        int node = map_node(rv, sqlite3_column_int64(st, 1));
+        int kpi = map_kpi(rv, sqlite3_column_int64(st, 2));
+        if (node < 0 || kpi < 0)
+            continue;
+        fp_target *t = vec_push(out);
+        ok = t != NULL;
+        if (ok)
+            *t = (fp_target){sqlite3_column_int(st, 0), node, kpi,
+                             sqlite3_column_double(st, 3)};
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static bool load_fx(fp_review *rv, fp_week week, vec *out)
+{
+    sqlite3_stmt *st = fp_db_prepare(rv->db,
+        "SELECT currency, rate FROM fx_rates WHERE week = ?1");
+    if (!st)
+        return false;
+    sqlite3_bind_int(st, 1, week);
+    bool ok = true;
+    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        fp_fx *fx = vec_push(out);
+        ok = fx != NULL;
+        if (!ok)
+            break;
+        snprintf(fx->currency, sizeof fx->currency, "%s",
+                 (const char *)sqlite3_column_text(st, 0));
+        fx->rate = sqlite3_column_double(st, 1);
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static fp_rollup *compute_week(fp_review *rv, fp_week week)
+{
+    vec facts = {NULL, 0, 0, sizeof(fp_fact)};
+    vec ovr = {NULL, 0, 0, sizeof(fp_override)};
+    vec tgt = {NULL, 0, 0, sizeof(fp_target)};
+    vec fx = {NULL, 0, 0, sizeof(fp_fx)};
+    fp_rollup *r = NULL;
+    if (load_facts(rv, week, &facts) && load_overrides(rv, week, &ovr) &&
+        load_targets(rv, week, &tgt) && load_fx(rv, week, &fx)) {
+        fp_week_input in = {
+            .week = week, .facts = facts.items, .nfacts = facts.n,
+            .overrides = ovr.items, .noverrides = ovr.n,
+            .targets = tgt.items, .ntargets = tgt.n,
+            .fx = fx.items, .nfx = fx.n, .today = rv->today,
+        };
+        r = fp_rollup_compute(rv->cat, rv->tree, &in);
+        if (!r)
+            snprintf(rv->db->err, sizeof rv->db->err, "out of memory");
+    }
+    free(facts.items);
+    free(ovr.items);
+    free(tgt.items);
+    free(fx.items);
+    return r;
+}
+
+const fp_rollup *fp_review_week(fp_review *rv, fp_week week)
+{
+    int victim = 0;
+    for (int i = 0; i < FULL_CACHE; i++) {
+        if (rv->full[i].r && rv->full[i].week == week) {
+            rv->full[i].used = ++rv->clock;
+            return rv->full[i].r;
+        }
+        if (rv->full[i].used < rv->full[victim].used)
+            victim = i;
+    }
+    fp_rollup *r = compute_week(rv, week);
+    if (!r)
+        return NULL;
+    fp_rollup_free(rv->full[victim].r);
+    rv->full[victim] = (full_slot){week, r, ++rv->clock};
+    return r;
+}
+
+static double *values_of(const fp_rollup *r)
+{
+    size_t n = (size_t)r->nrows * (size_t)r->nkpis;
+    double *v = malloc(n * sizeof *v);
+    if (v)
+        for (size_t i = 0; i < n; i++)
+            v[i] = r->cells[i].value;
+    return v;
+}
+
+/* Values of every cell of a week, from the value cache. */
+static const double *week_values(fp_review *rv, fp_week week)
+{
+    int victim = 0;
+    for (int i = 0; i < VALUE_CACHE; i++) {
+        if (rv->values[i].v && rv->values[i].week == week) {
+            rv->values[i].used = ++rv->clock;
+            return rv->values[i].v;
+        }
+        if (rv->values[i].used < rv->values[victim].used)
+            victim = i;
+    }
+    const fp_rollup *r = NULL;
+    for (int i = 0; i < FULL_CACHE && !r; i++)
+        if (rv->full[i].r && rv->full[i].week == week)
+            r = rv->full[i].r;
+    fp_rollup *own = r ? NULL : compute_week(rv, week);
+    double *v = values_of(r ? r : own);
+    fp_rollup_free(own);
+    if (!v)
+        return NULL;
+    free(rv->values[victim].v);
+    rv->values[victim] = (value_slot){week, v, ++rv->clock};
+    return v;
+}
+
+bool fp_review_trend(fp_review *rv, fp_week week, int row, int kpi,
+                     double out[FP_TREND_WEEKS])
+{
+    size_t nk = (size_t)rv->cat->nkpis;
+    for (int i = 0; i < FP_TREND_WEEKS; i++) {
+        fp_week w = fp_week_add(week, i - (FP_TREND_WEEKS - 1));
+        const double *v = week_values(rv, w);
+        if (!v)
+            return false;
+        out[i] = v[(size_t)row * nk + (size_t)kpi];
+    }
+    return true;
+}
+
+static long long query_week(fp_db *db, const char *sql, fp_week week)
+{
+    sqlite3_stmt *st = fp_db_prepare(db, sql);
+    long long v = 0;
+    if (!st)
+        return 0;
+    if (sqlite3_bind_parameter_count(st) > 0)
+        sqlite3_bind_int(st, 1, week);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+fp_week fp_review_latest_week(fp_review *rv)
+{
+    return (fp_week)query_week(rv->db,
+        "SELECT ifnull(max(week), 0) FROM facts", 0);
+}
+
+bool fp_review_has_week(fp_review *rv, fp_week week)
+{
+    return query_week(rv->db,
+        "SELECT EXISTS(SELECT 1 FROM facts WHERE week = ?1)", week) != 0;
+}
+
+bool fp_review_refresh(fp_review *rv, bool force)
+{
+    long long v = fp_db_data_version(rv->db);
+    if (!force && v == rv->data_version)
+        return false;
+    return reload(rv);
+}
+
+fp_db *fp_review_db(fp_review *rv) { return rv->db; }
+const fp_tree *fp_review_tree(const fp_review *rv) { return rv->tree; }
+const fp_config *fp_review_config(const fp_review *rv) { return rv->cfg; }
+
+const fp_catalogue *fp_review_catalogue(const fp_review *rv)
+{
+    return rv->cat;
+}
+
+static bool use_reporting_currency(fp_review *rv)
+{
+    const char *cur = rv->cfg->reporting_currency;
+    if (!cur)
+        return true;
+    free(rv->cat->reporting_currency);
+    rv->cat->reporting_currency = strdup(cur);
+    return rv->cat->reporting_currency != NULL;
+}
+
+fp_review *fp_review_open(const fp_review_opts *opts, char *err, size_t errsz)
+{
+    fp_review *rv = calloc(1, sizeof *rv);
+    char *path = opts->db_path ? strdup(opts->db_path) : fp_db_default_path();
+    if (!rv || !path) {
+        snprintf(err, errsz, "out of memory");
+        free(rv);
+        free(path);
+        return NULL;
+    }
+    rv->fixed_today = opts->today != 0;
+    rv->today = opts->today;
+    rv->cfg = fp_config_load(opts->config_path, err, errsz);
+    if (rv->cfg)
+        rv->cat = fp_catalogue_load(rv->cfg->kpi_file, rv->cfg->causes_file,
+                                    err, errsz);
+    if (rv->cat && use_reporting_currency(rv))
+        rv->db = fp_db_open(path, opts->read_only, err, errsz);
+    free(path);
+    if (rv->db && !reload(rv))
+        snprintf(err, errsz, "%s", rv->db->err);
+    else if (rv->db)
+        return rv;
+    fp_review_close(rv);
+    return NULL;
+}
+
+void fp_review_close(fp_review *rv)
+{
+    if (!rv)
+        return;
+    drop_caches(rv);
+    fp_tree_free(rv->tree);
+    fp_catalogue_free(rv->cat);
+    fp_config_free(rv->cfg);
+    fp_db_close(rv->db);
+    free(rv->kpi_map);
+    free(rv->node_map);
+    free(rv);
+}

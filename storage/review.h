@@ -1,0 +1,51 @@
+/* A review session: the database, the org tree, the catalogue and the
+ * computed weeks (cached), shared by the CLI and the TUI.
+ * Ownership: fp_review_open/fp_review_close; rollups returned are owned
+ * by the session and stay valid until the next refresh or close. */
+#ifndef FUPAN_STORAGE_REVIEW_H
+#define FUPAN_STORAGE_REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "model/catalogue.h"
+#include "model/rollup.h"
+#include "model/tree.h"
+#include "storage/config.h"
+#include "storage/db.h"
+
+#define FP_TREND_WEEKS 12
+
+typedef struct fp_review fp_review;
+
+typedef struct {
+    const char *db_path;     /* NULL: fp_db_default_path() */
+    const char *config_path; /* NULL: $XDG_CONFIG_HOME/fupan/config.ini if any */
+    bool read_only;
+    long today;              /* days since epoch; 0: newest imported day */
+} fp_review_opts;
+
+fp_review *fp_review_open(const fp_review_opts *opts, char *err, size_t errsz);
+void fp_review_close(fp_review *rv);
+
+fp_db *fp_review_db(fp_review *rv);
+const fp_tree *fp_review_tree(const fp_review *rv);
+const fp_catalogue *fp_review_catalogue(const fp_review *rv);
+const fp_config *fp_review_config(const fp_review *rv);
+
+/* Newest week with any fact, 0 when the database is empty. */
+fp_week fp_review_latest_week(fp_review *rv);
+/* True when the database holds any fact for that week. */
+bool fp_review_has_week(fp_review *rv, fp_week week);
+/* The computed week (cached). NULL with the message in
+ * fp_review_db(rv)->err on a storage error. */
+const fp_rollup *fp_review_week(fp_review *rv, fp_week week);
+/* Values of one cell over the FP_TREND_WEEKS weeks ending at week
+ * (out[FP_TREND_WEEKS-1] is week itself); NAN where there is none. */
+bool fp_review_trend(fp_review *rv, fp_week week, int row, int kpi,
+                     double out[FP_TREND_WEEKS]);
+/* Reloads tree and drops cached weeks when another process wrote
+ * (PRAGMA data_version). Returns true when something changed. Call after
+ * this process writes too (force = true). */
+bool fp_review_refresh(fp_review *rv, bool force);
+
+#endif

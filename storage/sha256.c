@@ -1,0 +1,115 @@
+/* SHA-256 after FIPS 180-4, section 6.2. */
+#include "storage/sha256.h"
+
+#include <string.h>
+
+static const uint32_t k[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
+    0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
+    0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
+    0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+    0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+    0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+};
+
+static uint32_t rotr(uint32_t x, int n)
+{
+    return (x >> n) | (x << (32 - n));
+}
+
+static void compress(uint32_t h[8], const unsigned char *p)
+{
+    uint32_t w[64], a[8];
+    for (int i = 0; i < 16; i++)
+        w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+               (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
+    for (int i = 16; i < 64; i++) {
+        uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^
+                      (w[i - 15] >> 3);
+        uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^
+                      (w[i - 2] >> 10);
+        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    memcpy(a, h, sizeof a);
+    for (int i = 0; i < 64; i++) {
+        uint32_t s1 = rotr(a[4], 6) ^ rotr(a[4], 11) ^ rotr(a[4], 25);
+        uint32_t ch = (a[4] & a[5]) ^ (~a[4] & a[6]);
+        uint32_t t1 = a[7] + s1 + ch + k[i] + w[i];
+        uint32_t s0 = rotr(a[0], 2) ^ rotr(a[0], 13) ^ rotr(a[0], 22);
+        uint32_t maj = (a[0] & a[1]) ^ (a[0] & a[2]) ^ (a[1] & a[2]);
+        uint32_t t2 = s0 + maj;
+        memmove(a + 1, a, 7 * sizeof a[0]);
+        a[4] += t1;
+        a[0] = t1 + t2;
+    }
+    for (int i = 0; i < 8; i++)
+        h[i] += a[i];
+}
+
+void fp_sha256_init(fp_sha256_ctx *ctx)
+{
+    static const uint32_t h0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372,
+                                   0xa54ff53a, 0x510e527f, 0x9b05688c,
+                                   0x1f83d9ab, 0x5be0cd19};
+    memcpy(ctx->h, h0, sizeof h0);
+    ctx->total = 0;
+    ctx->used = 0;
+}
+
+void fp_sha256_update(fp_sha256_ctx *ctx, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    ctx->total += len;
+    while (len > 0) {
+        size_t n = 64 - ctx->used;
+        if (n > len)
+            n = len;
+        memcpy(ctx->block + ctx->used, p, n);
+        ctx->used += n;
+        p += n;
+        len -= n;
+        if (ctx->used == 64) {
+            compress(ctx->h, ctx->block);
+            ctx->used = 0;
+        }
+    }
+}
+
+void fp_sha256_final(fp_sha256_ctx *ctx, unsigned char digest[32])
+{
+    uint64_t bits = ctx->total * 8;
+    unsigned char pad[72] = {0x80};
+    /* Pad to 56 mod 64, then the length in bits, big-endian. */
+    size_t padlen = ctx->used < 56 ? 56 - ctx->used : 120 - ctx->used;
+    unsigned char len_be[8];
+    for (int i = 0; i < 8; i++)
+        len_be[i] = (unsigned char)(bits >> (56 - 8 * i));
+    fp_sha256_update(ctx, pad, padlen);
+    fp_sha256_update(ctx, len_be, 8);
+    for (int i = 0; i < 8; i++) {
+        digest[4 * i] = (unsigned char)(ctx->h[i] >> 24);
+        digest[4 * i + 1] = (unsigned char)(ctx->h[i] >> 16);
+        digest[4 * i + 2] = (unsigned char)(ctx->h[i] >> 8);
+        digest[4 * i + 3] = (unsigned char)ctx->h[i];
+    }
+}
+
+void fp_sha256_hex(const void *data, size_t len, char hex[65])
+{
+    static const char digits[] = "0123456789abcdef";
+    unsigned char d[32];
+    fp_sha256_ctx ctx;
+    fp_sha256_init(&ctx);
+    fp_sha256_update(&ctx, data, len);
+    fp_sha256_final(&ctx, d);
+    for (int i = 0; i < 32; i++) {
+        hex[2 * i] = digits[d[i] >> 4];
+        hex[2 * i + 1] = digits[d[i] & 15];
+    }
+    hex[64] = '\0';
+}

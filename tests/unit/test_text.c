@@ -1,0 +1,146 @@
+/* UTF-8 decoding, display width, sanitising and fitting by columns. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/text.h"
+
+#define ZHANG_WEI "\xe5\xbc\xa0\xe4\xbc\x9f" /* 张伟: 2 chars, 4 columns */
+#define ELL "\xe2\x80\xa6"                    /* … */
+
+static void setup(void)
+{
+    cr_assert(fp_locale_init(), "no UTF-8 locale");
+}
+
+TestSuite(text, .init = setup);
+
+Test(text, utf8_valid)
+{
+    size_t bad = 99;
+    cr_assert(fp_utf8_valid("abc", 3, &bad));
+    cr_assert(fp_utf8_valid(ZHANG_WEI, 6, &bad));
+    cr_assert(fp_utf8_valid("\xf0\x9f\x98\x80", 4, &bad)); /* emoji */
+    cr_assert(fp_utf8_valid("", 0, &bad));
+    cr_assert_eq(bad, 99);
+
+    cr_assert_not(fp_utf8_valid("ab\xff" "c", 4, &bad));
+    cr_assert_eq(bad, 2);
+    cr_assert_not(fp_utf8_valid("a\xe5\xbc", 3, &bad)); /* truncated */
+    cr_assert_eq(bad, 1);
+    cr_assert_not(fp_utf8_valid("\xc0\xaf", 2, &bad)); /* overlong '/' */
+    cr_assert_eq(bad, 0);
+    cr_assert_not(fp_utf8_valid("x\xe0\x80\xaf", 4, &bad)); /* overlong */
+    cr_assert_eq(bad, 1);
+    cr_assert_not(fp_utf8_valid("\xed\xa0\x80", 3, &bad)); /* surrogate */
+    cr_assert_not(fp_utf8_valid("\xf4\x90\x80\x80", 4, &bad)); /* > 10FFFF */
+    cr_assert_not(fp_utf8_valid("\x80", 1, &bad)); /* lone continuation */
+    cr_assert_not(fp_utf8_valid("\xd5\xc5", 2, &bad)); /* GB18030 张 */
+    /* A NUL inside the range is a valid character. */
+    cr_assert(fp_utf8_valid("a\0b", 3, &bad));
+}
+
+Test(text, utf8_len)
+{
+    cr_assert_eq(fp_utf8_len("a"), 1);
+    cr_assert_eq(fp_utf8_len("\xc3\xa9"), 2);
+    cr_assert_eq(fp_utf8_len(ZHANG_WEI), 3);
+    cr_assert_eq(fp_utf8_len("\xf0\x9f\x98\x80"), 4);
+    cr_assert_eq(fp_utf8_len("\xff"), 1);
+    cr_assert_eq(fp_utf8_len("\xe5\xbc"), 1);
+}
+
+Test(text, width)
+{
+    cr_assert_eq(fp_text_width(""), 0);
+    cr_assert_eq(fp_text_width("abc"), 3);
+    cr_assert_eq(fp_text_width(ZHANG_WEI), 4);
+    cr_assert_eq(fp_text_width("A" ZHANG_WEI "b"), 6);
+    cr_assert_eq(fp_text_width("e\xcc\x81"), 1); /* e + combining acute */
+    cr_assert_eq(fp_text_width("\x1b[31m"), 5);  /* ESC counts as '?' */
+    cr_assert_eq(fp_text_width("a\xffz"), 3);
+    cr_assert_eq(fp_text_width(ELL), 1);
+}
+
+Test(text, sanitize)
+{
+    char *s = fp_text_sanitize("a\tb\nc\x1b[2Jd\x7f\xc2\x9b" "e\xff" ZHANG_WEI);
+    cr_assert_str_eq(s, "a b c?[2Jd??e?" ZHANG_WEI);
+    free(s);
+    s = fp_text_sanitize("");
+    cr_assert_str_eq(s, "");
+    free(s);
+    s = fp_text_sanitize("line\r\n");
+    cr_assert_str_eq(s, "line  ");
+    free(s);
+}
+
+Test(text, fit_short_text_unchanged)
+{
+    char out[64];
+    cr_assert_eq(fp_text_fit("abc", 5, false, out, sizeof out), 3);
+    cr_assert_str_eq(out, "abc");
+    cr_assert_eq(fp_text_fit("abc", 5, true, out, sizeof out), 5);
+    cr_assert_str_eq(out, "abc  ");
+    cr_assert_eq(fp_text_fit(ZHANG_WEI, 4, true, out, sizeof out), 4);
+    cr_assert_str_eq(out, ZHANG_WEI);
+}
+
+Test(text, fit_cuts_with_ellipsis)
+{
+    char out[64];
+    cr_assert_eq(fp_text_fit("abcdef", 4, false, out, sizeof out), 4);
+    cr_assert_str_eq(out, "abc" ELL);
+    cr_assert_eq(fp_text_fit("abcdef", 1, false, out, sizeof out), 1);
+    cr_assert_str_eq(out, ELL);
+    cr_assert_eq(fp_text_fit("abcdef", 0, true, out, sizeof out), 0);
+    cr_assert_str_eq(out, "");
+}
+
+Test(text, fit_never_splits_a_wide_character)
+{
+    char out[64];
+    /* 张伟 is 4 columns; in 3 only 张 (2) fits beside the ellipsis. */
+    cr_assert_eq(fp_text_fit(ZHANG_WEI, 3, false, out, sizeof out), 3);
+    cr_assert_str_eq(out, "\xe5\xbc\xa0" ELL);
+    /* In 2: 张 would leave no room for "…": "…" plus one pad space. */
+    cr_assert_eq(fp_text_fit(ZHANG_WEI "x", 2, false, out, sizeof out), 1);
+    cr_assert_str_eq(out, ELL);
+    cr_assert_eq(fp_text_fit(ZHANG_WEI "x", 2, true, out, sizeof out), 2);
+    cr_assert_str_eq(out, ELL " ");
+    cr_assert_eq(fp_text_fit("a" ZHANG_WEI, 4, true, out, sizeof out), 4);
+    cr_assert_str_eq(out, "a\xe5\xbc\xa0" ELL);
+}
+
+Test(text, fit_sanitizes)
+{
+    char out[64];
+    cr_assert_eq(fp_text_fit("a\nb\x1b", 10, false, out, sizeof out), 4);
+    cr_assert_str_eq(out, "a b?");
+}
+
+Test(text, fit_respects_buffer_size)
+{
+    char out[8];
+    /* 5 chars of 3 bytes do not fit in 7 bytes: cut by bytes too. */
+    const char *s = ZHANG_WEI ZHANG_WEI "\xe5\xbc\xa0";
+    int w = fp_text_fit(s, 20, false, out, sizeof out);
+    cr_assert_str_eq(out, "\xe5\xbc\xa0" ELL);
+    cr_assert_eq(w, 3);
+    char tiny[1];
+    cr_assert_eq(fp_text_fit("abc", 3, true, tiny, sizeof tiny), 0);
+    cr_assert_str_eq(tiny, "");
+}
+
+Test(text, fit_right)
+{
+    char out[64];
+    cr_assert_eq(fp_text_fit_right("42", 5, out, sizeof out), 5);
+    cr_assert_str_eq(out, "   42");
+    cr_assert_eq(fp_text_fit_right(ZHANG_WEI, 6, out, sizeof out), 6);
+    cr_assert_str_eq(out, "  " ZHANG_WEI);
+    cr_assert_eq(fp_text_fit_right("abcdef", 4, out, sizeof out), 4);
+    cr_assert_str_eq(out, "abc" ELL);
+    cr_assert_eq(fp_text_fit_right(ZHANG_WEI, 3, out, sizeof out), 3);
+    cr_assert_str_eq(out, "\xe5\xbc\xa0" ELL);
+}

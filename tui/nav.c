@@ -1,0 +1,345 @@
+/* Moves across the hierarchy: weeks, the red-KPI walk, search. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/format.h"
+#include "tui/i18n.h"
+#include "tui/ui.h"
+
+/* ---- weeks ------------------------------------------------------------- */
+
+static int set_week(fp_ui *ui, fp_week w)
+{
+    char ws[FP_WEEK_STR];
+    ui->week = w;
+    ui->gen++;
+    fp_week_format(w, ws);
+    if (!fp_review_has_week(ui->rv, w))
+        fp_ui_msg(ui, FP_MSG_WARN, _("No data for %s"), ws);
+    return FP_R_REDRAW;
+}
+
+int fp_nav_week(fp_ui *ui, int delta)
+{
+    return set_week(ui, fp_week_add(ui->week, delta));
+}
+
+/* "2026-W45", "W45", "w45" or "45" (the shown week's year). */
+static bool parse_week_answer(const fp_ui *ui, const char *s, fp_week *out)
+{
+    if (fp_week_parse(s, out))
+        return true;
+    if (*s == 'W' || *s == 'w')
+        s++;
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (end == s || *end || n < 1 || n > 53)
+        return false;
+    *out = ui->week / 100 * 100 + (int)n;
+    return fp_week_valid(*out);
+}
+
+int fp_nav_goto_week(fp_ui *ui)
+{
+    char answer[64];
+    fp_week w;
+    if (!fp_prompt(ui, _("Go to week (2026-W45, W45, 45): "), answer,
+                   sizeof answer) || !*answer)
+        return FP_R_REDRAW;
+    if (!parse_week_answer(ui, answer, &w)) {
+        fp_ui_msg(ui, FP_MSG_ERROR, _("Not a week: %s"), answer);
+        return FP_R_REDRAW;
+    }
+    return set_week(ui, w);
+}
+
+/* ---- tree order -------------------------------------------------------- */
+
+/* Nodes strictly below root in depth-first order (the screen's order).
+ * Returns a new array (caller frees) of *n nodes. */
+static int *preorder_below(const fp_tree *t, int root, int *n)
+{
+    int *out = malloc((size_t)t->nnodes * sizeof *out + 1);
+    int *stack = malloc((size_t)t->nnodes * sizeof *stack + 1);
+    int top = 0;
+    *n = 0;
+    if (!out || !stack) {
+        free(out);
+        free(stack);
+        return NULL;
+    }
+    for (int c = t->nodes[root].first_child; c >= 0; c = t->nodes[c].next_sibling)
+        stack[top++] = c;
+    /* the stack pops the last sibling first: reverse each pushed run */
+    for (int i = 0; i < top / 2; i++) {
+        int tmp = stack[i];
+        stack[i] = stack[top - 1 - i];
+        stack[top - 1 - i] = tmp;
+    }
+    while (top > 0) {
+        int node = stack[--top], first = top;
+        out[(*n)++] = node;
+        for (int c = t->nodes[node].first_child; c >= 0;
+             c = t->nodes[c].next_sibling)
+            stack[top++] = c;
+        for (int i = 0; i < (top - first) / 2; i++) {
+            int tmp = stack[first + i];
+            stack[first + i] = stack[top - 1 - i];
+            stack[top - 1 - i] = tmp;
+        }
+    }
+    free(stack);
+    return out;
+}
+
+static void path_text(fp_ui *ui, int node, char *out, size_t outsz)
+{
+    const fp_tree *t = fp_ui_tree(ui);
+    int chain[16], n = 0;
+    for (int p = node; p > 0 && n < 16; p = t->nodes[p].parent)
+        chain[n++] = p;
+    size_t o = 0;
+    out[0] = '\0';
+    for (int i = n - 1; i >= 0 && o < outsz; i--)
+        o += (size_t)snprintf(out + o, outsz - o, "%s%s", t->nodes[chain[i]].name,
+                              i ? ui->gl->crumb_sep : "");
+}
+
+/* ---- the red walk ------------------------------------------------------ */
+
+/* A red KPI in walk order: node rank, then the KPI's place at the node
+ * (its card first, then the catalogue's order, like the detail panel). */
+typedef struct { int rank, pos, node, kpi; } spot;
+
+static int kpi_order(fp_ui *ui, int node, int *out)
+{
+    const fp_tree *t = fp_ui_tree(ui);
+    const fp_catalogue *cat = fp_ui_cat(ui);
+    const fp_node *nd = &t->nodes[node];
+    int n = 0, ncard;
+    const fp_weighted_kpi *card = fp_catalogue_card(cat, nd->level,
+        nd->person >= 0 ? t->people[nd->person].role : NULL, &ncard);
+    for (int i = 0; i < ncard; i++)
+        out[n++] = card[i].kpi;
+    for (int k = 0; k < cat->nkpis; k++) {
+        bool seen = false;
+        for (int i = 0; i < ncard; i++)
+            seen |= card[i].kpi == k;
+        if (!seen)
+            out[n++] = k;
+    }
+    return n;
+}
+
+static int compare_spot(const spot *a, const spot *b)
+{
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+typedef struct {
+    int *order, norder;   /* nodes in walk order */
+    spot *spots;          /* red KPIs in walk order */
+    int nspots, cap;
+} walk;
+
+static void add_spot(walk *w, spot s)
+{
+    if (w->nspots == w->cap) {
+        int cap = w->cap ? w->cap * 2 : 64;
+        spot *grown = realloc(w->spots, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return;
+        w->spots = grown;
+        w->cap = cap;
+    }
+    w->spots[w->nspots++] = s;
+}
+
+static void scan_reds(fp_ui *ui, const fp_rollup *r, walk *w)
+{
+    int *kpis = malloc((size_t)r->nkpis * sizeof *kpis + 1);
+    if (!kpis)
+        return;
+    for (int i = 0; i < w->norder; i++) {
+        int node = w->order[i], n = kpi_order(ui, node, kpis);
+        for (int j = 0; j < n; j++)
+            if (fp_rollup_cell(r, node, kpis[j])->status == FP_ST_RED)
+                add_spot(w, (spot){ i, j, node, kpis[j] });
+    }
+    free(kpis);
+}
+
+/* Where the cursor is in walk order. With the table focused the cursor is
+ * before the row's first KPI, unless the walk itself put it on one. */
+static spot cursor_spot(fp_ui *ui, const walk *w)
+{
+    fp_view *v = fp_ui_top(ui);
+    int node = -1, kpi = -1;
+    if (v->ops->cursor)
+        v->ops->cursor(v, ui, &node, &kpi);
+    if (kpi < 0 && node == ui->red_node)
+        kpi = ui->red_kpi;
+    spot s = { -1, -1, node, kpi };
+    for (int i = 0; i < w->norder && s.rank < 0; i++)
+        if (w->order[i] == node)
+            s.rank = i;
+    if (s.rank < 0 || kpi < 0)
+        return s;
+    int *kpis = malloc((size_t)fp_ui_cat(ui)->nkpis * sizeof *kpis + 1);
+    int n = kpis ? kpi_order(ui, node, kpis) : 0;
+    for (int j = 0; j < n; j++)
+        if (kpis[j] == kpi)
+            s.pos = j;
+    free(kpis);
+    return s;
+}
+
+static void announce_red(fp_ui *ui, const fp_rollup *r, const spot *s,
+                         int nth, int count, bool wrapped)
+{
+    char path[512], val[64], tgt[64], att[32];
+    const fp_kpi *k = &fp_ui_cat(ui)->kpis[s->kpi];
+    const fp_cell *c = fp_rollup_cell(r, s->node, s->kpi);
+    path_text(ui, s->node, path, sizeof path);
+    fp_format_value(k, c->value, val, sizeof val);
+    fp_format_value(k, c->target, tgt, sizeof tgt);
+    fp_format_attainment(c->attainment, att, sizeof att);
+    fp_ui_msg(ui, FP_MSG_INFO, _("%sRed %d of %d: %s %s %s %s, target %s (%s)"),
+              wrapped ? _("(wrapped) ") : "", nth, count, path, ui->gl->dot,
+              k->label, val, tgt, att);
+}
+
+/* Index of the next (dir > 0) or previous spot from the cursor. */
+static int pick_spot(const walk *w, const spot *from, int dir, bool *wrapped)
+{
+    *wrapped = false;
+    if (dir > 0) {
+        for (int i = 0; i < w->nspots; i++)
+            if (compare_spot(&w->spots[i], from) > 0)
+                return i;
+        *wrapped = true;
+        return 0;
+    }
+    for (int i = w->nspots - 1; i >= 0; i--)
+        if (compare_spot(&w->spots[i], from) < 0)
+            return i;
+    *wrapped = true;
+    return w->nspots - 1;
+}
+
+/* The walk runs below the node where it started, so that walking into a
+ * category does not narrow the next step to that category. */
+static int walk_root(fp_ui *ui)
+{
+    fp_view *v = fp_ui_top(ui);
+    const fp_tree *t = fp_ui_tree(ui);
+    if (ui->red_root < 0 || ui->red_root >= t->nnodes
+        || !fp_tree_is_under(t, v->node, ui->red_root))
+        ui->red_root = v->node;
+    return ui->red_root;
+}
+
+int fp_nav_red(fp_ui *ui, int dir)
+{
+    const fp_rollup *r = fp_ui_rollup(ui);
+    if (!r)
+        return FP_R_REDRAW;
+    int root = walk_root(ui);
+    walk w = { .order = preorder_below(fp_ui_tree(ui), root, &w.norder) };
+    if (w.order)
+        scan_reds(ui, r, &w);
+    if (w.nspots == 0) {
+        fp_ui_msg(ui, FP_MSG_INFO, _("No red KPI below %s this week"),
+                  fp_ui_tree(ui)->nodes[root].name);
+    } else {
+        spot from = cursor_spot(ui, &w);
+        bool wrapped;
+        int i = pick_spot(&w, &from, dir, &wrapped);
+        spot s = w.spots[i];
+        fp_ui_goto(ui, s.node, s.kpi);
+        ui->red_root = root; /* fp_ui_goto rebuilt the views */
+        ui->red_node = s.node;
+        ui->red_kpi = s.kpi;
+        announce_red(ui, r, &s, i + 1, w.nspots, wrapped);
+    }
+    free(w.order);
+    free(w.spots);
+    return FP_R_REDRAW;
+}
+
+/* ---- search ------------------------------------------------------------ */
+
+/* Substring match, ASCII letters without case (Chinese matches as is). */
+static bool contains_ci(const char *hay, const char *needle)
+{
+    size_t hn = strlen(hay), nn = strlen(needle);
+    for (size_t i = 0; i + nn <= hn; i++) {
+        size_t j = 0;
+        while (j < nn && tolower((unsigned char)hay[i + j])
+                             == tolower((unsigned char)needle[j]))
+            j++;
+        if (j == nn)
+            return true;
+    }
+    return false;
+}
+
+static bool node_matches(const fp_tree *t, int node, const char *text)
+{
+    const fp_node *n = &t->nodes[node];
+    return contains_ci(n->name, text) || contains_ci(n->code, text);
+}
+
+static int search_from(fp_ui *ui, const char *text, int *nth, int *count)
+{
+    const fp_tree *t = fp_ui_tree(ui);
+    int norder, *order = preorder_below(t, 0, &norder);
+    fp_view *v = fp_ui_top(ui);
+    int cur = -1, kpi, start = -1, hit = -1, first = -1;
+    if (v->ops->cursor)
+        v->ops->cursor(v, ui, &cur, &kpi);
+    *count = 0;
+    for (int i = 0; order && i < norder; i++) {
+        if (order[i] == cur)
+            start = i;
+        if (!node_matches(t, order[i], text))
+            continue;
+        ++*count;
+        if (first < 0)
+            first = i;
+        if (hit < 0 && start >= 0 && i > start)
+            hit = i, *nth = *count;
+    }
+    if (hit < 0 && first >= 0)
+        hit = first, *nth = 1;
+    int node = hit >= 0 ? order[hit] : -1;
+    free(order);
+    return node;
+}
+
+int fp_nav_search(fp_ui *ui)
+{
+    char text[256];
+    if (!fp_prompt(ui, _("Search name: "), text, sizeof text))
+        return FP_R_REDRAW;
+    if (!*text)
+        snprintf(text, sizeof text, "%s", ui->search); /* next match */
+    if (!*text)
+        return FP_R_REDRAW;
+    snprintf(ui->search, sizeof ui->search, "%s", text);
+    int nth = 0, count = 0, node = search_from(ui, text, &nth, &count);
+    if (node < 0) {
+        fp_ui_msg(ui, FP_MSG_WARN, _("No name contains \"%s\""), text);
+        return FP_R_REDRAW;
+    }
+    char path[512];
+    path_text(ui, node, path, sizeof path);
+    fp_ui_goto(ui, node, -1);
+    fp_ui_msg(ui, FP_MSG_INFO, _("Match %d of %d: %s (/ then Enter: next)"),
+              nth, count, path);
+    return FP_R_REDRAW;
+}

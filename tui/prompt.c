@@ -1,0 +1,66 @@
+/* A one-line prompt on the status line (go to week, search). It reads
+ * from the same key source as the main loop, so scripts can answer it. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/i18n.h"
+#include "tui/screen.h"
+#include "tui/ui.h"
+
+#define PROMPT_MAX 256
+
+static void delete_last_char(char *text)
+{
+    size_t n = strlen(text);
+    while (n > 0 && ((unsigned char)text[n - 1] & 0xc0) == 0x80)
+        n--; /* continuation bytes of the last character */
+    if (n > 0)
+        n--;
+    text[n] = '\0';
+}
+
+/* Returns true when the prompt is finished; *ok tells if accepted. */
+static bool prompt_key(char *text, fp_key key, bool *ok)
+{
+    char ch[8];
+    if (key == '\n') {
+        *ok = true;
+        return true;
+    }
+    if (key == 27 || key == 3 || key == 7) /* Esc, C-c, C-g */
+        return true;
+    if (key == (FP_KEY_FN | KEY_BACKSPACE))
+        delete_last_char(text);
+    else if (key == 21) /* C-u */
+        text[0] = '\0';
+    else if (fp_key_to_utf8(key, ch) > 0
+             && strlen(text) + strlen(ch) < PROMPT_MAX)
+        strcat(text, ch);
+    return false;
+}
+
+bool fp_prompt(fp_ui *ui, const char *label, char *out, size_t outsz)
+{
+    char text[PROMPT_MAX] = "";
+    bool ok = false, done = false;
+    ui->prompt = label;
+    ui->prompt_text = text;
+    ui->msg[0] = '\0';
+    while (!done) {
+        fp_frame_draw(ui);
+        fp_event ev;
+        fp_keysrc_next(ui->keys, &ev, 1000);
+        if (ev.type == FP_EV_END)
+            done = true;
+        else if (ev.type == FP_EV_RESIZE)
+            fp_screen_apply_resize(&ev);
+        else if (ev.type == FP_EV_KEY)
+            done = prompt_key(text, ev.key, &ok);
+    }
+    ui->prompt = NULL;
+    ui->prompt_text = NULL;
+    if (ok)
+        snprintf(out, outsz, "%s", text);
+    return ok;
+}

@@ -1,0 +1,280 @@
+/* The TUI's entry points and main loop. Keys become actions through the
+ * keymap; the top view handles an action first, then the table of ui-wide
+ * handlers below. Only this loop draws and handles resizes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/text.h"
+#include "tui/helptext.h"
+#include "tui/i18n.h"
+#include "tui/screen.h"
+#include "tui/ui.h"
+
+#define POLL_MS 1000 /* data_version poll and clock tick */
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+/* ---- ui-wide actions --------------------------------------------------- */
+
+static int act_quit(fp_ui *ui) { (void)ui; return FP_R_QUIT; }
+static int act_prev_week(fp_ui *ui) { return fp_nav_week(ui, -1); }
+static int act_next_week(fp_ui *ui) { return fp_nav_week(ui, +1); }
+static int act_goto_week(fp_ui *ui) { return fp_nav_goto_week(ui); }
+static int act_next_red(fp_ui *ui) { return fp_nav_red(ui, +1); }
+static int act_prev_red(fp_ui *ui) { return fp_nav_red(ui, -1); }
+static int act_search(fp_ui *ui) { return fp_nav_search(ui); }
+
+static int push_here(fp_ui *ui, const fp_view_ops *ops)
+{
+    fp_view *v = fp_ui_top(ui);
+    fp_view_arg arg = { .node = v ? v->node : 0, .person = -1 };
+    fp_ui_push(ui, ops, &arg);
+    return FP_R_REDRAW;
+}
+
+static int act_help(fp_ui *ui) { return push_here(ui, &fp_view_help_ops); }
+
+static int act_people(fp_ui *ui)
+{
+    return push_here(ui, &fp_view_people_ops);
+}
+
+static int act_refresh(fp_ui *ui)
+{
+    fp_ui_refresh(ui, true);
+    fp_screen_repaint();
+    fp_ui_msg(ui, FP_MSG_INFO, "%s", _("Reloaded"));
+    return FP_R_REDRAW;
+}
+
+static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
+    [FP_ACT_QUIT] = act_quit,
+    [FP_ACT_HELP] = act_help,
+    [FP_ACT_PREV_WEEK] = act_prev_week,
+    [FP_ACT_NEXT_WEEK] = act_next_week,
+    [FP_ACT_GOTO_WEEK] = act_goto_week,
+    [FP_ACT_NEXT_RED] = act_next_red,
+    [FP_ACT_PREV_RED] = act_prev_red,
+    [FP_ACT_SEARCH] = act_search,
+    [FP_ACT_PEOPLE_VIEW] = act_people,
+    [FP_ACT_REFRESH] = act_refresh,
+};
+
+/* ---- dispatch ---------------------------------------------------------- */
+
+static int dispatch(fp_ui *ui, fp_action act)
+{
+    const fp_action_info *info = fp_action_get(act);
+    if (!info->available) {
+        fp_ui_msg(ui, FP_MSG_WARN, _("%s: not yet available"), info->name);
+        return FP_R_REDRAW;
+    }
+    if (info->needs_write && ui->read_only) {
+        fp_ui_msg(ui, FP_MSG_WARN, _("Read-only: %s is not allowed"),
+                  info->name);
+        return FP_R_REDRAW;
+    }
+    fp_view *v = fp_ui_top(ui);
+    int r = v->ops->request(v, ui, act);
+    if (!(r & FP_R_UNHANDLED))
+        return r;
+    if (ui_actions[act])
+        return ui_actions[act](ui);
+    fp_ui_msg(ui, FP_MSG_INFO, _("%s does nothing here"), info->name);
+    return FP_R_REDRAW;
+}
+
+static int on_key(fp_ui *ui, fp_key key)
+{
+    fp_view *v = fp_ui_top(ui);
+    fp_keyctx ctx = v->ops->context ? v->ops->context(v) : v->ops->ctx;
+    fp_action act = fp_keymap_lookup(ui->km, ctx, key);
+    ui->msg[0] = '\0';
+    if (act == FP_ACT_NONE) {
+        char name[48];
+        fp_key_name(key, name, sizeof name);
+        fp_ui_msg(ui, FP_MSG_INFO, _("Key %s is not bound (? shows the keys)"),
+                  name);
+        return FP_R_REDRAW;
+    }
+    return dispatch(ui, act);
+}
+
+static int on_event(fp_ui *ui, const fp_event *ev)
+{
+    fp_view *v = fp_ui_top(ui);
+    switch (ev->type) {
+    case FP_EV_KEY:
+        return on_key(ui, ev->key);
+    case FP_EV_MOUSE:
+        ui->msg[0] = '\0';
+        return v->ops->mouse ? v->ops->mouse(v, ui, ev) : FP_R_NONE;
+    case FP_EV_RESIZE:
+        fp_screen_apply_resize(ev);
+        return FP_R_RESIZE | FP_R_REDRAW;
+    case FP_EV_TIMEOUT:
+        if (fp_ui_refresh(ui, false))
+            fp_ui_msg(ui, FP_MSG_INFO, "%s",
+                      _("The data changed in another window: reloaded"));
+        return FP_R_REDRAW; /* the clock ticks */
+    default:
+        return FP_R_NONE;
+    }
+}
+
+static void main_loop(fp_ui *ui)
+{
+    bool draw = true;
+    for (;;) {
+        if (draw)
+            fp_frame_draw(ui);
+        fp_event ev;
+        fp_keysrc_next(ui->keys, &ev, POLL_MS);
+        if (ev.type == FP_EV_END)
+            return;
+        int r = on_event(ui, &ev);
+        if (r & FP_R_RELOAD)
+            fp_ui_refresh(ui, true);
+        if ((r & FP_R_QUIT) || ui->depth == 0)
+            return;
+        draw = r != FP_R_NONE;
+    }
+}
+
+/* ---- start-up ---------------------------------------------------------- */
+
+static fp_keymap *load_keymap(const char *explicit_path, const fp_config *cfg)
+{
+    fp_keymap *km = fp_keymap_new();
+    char *path = fp_keymap_user_path(explicit_path,
+                                     cfg ? cfg->keymap_file : NULL);
+    if (km && path)
+        fp_keymap_apply_file(km, path);
+    free(path);
+    return km;
+}
+
+static void report_keymap(fp_ui *ui)
+{
+    int n = fp_keymap_nmessages(ui->km);
+    if (n == 1)
+        fp_ui_msg(ui, FP_MSG_WARN, "%s", fp_keymap_message(ui->km, 0));
+    else if (n > 1)
+        fp_ui_msg(ui, FP_MSG_WARN, _("%s (and %d more problems: see ?)"),
+                  fp_keymap_message(ui->km, 0), n - 1);
+}
+
+static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
+{
+    const fp_config *cfg = fp_review_config(ui->rv);
+    ui->km = load_keymap(opts->keymap_path, cfg);
+    if (!ui->km)
+        return false;
+    ui->gl = fp_glyphs_get(ui->utf8);
+    fp_theme_init(ui, cfg ? cfg->theme : NULL);
+    ui->week = opts->week ? opts->week : fp_review_latest_week(ui->rv);
+    if (!ui->week) {
+        time_t now = time(NULL);
+        struct tm tm;
+        localtime_r(&now, &tm);
+        ui->week = fp_week_of_date(tm.tm_year + 1900, tm.tm_mon + 1,
+                                   tm.tm_mday);
+        fp_ui_msg(ui, FP_MSG_WARN, "%s", _("No data yet: import with "
+                  "`fupan import` (or `fupan init --sample`)"));
+    }
+    fp_view_arg root = { .node = 0, .person = -1 };
+    report_keymap(ui);
+    return fp_ui_push(ui, &fp_view_table_ops, &root);
+}
+
+static int run_session(fp_ui *ui, const fp_tui_opts *opts)
+{
+    char err[512];
+    bool headless = opts->headless_cols > 0;
+    fp_screen *scr = fp_screen_open(opts->headless_cols, opts->headless_rows,
+                                    err, sizeof err);
+    if (!scr) {
+        fprintf(stderr, "fupan: %s\n", err);
+        return EXIT_RUNTIME;
+    }
+    bool ok = start_ui(ui, opts);
+    if (ok)
+        main_loop(ui);
+    if (ok && headless) {
+        fp_frame_draw(ui); /* the final screen, as the last key left it */
+        fp_screen_dump(stdout);
+    }
+    fp_ui_pop_all(ui);
+    fp_screen_close(scr);
+    if (!ok)
+        fprintf(stderr, "fupan: %s\n", _("cannot start the screen"));
+    return ok ? EXIT_OK : EXIT_RUNTIME;
+}
+
+static fp_keysrc *open_keys(const fp_tui_opts *opts)
+{
+    char err[256];
+    if (opts->headless_cols <= 0)
+        return fp_keysrc_curses_new();
+    fp_keysrc *src = fp_keysrc_script_new(opts->keys, err, sizeof err);
+    if (!src)
+        fprintf(stderr, "fupan: --keys: %s\n", err);
+    return src;
+}
+
+int fp_tui_run(const fp_tui_opts *opts)
+{
+    fp_ui ui = { .opts = opts, .read_only = opts->read_only, .red_root = -1,
+                 .red_node = -1, .red_kpi = -1, .start = (long)time(NULL),
+                 .headless = opts->headless_cols > 0 };
+    char err[512];
+    ui.utf8 = fp_locale_init();
+    ui.keys = open_keys(opts);
+    if (!ui.keys)
+        return EXIT_USAGE;
+    fp_review_opts ro = { .db_path = opts->db_path,
+                          .config_path = opts->config_path,
+                          .read_only = opts->read_only, .today = opts->today };
+    ui.rv = fp_review_open(&ro, err, sizeof err);
+    if (!ui.rv) {
+        fprintf(stderr, "fupan: %s\n", err);
+        fp_keysrc_free(ui.keys);
+        return EXIT_RUNTIME;
+    }
+    int rc = run_session(&ui, opts);
+    fp_keymap_free(ui.km);
+    fp_review_close(ui.rv);
+    fp_keysrc_free(ui.keys);
+    return rc;
+}
+
+/* ---- --dump-keys ------------------------------------------------------- */
+
+static void print_trimmed(FILE *out, const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    fprintf(out, "%.*s\n", (int)n, s);
+}
+
+int fp_tui_dump_keys(FILE *out, const char *keymap_path)
+{
+    fp_help help;
+    fp_locale_init();
+    fp_keymap *km = load_keymap(keymap_path, NULL);
+    if (!km || !fp_help_build(&help, km, false, false)) {
+        fp_keymap_free(km);
+        fprintf(stderr, "fupan: %s\n", _("out of memory"));
+        return EXIT_RUNTIME;
+    }
+    for (int i = 0; i < fp_keymap_nmessages(km); i++)
+        fprintf(stderr, "fupan: %s\n", fp_keymap_message(km, i));
+    for (int i = 0; i < help.n; i++)
+        print_trimmed(out, help.lines[i].text);
+    fp_help_done(&help);
+    fp_keymap_free(km);
+    return EXIT_OK;
+}

@@ -1,0 +1,186 @@
+/* The TUI's shared state and the contracts between the main loop, the
+ * views and the drawing helpers. Private to tui/.
+ *
+ * Actions return reaction flags; only the main loop redraws and handles
+ * KEY_RESIZE (never curses in a signal handler). Views follow tig: one
+ * file per view with a small ops table and a private struct; the ui keeps
+ * a stack of open views (drill pushes, back pops, so the cursor returns to
+ * the row you came from). */
+#ifndef FUPAN_TUI_UI_H
+#define FUPAN_TUI_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "storage/review.h"
+#include "tui/action.h"
+#include "tui/keymap.h"
+#include "tui/keysrc.h"
+#include "tui/tui.h"
+
+/* Reaction flags returned by actions and event handlers. */
+enum {
+    FP_R_NONE = 0,
+    FP_R_REDRAW = 1,     /* draw the frame again */
+    FP_R_RELOAD = 2,     /* reload data (another process or we wrote) */
+    FP_R_QUIT = 4,
+    FP_R_RESIZE = 8,     /* the terminal size changed */
+    FP_R_UNHANDLED = 16  /* a view did not handle the action */
+};
+
+/* Colours are named by meaning; themes map them to curses attributes. */
+typedef enum {
+    FP_C_NORMAL, FP_C_HEADER, FP_C_CRUMB, FP_C_BADGE, FP_C_CLOCK,
+    FP_C_COLHEAD, FP_C_TITLE, FP_C_CURSOR, FP_C_DIM, FP_C_MARK,
+    FP_C_NOSTATUS, FP_C_GREEN, FP_C_AMBER, FP_C_RED,
+    FP_C_NOSTATUS_SEL, FP_C_GREEN_SEL, FP_C_AMBER_SEL, FP_C_RED_SEL,
+    FP_C_INFO, FP_C_WARN, FP_C_ERROR, FP_C_BAR_KEY, FP_C_BAR_LABEL,
+    FP_C_BAR_OFF, FP_C_COUNT
+} fp_color;
+
+typedef enum { FP_MSG_INFO, FP_MSG_WARN, FP_MSG_ERROR } fp_msg_level;
+
+/* Glyph set: UTF-8 or ASCII when the locale cannot show UTF-8. */
+typedef struct {
+    const char *status[4];   /* by fp_status: none, green, amber, red */
+    const char *spark[8];
+    const char *up, *down, *flat;
+    const char *crumb_sep, *dot, *dash, *cursor, *hline, *range;
+} fp_glyphs;
+
+typedef struct { int y, x, h, w; } fp_rect;
+
+typedef struct fp_ui fp_ui;
+typedef struct fp_view fp_view;
+
+/* What a view is opened on. */
+typedef struct {
+    int node;       /* tree node index */
+    int person;     /* person index, or -1 */
+} fp_view_arg;
+
+typedef struct {
+    const char *name;
+    fp_keyctx ctx;
+    /* Returns the view's private state, NULL on failure. */
+    void *(*open)(fp_ui *ui, const fp_view_arg *arg);
+    void (*draw)(fp_view *v, fp_ui *ui, fp_rect area);
+    /* Reaction flags; FP_R_UNHANDLED to let the ui handle the action. */
+    int (*request)(fp_view *v, fp_ui *ui, fp_action act);
+    int (*mouse)(fp_view *v, fp_ui *ui, const fp_event *ev);
+    /* The tree was reloaded: re-resolve indices (may be NULL). */
+    void (*reload)(fp_view *v, fp_ui *ui);
+    /* Key context right now (focus may change it); NULL: ctx. */
+    fp_keyctx (*context)(fp_view *v);
+    /* Node and KPI under the cursor (kpi -1 when none); may be NULL. */
+    void (*cursor)(fp_view *v, fp_ui *ui, int *node, int *kpi);
+    /* Puts the cursor on node (a row) and kpi (detail), if shown. */
+    bool (*select)(fp_view *v, fp_ui *ui, int node, int kpi);
+    /* Extra breadcrumb part after the node ("people"), NULL: none. */
+    const char *(*crumb)(fp_view *v, fp_ui *ui);
+    /* A hint for the status line when there is no message; returns its
+     * level, or -1 for none. May be NULL. */
+    int (*hint)(fp_view *v, fp_ui *ui, char *buf, size_t bufsz);
+    /* Actions for the key bar, in order, ended by FP_ACT_NONE (help and
+     * quit are always added). */
+    const fp_action *bar;
+    void (*done)(void *priv);
+} fp_view_ops;
+
+struct fp_view {
+    const fp_view_ops *ops;
+    void *priv;
+    int node;        /* what the breadcrumb shows */
+    long long node_db; /* the same, by database id, to survive reloads */
+};
+
+#define FP_VIEW_MAX 16
+
+struct fp_ui {
+    fp_review *rv;
+    const fp_tui_opts *opts;
+    fp_keymap *km;
+    fp_keysrc *keys;
+    fp_week week;
+    bool read_only;
+    bool utf8;
+    bool headless;
+    const fp_glyphs *gl;
+    int attr[FP_C_COUNT];    /* curses attributes per colour */
+    fp_view stack[FP_VIEW_MAX];
+    int depth;
+    unsigned gen;            /* bumped when data or week changes */
+    char msg[512];
+    fp_msg_level msg_level;
+    const char *prompt;      /* non-NULL while a prompt is open */
+    const char *prompt_text;
+    long start;              /* clock start, seconds */
+    int red_root;            /* node the next-red walk runs below, -1 */
+    int red_node, red_kpi;   /* where the walk last stopped, -1 */
+    char search[256];        /* last search text */
+    int rows, cols;
+};
+
+#define FP_MIN_COLS 40
+#define FP_MIN_ROWS 12
+
+/* ---- ui.c: state, messages, view stack ---- */
+void fp_ui_msg(fp_ui *ui, fp_msg_level level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+fp_view *fp_ui_top(fp_ui *ui);
+bool fp_ui_push(fp_ui *ui, const fp_view_ops *ops, const fp_view_arg *arg);
+void fp_ui_pop(fp_ui *ui);
+void fp_ui_pop_all(fp_ui *ui);
+/* The current week's rollup, or NULL (message set). */
+const fp_rollup *fp_ui_rollup(fp_ui *ui);
+/* Previous week's rollup for WoW, or NULL. */
+const fp_rollup *fp_ui_prev_rollup(fp_ui *ui);
+const fp_tree *fp_ui_tree(fp_ui *ui);
+const fp_catalogue *fp_ui_cat(fp_ui *ui);
+/* Reloads after another process wrote (or force): re-resolves views. */
+bool fp_ui_refresh(fp_ui *ui, bool force);
+/* Rebuilds the stack so that node is the selected row (kpi in detail). */
+void fp_ui_goto(fp_ui *ui, int node, int kpi);
+
+/* ---- theme.c ---- */
+/* Starts colours for the theme named (NULL/unknown: default); NO_COLOR
+ * or a terminal without colours gives mono. */
+void fp_theme_init(fp_ui *ui, const char *name);
+int fp_attr(const fp_ui *ui, fp_color c, bool selected);
+const fp_glyphs *fp_glyphs_get(bool utf8);
+
+/* ---- draw.c: every text goes through fp_text_fit ---- */
+/* Draws text cut/padded to w columns at (y, x); returns columns used. */
+int fp_draw(fp_ui *ui, int y, int x, int w, const char *text, int attr);
+int fp_draw_right(fp_ui *ui, int y, int x, int w, const char *text, int attr);
+void fp_draw_fill(fp_ui *ui, int y, int x, int w, int attr);
+/* A titled rule "── title ─────" across w columns. */
+void fp_draw_rule(fp_ui *ui, int y, int x, int w, const char *title,
+                  int attr);
+/* Sparkline of n values (NAN gaps) into out. */
+void fp_sparkline(const fp_ui *ui, const double *v, int n, char *out,
+                  size_t outsz);
+fp_color fp_status_color(int status);
+
+/* ---- frame.c ---- */
+void fp_frame_draw(fp_ui *ui);
+/* The area between header and status line. */
+fp_rect fp_frame_body(const fp_ui *ui);
+
+/* ---- prompt.c ---- */
+/* Reads a line on the status line; false when cancelled. */
+bool fp_prompt(fp_ui *ui, const char *label, char *out, size_t outsz);
+
+/* ---- nav.c: cross-hierarchy moves ---- */
+int fp_nav_red(fp_ui *ui, int dir);
+int fp_nav_search(fp_ui *ui);
+int fp_nav_goto_week(fp_ui *ui);
+int fp_nav_week(fp_ui *ui, int delta);
+
+/* ---- views ---- */
+extern const fp_view_ops fp_view_table_ops;
+extern const fp_view_ops fp_view_people_ops;
+extern const fp_view_ops fp_view_person_ops;
+extern const fp_view_ops fp_view_help_ops;
+
+#endif
