@@ -1,13 +1,15 @@
 #!/bin/sh
 # fupan benchmarks on the 3,328,000-fact database (not part of `make test`).
 # Usage: sh bench/run.sh BUILDDIR    (what `make bench` runs)
-# Needs BUILDDIR/bench/{gen_big,rollup,peakrss}, BUILDDIR/fupan, sqlite3.
+# Needs BUILDDIR/bench/{gen_big,rollup,peakrss}, BUILDDIR/fupan, sqlite3;
+# relinks bench/tui_frames.c with -Wl,--wrap=fp_keysrc_next for per-key times.
 # Env: SAMPLES (default 20) weeks or runs per figure; BIG_DB to use
 # another file (default BUILDDIR/bench/big.db, generated when missing).
 set -eu
 
 B=${1:-build}
 case $B in /*) ;; *) B=$(pwd)/$B ;; esac
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DB=${BIG_DB:-$B/bench/big.db}
 N=${SAMPLES:-20}
 FUPAN=$B/fupan
@@ -32,6 +34,7 @@ stats() {
 echo "== machine"
 echo "cpus: $(nproc)  cpu: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
 echo "sqlite3: $(sqlite3 --version | cut -d' ' -f1)  kernel: $(uname -r)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (figures are only comparable on an idle machine)"
 
 if [ ! -f "$DB" ]; then
     echo "== generating $DB"
@@ -94,42 +97,36 @@ proc_timed() {
     echo "$label: peak RSS $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') MB"
 }
 
-# repeat WORDS COUNT: the key script WORDS repeated COUNT times
-repeat() {
-    i=0; out=""
-    while [ "$i" -lt "$2" ]; do out="$out $1"; i=$((i + 1)); done
-    echo "$out"
+# tui_frames built again with the key-reading wrapper (see tui_frames.c).
+build_frames() {
+    ( cd "$ROOT" &&
+      cc -std=c11 -O2 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -I. \
+         $(pkg-config --cflags ncursesw) -o "$B/bench/tui_frames_wrap" \
+         bench/tui_frames.c "$B/libfupan.a" \
+         $(pkg-config --libs ncursesw panelw menuw formw sqlite3) \
+         -lcsv -liniparser -lm -Wl,--wrap=fp_keysrc_next )
 }
 
-# per_key LABEL WORDS KEYS_PER_WORDS: mean time of one key, from a long
-# headless script minus an empty one (start-up and first frame).
-per_key() {
-    reps=25
-    base=$(cut -d' ' -f1 "$TMP/first" | sort -n | awk '{ v[NR] = $1 }
-        END { print v[int((NR + 1) / 2)] }')
-    : > "$TMP/keys"
-    i=0
-    while [ "$i" -lt 5 ]; do
-        "$B/bench/peakrss" "$FUPAN" --db "$DB" --headless 100x30 \
-            --keys "$(repeat "$2" "$reps")" >> "$TMP/keys" || return 0
-        i=$((i + 1))
-    done
-    cut -d' ' -f1 "$TMP/keys" | sort -n | awk -v b="$base" -v k="$((reps * $3))" \
-        -v label="$1" '{ v[NR] = $1 } END {
-            printf "%-30s mean %8.2f ms per key (%d keys, median of 5 runs minus start-up)\n",
-                   label, (v[int((NR + 1) / 2)] - b) / k, k }'
+# frames LABEL SCRIPT REPEAT: per-key times of one headless run
+frames() {
+    echo "-- $1: '$2' x $3"
+    "$B/bench/tui_frames_wrap" "$DB" 100x30 "$2" "$3" | sed 's/^/   /'
 }
 
 echo
-echo "== TUI, headless 100x30 (whole process: start-up to first complete frame)"
+echo "== TUI, headless 100x30"
 if [ -x "$FUPAN" ] &&
    "$FUPAN" --db "$DB" --headless 100x30 --keys "" > /dev/null 2>&1; then
-    proc_timed "first frame" "$FUPAN" --db "$DB" --headless 100x30 --keys ""
-    cp "$TMP/runs" "$TMP/first"
-    per_key "drill + back (Enter Left)" "Enter Left" 2
-    per_key "week change ([ ])" "[ ]" 2
-    per_key "next red (n)" "n" 1
-    per_key "move (Down)" "Down" 1
+    proc_timed "fupan process, first frame" "$FUPAN" --db "$DB" --headless 100x30 --keys ""
+    if build_frames; then
+        frames "drill and back" "Enter Enter Left Left Down" 10
+        frames "week change, each week new" "[" 20
+        frames "week change forward, cached" "]" 20
+        frames "next red" "n" 30
+        frames "people view and help" "p p ? ?" 5
+    else
+        echo "skipped per-key times: cannot link bench/tui_frames.c with --wrap"
+    fi
 else
     echo "skipped: $FUPAN has no working --headless mode yet"
 fi

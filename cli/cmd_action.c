@@ -57,7 +57,7 @@ static void print_header(void)
     puts("TEXT");
 }
 
-static void print_action(const fp_action *a, fp_week listed_week)
+static void print_action(const fp_action_item *a, fp_week listed_week)
 {
     char id[24], week[FP_WEEK_STR], due[FP_WEEK_STR], state[24];
     snprintf(id, sizeof id, "%lld", a->id);
@@ -78,7 +78,7 @@ static void print_action(const fp_action *a, fp_week listed_week)
 
 static int action_list(fp_review *rv, const fp_mcli_opts *o, fp_week week)
 {
-    fp_action_list list;
+    fp_action_item_list list;
     if (!fp_action_list_get(fp_review_db(rv), week, o->open_only, &list)) {
         fp_cli_error("%s", fp_review_db(rv)->err);
         return FP_EXIT_RUNTIME;
@@ -109,7 +109,7 @@ static int action_state(fp_review *rv, const fp_mcli_opts *o, fp_week week,
                         const char *state)
 {
     fp_db *db = fp_review_db(rv);
-    fp_action a;
+    fp_action_item a;
     if (!fp_action_item_get(db, o->id, &a)) {
         fp_cli_error("%s", db->err);
         return FP_EXIT_INPUT;

@@ -114,7 +114,7 @@ bool fp_action_set_state(fp_db *db, long long id, const char *state,
     " FROM actions a JOIN people ow ON ow.id = a.owner_id" \
     FP_SQL_PATH_JOINS("a.node_id")
 
-static bool read_action(sqlite3_stmt *st, fp_action *a)
+static bool read_action(sqlite3_stmt *st, fp_action_item *a)
 {
     a->id = sqlite3_column_int64(st, 0);
     a->week = sqlite3_column_int(st, 1);
@@ -133,12 +133,12 @@ static bool read_action(sqlite3_stmt *st, fp_action *a)
            a->author && a->created_at;
 }
 
-static bool read_actions(fp_db *db, sqlite3_stmt *st, fp_action_list *out)
+static bool read_actions(fp_db *db, sqlite3_stmt *st, fp_action_item_list *out)
 {
     bool ok = true;
     int rc;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        fp_action *a = fp_list_push((void **)&out->items, &out->n, sizeof *a);
+        fp_action_item *a = fp_list_push((void **)&out->items, &out->n, sizeof *a);
         ok = a && read_action(st, a);
         if (!ok)
             fp_meeting_error(db, "out of memory");
@@ -154,9 +154,9 @@ static bool read_actions(fp_db *db, sqlite3_stmt *st, fp_action_list *out)
 }
 
 bool fp_action_list_get(fp_db *db, fp_week week, bool open_only,
-                        fp_action_list *out)
+                        fp_action_item_list *out)
 {
-    *out = (fp_action_list){NULL, 0};
+    *out = (fp_action_item_list){NULL, 0};
     sqlite3_stmt *st = fp_db_prepare(db, ACTION_SELECT
         " WHERE (?1 = 0 OR a.week <= ?1) AND (a.state = 'open'"
         " OR (?2 = 0 AND (?1 = 0 OR a.closed_week = ?1)))"
@@ -168,10 +168,10 @@ bool fp_action_list_get(fp_db *db, fp_week week, bool open_only,
     return read_actions(db, st, out);
 }
 
-bool fp_action_item_get(fp_db *db, long long id, fp_action *out)
+bool fp_action_item_get(fp_db *db, long long id, fp_action_item *out)
 {
-    *out = (fp_action){0};
-    fp_action_list list = {NULL, 0};
+    *out = (fp_action_item){0};
+    fp_action_item_list list = {NULL, 0};
     sqlite3_stmt *st = fp_db_prepare(db, ACTION_SELECT " WHERE a.id = ?1");
     if (!st)
         return false;
@@ -187,7 +187,7 @@ bool fp_action_item_get(fp_db *db, long long id, fp_action *out)
     return true;
 }
 
-void fp_action_item_done(fp_action *a)
+void fp_action_item_done(fp_action_item *a)
 {
     if (!a)
         return;
@@ -199,15 +199,15 @@ void fp_action_item_done(fp_action *a)
     free(a->author);
     free(a->created_at);
     free(a->closed_at);
-    *a = (fp_action){0};
+    *a = (fp_action_item){0};
 }
 
-void fp_action_list_done(fp_action_list *list)
+void fp_action_list_done(fp_action_item_list *list)
 {
     if (!list)
         return;
     for (size_t i = 0; i < list->n; i++)
         fp_action_item_done(&list->items[i]);
     free(list->items);
-    *list = (fp_action_list){NULL, 0};
+    *list = (fp_action_item_list){NULL, 0};
 }

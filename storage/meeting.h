@@ -99,9 +99,9 @@ typedef struct {
     char *state;            /* open | done | dropped */
     char *author, *created_at, *closed_at;
     fp_week closed_week;    /* 0 while open */
-} fp_action;
+} fp_action_item;
 
-typedef struct { fp_action *items; size_t n; } fp_action_list;
+typedef struct { fp_action_item *items; size_t n; } fp_action_item_list;
 
 long long fp_action_add(fp_db *db, fp_week week, long long node_id,
                         const char *owner, fp_week due, const char *text,
@@ -114,12 +114,12 @@ bool fp_action_set_state(fp_db *db, long long id, const char *state,
  * `week` (so a meeting sees what was done since last time); open_only
  * limits to open ones. week 0: all items. */
 bool fp_action_list_get(fp_db *db, fp_week week, bool open_only,
-                        fp_action_list *out);
-void fp_action_list_done(fp_action_list *list);
+                        fp_action_item_list *out);
+void fp_action_list_done(fp_action_item_list *list);
 /* One item by id; false (db->err) when there is none. Release with
  * fp_action_item_done. (Named so as not to clash with tui/action.h.) */
-bool fp_action_item_get(fp_db *db, long long id, fp_action *out);
-void fp_action_item_done(fp_action *a);
+bool fp_action_item_get(fp_db *db, long long id, fp_action_item *out);
+void fp_action_item_done(fp_action_item *a);
 
 /* ---- meetings ---- */
 typedef struct {

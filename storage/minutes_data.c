@@ -101,7 +101,7 @@ typedef struct {
     int *first_note;         /* per tree node: first note, -1 */
     int *next_note;          /* per note: next note of the same node */
     fp_override_list overrides;
-    fp_action_list actions;
+    fp_action_item_list actions;
     fp_meeting meeting;
     fp_minutes_input in;
     char week_s[FP_WEEK_STR], prev_s[FP_WEEK_STR];
@@ -522,7 +522,7 @@ static bool gather_overrides(gather *g)
     return true;
 }
 
-static fp_minutes_action to_action(gather *g, const fp_action *a)
+static fp_minutes_action to_action(gather *g, const fp_action_item *a)
 {
     char due[FP_WEEK_STR];
     fp_week_format(a->due, due);
@@ -552,7 +552,7 @@ static bool gather_actions(gather *g)
         if (!(lists[i] = pool_calloc(&g->pl, n, sizeof *lists[i])))
             return false;
     for (size_t i = 0; i < n; i++) {
-        const fp_action *a = &g->actions.items[i];
+        const fp_action_item *a = &g->actions.items[i];
         int which = a->week == g->week ? 0
                   : strcmp(a->state, "open") == 0 ? 1 : 2;
         lists[which][counts[which]++] = to_action(g, a);

@@ -72,7 +72,11 @@ static void draw_crumb(fp_ui *ui, int x, int w)
 static void draw_header(fp_ui *ui)
 {
     char week[64], clock[32], right[96];
-    fp_fmt_week_range(ui->week, ui->gl->dot, ui->gl->dash, week, sizeof week);
+    if (COLS >= 70)
+        fp_fmt_week_range(ui->week, ui->gl->dot, ui->gl->dash, week,
+                          sizeof week);
+    else
+        fp_week_format(ui->week, week); /* room for the breadcrumb */
     long secs = ui->headless ? 0 : (long)time(NULL) - ui->start;
     fp_fmt_clock(secs, clock, sizeof clock);
     const char *badge = ui->read_only ? _(" READ-ONLY ") : "";

@@ -1,4 +1,5 @@
 /* Drawing the row table and the detail panel of a grid. */
+#include <ctype.h>
 #include <curses.h>
 #include <math.h>
 #include <stdio.h>
@@ -69,13 +70,14 @@ static void layout_table(fp_grid *g, fp_ui *ui, int width, table_layout *L)
     fp_col *c = L->c;
     memset(c, 0, sizeof L->c);
     c[TC_CURSOR] = (fp_col){ .w = 1 };
-    int name_w = width / 4 - 4;
-    name_w = name_w < 10 ? 10 : name_w > 22 ? 22 : name_w;
+    int name_w = people ? width / 6 : width / 4 - 4;
+    name_w = name_w < 10 ? 10 : name_w > (people ? 16 : 22)
+             ? (people ? 16 : 22) : name_w;
     c[TC_NAME] = (fp_col){ .w = name_w, .maxw = 30 };
     c[TC_ROLE] = (fp_col){ .w = 9, .gap = 1, .prio = people ? 1 : 99 };
     c[TC_SCORE] = (fp_col){ .w = 5, .gap = 1 };
     c[TC_GLYPHS] = (fp_col){ .w = L->nglyph > 2 ? L->nglyph : 2, .gap = 1 };
-    int kw = L->mixed ? 18 : 14;
+    int kw = L->mixed ? 20 : 14;
     static const int kpi_prio[MAX_KPI_COLS] = { 2, 5, 6, 7 };
     for (int i = 0; i < MAX_KPI_COLS; i++)
         c[TC_KPI0 + i] = (fp_col){ .w = kw, .gap = 1,
@@ -136,6 +138,20 @@ static void draw_glyphs(const row_ctx *rc, const fp_grid_row *row,
     }
 }
 
+/* A label in w columns: "GMV", else the id in capitals ("CVR"), else
+ * the label cut ("Return…"). */
+static void short_label(const fp_kpi *k, int w, char *out, size_t outsz)
+{
+    if (fp_text_width(k->label) <= w || strlen(k->id) > (size_t)w) {
+        fp_text_fit(k->label, w, false, out, outsz);
+        return;
+    }
+    size_t i = 0;
+    for (; k->id[i] && i + 1 < outsz; i++)
+        out[i] = (char)toupper((unsigned char)k->id[i]);
+    out[i] = '\0';
+}
+
 static void draw_kpi_cell(const row_ctx *rc, const fp_grid_row *row,
                           const table_layout *L, int slot, const fp_col *c)
 {
@@ -148,11 +164,13 @@ static void draw_kpi_cell(const row_ctx *rc, const fp_grid_row *row,
     char val[64], att[32];
     fp_fmt_kpi_short(k, cell->value, val, sizeof val);
     fp_format_attainment(cell->attainment, att, sizeof att);
-    int lw = L->mixed ? 5 : 0, aw = 4;
+    int lw = L->mixed ? 8 : 0, aw = 4;
     int vw = c->width - lw - aw - 1;
-    if (L->mixed) /* a short label: "GMV", else the id ("cvr") */
-        fp_draw(rc->ui, rc->y, c->x, lw, fp_text_width(k->label) <= lw
-                ? k->label : k->id, cattr(rc, FP_C_DIM));
+    if (L->mixed) {
+        char shortl[64];
+        short_label(k, lw - 1, shortl, sizeof shortl);
+        fp_draw(rc->ui, rc->y, c->x, lw, shortl, cattr(rc, FP_C_DIM));
+    }
     fp_draw_right(rc->ui, rc->y, c->x + lw, vw,
                   cell->flags & FP_CF_NO_RATE ? _("no rate") : val,
                   cattr(rc, FP_C_NORMAL));

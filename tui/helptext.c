@@ -141,9 +141,10 @@ static bool add_action(fp_help *h, const fp_keymap *km, fp_action act,
     take_line(&t, &next, KEYS_COLS, keys, sizeof keys);
     fp_text_fit(keys, KEYS_COLS, true, kcol, sizeof kcol);
     fp_text_fit(info->name, NAME_COLS, true, ncol, sizeof ncol);
-    bool off = !info->available || (info->needs_write && read_only);
-    const char *why = !info->available ? _(" (not yet available)")
-                      : off ? _(" (read-only)") : "";
+    bool refused = info->needs_write && read_only;
+    bool off = refused || !info->available;
+    const char *why = refused ? _(" (read-only)")
+                      : off ? _(" (not yet available)") : "";
     fp_help_kind kind = off ? FP_HL_OFF : FP_HL_ACTION;
     snprintf(line, sizeof line, "  %s  %s %s%s", kcol, ncol, _(info->help),
              why);

@@ -67,13 +67,13 @@ static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
 static int dispatch(fp_ui *ui, fp_action act)
 {
     const fp_action_info *info = fp_action_get(act);
-    if (!info->available) {
-        fp_ui_msg(ui, FP_MSG_WARN, _("%s: not yet available"), info->name);
-        return FP_R_REDRAW;
-    }
     if (info->needs_write && ui->read_only) {
         fp_ui_msg(ui, FP_MSG_WARN, _("Read-only: %s is not allowed"),
                   info->name);
+        return FP_R_REDRAW;
+    }
+    if (!info->available) {
+        fp_ui_msg(ui, FP_MSG_WARN, _("%s: not yet available"), info->name);
         return FP_R_REDRAW;
     }
     fp_view *v = fp_ui_top(ui);
@@ -172,7 +172,8 @@ static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
     ui->km = load_keymap(opts->keymap_path, cfg);
     if (!ui->km)
         return false;
-    ui->gl = fp_glyphs_get(ui->utf8);
+    const char *ascii = getenv("FUPAN_ASCII"); /* for fonts without them */
+    ui->gl = fp_glyphs_get(ui->utf8 && !(ascii && *ascii));
     fp_theme_init(ui, cfg ? cfg->theme : NULL);
     ui->week = opts->week ? opts->week : fp_review_latest_week(ui->rv);
     if (!ui->week) {

@@ -283,7 +283,7 @@ Test(meeting, actions_carry_over_until_closed)
     cr_assert(fp_action_set_state(db, done, "done", W47), "%s", db->err);
     cr_assert(fp_action_set_state(db, dropped, "dropped", W46));
 
-    fp_action_list l;
+    fp_action_item_list l;
     cr_assert(fp_action_list_get(db, W47, false, &l), "%s", db->err);
     cr_assert_eq(l.n, 3, "carried + done in W47 + new");
     cr_assert_eq(l.items[0].id, done);          /* due W47 first */
@@ -317,7 +317,7 @@ Test(meeting, actions_carry_over_until_closed)
     fp_action_list_done(&l);
 
     cr_assert(fp_action_set_state(db, done, "open", 0), "reopen");
-    fp_action a;
+    fp_action_item a;
     cr_assert(fp_action_item_get(db, done, &a));
     cr_assert_str_eq(a.state, "open");
     cr_assert_null(a.closed_at);
@@ -338,7 +338,7 @@ Test(meeting, actions_reject_bad_input)
     cr_assert_not(fp_action_set_state(db, id + 100, "done", W47));
     cr_assert(strstr(db->err, "no action item") != NULL, "%s", db->err);
     cr_assert_not(fp_action_set_state(db, id, "done", 0), "needs a week");
-    fp_action a;
+    fp_action_item a;
     cr_assert_not(fp_action_item_get(db, id + 100, &a));
     cr_assert_eq(count_rows("SELECT count(*) FROM actions"), 1);
 }
@@ -644,7 +644,7 @@ Test(meeting, sample_meeting_loads)
     cr_assert_float_eq(o.items[1].original, 45000, 1e-9);
     fp_override_list_done(&o);
 
-    fp_action_list a;
+    fp_action_item_list a;
     cr_assert(fp_action_list_get(db, W47, false, &a));
     cr_assert_eq(a.n, 2);
     cr_assert_str_eq(a.items[0].state, "done");
