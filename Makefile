@@ -79,7 +79,7 @@ run: deps
 	$(BUILD)/fupan --db $(BUILD)/demo.db
 
 unit: $(BUILD)/unit-tests $(BUILD)/fupan
-	FUPAN_BIN=$(CURDIR)/$(BUILD)/fupan $(BUILD)/unit-tests --color=never -j2
+	FUPAN_BIN=$(CURDIR)/$(BUILD)/fupan sh scripts/run-unit.sh $(BUILD)/unit-tests
 
 e2e: $(BUILD)/fupan
 	@sh tests/e2e/run-all.sh $(CURDIR)/$(BUILD)/fupan

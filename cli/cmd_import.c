@@ -83,14 +83,28 @@ static int parse_args(int argc, char **argv, import_args *a)
     return -1;
 }
 
+/* What a file's values are, for the summary line. */
+static const char *noun(const char *format, int n)
+{
+    static const struct { const char *format, *one, *many; } nouns[] = {
+        {"targets", "target", "targets"}, {"fx", "rate", "rates"},
+        {"stores", "store", "stores"}, {"people", "person", "people"},
+        {"categories", "category", "categories"},
+    };
+    for (size_t i = 0; format && i < sizeof nouns / sizeof nouns[0]; i++)
+        if (strcmp(format, nouns[i].format) == 0)
+            return n == 1 ? nouns[i].one : nouns[i].many;
+    return n == 1 ? "value" : "values";
+}
+
 static void print_file(const fp_import_file *f, bool dry_run)
 {
-    printf("%s: %s, %d row%s, %d value%s %s", f->file,
+    printf("%s: %s, %d row%s, %d %s %s", f->file,
            f->format ? f->format : "?", f->rows, f->rows == 1 ? "" : "s",
-           f->written, f->written == 1 ? "" : "s",
+           f->written, noun(f->format, f->written),
            dry_run ? "to write" : "written");
     if (f->summed > 0)
-        printf(", %d week%s summed from days", f->summed,
+        printf(", %d weekly value%s summed from days", f->summed,
                f->summed == 1 ? "" : "s");
     if (f->max_day[0] != '\0')
         printf(", up to %s", f->max_day);

@@ -84,8 +84,8 @@ void fp_format_attainment(double att, char *buf, size_t bufsz)
 {
     if (isnan(att))
         snprintf(buf, bufsz, "%s", FP_DASH);
-    else
-        snprintf(buf, bufsz, "%.0f%%", att * 100.0);
+    else /* floor, so 99.6% never reads "100%" next to an amber mark */
+        snprintf(buf, bufsz, "%.0f%%", floor(att * 100.0 + 1e-9));
 }
 
 void fp_format_wow(double now, double prev, char *buf, size_t bufsz)

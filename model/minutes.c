@@ -29,6 +29,13 @@ typedef struct {
 
 static bool is_md(const writer *w) { return w->fmt == FP_MINUTES_MD; }
 
+/* Releases a scratch buffer, remembering whether it ran out of memory. */
+static void buf_done(writer *w, fp_buf *b)
+{
+    w->failed |= b->failed;
+    fp_buf_done(b);
+}
+
 /* Sanitised copy of s (NULL -> ""); NULL only when out of memory. */
 static char *clean(const char *s)
 {
@@ -36,9 +43,8 @@ static char *clean(const char *s)
 }
 
 /* Markdown: a backslash before every character that could make markup
- * (or HTML) out of data in the middle of a line (data never starts a
- * line: headings, bullets and cells come first, so '#', '>' and '-' are
- * harmless). */
+ * (or HTML) out of data in the middle of a line; see md_line_start for
+ * the start of one. */
 static void md_escape_into(fp_buf *b, const char *s)
 {
     for (; *s; s++) {
@@ -46,6 +52,22 @@ static void md_escape_into(fp_buf *b, const char *s)
             fp_buf_addc(b, '\\');
         fp_buf_addc(b, *s);
     }
+}
+
+/* Markdown at the start of a line (or of a list item): also keeps data
+ * from opening a heading, quote, list or rule ("# x", "> x", "- x",
+ * "1. x"). */
+static void md_line_start(fp_buf *b, const char *s)
+{
+    size_t digits = strspn(s, "0123456789");
+    if (*s && strchr("#>-+=", *s)) {
+        fp_buf_addc(b, '\\');
+    } else if (digits > 0 && (s[digits] == '.' || s[digits] == ')')) {
+        fp_buf_addn(b, s, digits);
+        fp_buf_addc(b, '\\');
+        s += digits;
+    }
+    md_escape_into(b, s);
 }
 
 /* s sanitised (and escaped for md) into a new string; NULL when out of
@@ -192,7 +214,7 @@ static void emit_text(writer *w, const char *md_prefix, const char *prefix,
     }
     if (is_md(w)) {
         fp_buf_add(&w->out, md_prefix);
-        md_escape_into(&w->out, c);
+        md_line_start(&w->out, c + strspn(c, " "));
         fp_buf_addc(&w->out, '\n');
     } else {
         text_wrapped(w, prefix, cont, c);
@@ -236,8 +258,7 @@ static void w_meta(writer *w, const char *label, const char *value)
     fp_buf_printf(&b, "%s: %s", label, value ? value : "");
     begin_block(w, K_META);
     emit_text(w, "- ", "", "    ", fp_buf_str(&b));
-    w->failed |= b.failed;
-    fp_buf_done(&b);
+    buf_done(w, &b);
 }
 
 static void w_para(writer *w, const char *s)
@@ -480,18 +501,20 @@ static void section_title(writer *w, const fp_minutes_input *in)
     fp_buf_printf(&b, _("周会复盘 Weekly review %s (%s – %s)"), nz(in->week),
                   nz(in->first_day), nz(in->last_day));
     w_title(w, fp_buf_str(&b));
-    fp_buf_done(&b);
+    buf_done(w, &b);
 
     const char *start = nz(in->meeting_start), *end = nz(in->meeting_end);
     fp_buf_init(&b);
     if (!in->has_meeting || !*start)
         fp_buf_add(&b, _("not recorded"));
-    else if (*end)
-        fp_buf_printf(&b, "%s – %s", start, end);
+    else if (*end) /* "2026-11-23 10:00 – 11:05" on the same day */
+        fp_buf_printf(&b, "%s – %s", start,
+                      strlen(end) > 11 && strncmp(start, end, 11) == 0
+                          ? end + 11 : end);
     else
         fp_buf_printf(&b, _("%s (not ended)"), start);
     w_meta(w, _("Meeting"), fp_buf_str(&b));
-    fp_buf_done(&b);
+    buf_done(w, &b);
     w_meta(w, _("Attendees"),
            *nz(in->attendees) ? in->attendees : _("not recorded"));
 }
@@ -530,7 +553,7 @@ static void legend(writer *w, unsigned marks)
                       _("~ provisional (data still arriving)"));
     if (b.len)
         w_para(w, fp_buf_str(&b));
-    fp_buf_done(&b);
+    buf_done(w, &b);
 }
 
 /* Adds one KPI row: with the node column (summary) or without (items). */
@@ -567,7 +590,7 @@ static void section_summary(writer *w, const fp_minutes_input *in)
     fp_buf_printf(&b, _("Money in each store's own currency; company totals "
                         "in %s."), nz(in->currency));
     w_para(w, fp_buf_str(&b));
-    fp_buf_done(&b);
+    buf_done(w, &b);
     legend(w, all_marks(in->summary, in->nsummary));
     if (in->nsummary == 0) {
         w_para(w, _("No figures for this week."));
@@ -590,8 +613,7 @@ static void note_bullet(writer *w, const fp_minutes_note *n)
         fp_buf_printf(&b, " \xc2\xb7 %s", n->kpi);
     fp_buf_printf(&b, ": %s \xe2\x80\x94 %s", nz(n->text), nz(n->author));
     w_bullet(w, 1, fp_buf_str(&b));
-    w->failed |= b.failed;
-    fp_buf_done(&b);
+    buf_done(w, &b);
 }
 
 static void item_block(writer *w, const fp_minutes_item *it)
@@ -605,7 +627,7 @@ static void item_block(writer *w, const fp_minutes_item *it)
     fp_buf_init(&b);
     fp_buf_printf(&b, "%s %s", status_symbol(it->status), nz(it->node));
     w_sub(w, fp_buf_str(&b));
-    fp_buf_done(&b);
+    buf_done(w, &b);
     if (it->nkpis > 0) {
         table t;
         table_init(&t, 6, head, "llrrrr", maxw);
@@ -671,8 +693,7 @@ static void override_bullet(writer *w, const fp_minutes_override *o)
         fp_buf_printf(&b, _(". Reverted %s by %s: %s"), o->reverted_at,
                       nz(o->reverted_by), nz(o->revert_reason));
     w_bullet(w, 0, fp_buf_str(&b));
-    w->failed |= b.failed;
-    fp_buf_done(&b);
+    buf_done(w, &b);
 }
 
 static void section_overrides(writer *w, const fp_minutes_input *in)
@@ -738,6 +759,16 @@ static void section_causes(writer *w, const fp_minutes_input *in)
     free(order);
 }
 
+/* An action item's state as shown (the stored word, translated). */
+static const char *state_word(const char *state)
+{
+    if (strcmp(state, "done") == 0)
+        return _("done");
+    if (strcmp(state, "dropped") == 0)
+        return _("dropped");
+    return state;
+}
+
 static void action_bullet(writer *w, const fp_minutes_action *a, bool carried)
 {
     fp_buf b;
@@ -751,12 +782,11 @@ static void action_bullet(writer *w, const fp_minutes_action *a, bool carried)
                                    (unsigned long)a->age_weeks),
                       a->age_weeks);
     if (strcmp(nz(a->state), "open") != 0)
-        fp_buf_printf(&b, ", %s", _(nz(a->state)));
+        fp_buf_printf(&b, ", %s", state_word(a->state));
     if (*nz(a->node))
         fp_buf_printf(&b, " \xc2\xb7 %s", a->node);
     w_bullet(w, 0, fp_buf_str(&b));
-    w->failed |= b.failed;
-    fp_buf_done(&b);
+    buf_done(w, &b);
 }
 
 static void action_group(writer *w, const char *title,
@@ -766,7 +796,7 @@ static void action_group(writer *w, const char *title,
     fp_buf_init(&b);
     fp_buf_printf(&b, "%s (%zu)", title, n);
     w_sub(w, fp_buf_str(&b));
-    fp_buf_done(&b);
+    buf_done(w, &b);
     if (n == 0)
         w_bullet(w, 0, _("none"));
     for (size_t i = 0; i < n; i++)
@@ -803,7 +833,7 @@ static void section_changes(writer *w, const fp_minutes_input *in)
                             "they stand now (late data):"),
                       nz(in->prev_week));
     w_para(w, fp_buf_str(&b));
-    fp_buf_done(&b);
+    buf_done(w, &b);
     if (!in->has_snapshot || in->nchanges == 0)
         return;
     table t;

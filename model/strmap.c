@@ -86,7 +86,8 @@ bool fp_strmap_get(const fp_strmap *map, const char *key, long long *value)
 
 bool fp_strmap_put(fp_strmap *map, const char *key, long long value)
 {
-    if ((map->count + 1) * 4 > map->cap * 3 && !grow(map))
+    /* at most half full: linear probing stays short for misses */
+    if ((map->count + 1) * 2 > map->cap && !grow(map))
         return false;
     slot *s = find_slot(map->slots, map->cap, key);
     if (s->key == NULL) {

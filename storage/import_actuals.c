@@ -128,7 +128,10 @@ static bool check_row_key(fp_importer *imp, const layout *L,
     key->category = fp_imp_field(row, L->category);
     key->person = fp_imp_field(row, L->person);
     if (key->person[0] != '\0' && key->category[0] == '\0') {
-        fp_imp_problem(imp, row->line, "category",
+        char col[16];
+        fp_imp_problem(imp, row->line,
+                       L->category < 0 ? "category"
+                                       : fp_imp_colname(imp, L->category, col),
                        "empty, but person %s is given (a person belongs "
                        "to a category)",
                        fp_imp_show(key->person, shown, sizeof shown));

@@ -228,22 +228,28 @@ static bool check_person_place(fp_importer *imp, const fp_imp_col *c,
     const char *role = fp_imp_field(row, c[2].idx);
     const char *store = fp_imp_field(row, c[3].idx);
     const char *category = fp_imp_field(row, c[4].idx);
-    char shown[200];
+    char shown[200], col[16];
     bool ok = fp_imp_check_id(imp, row, c[3].idx, false);
     ok = fp_imp_check_id(imp, row, c[4].idx, false) && ok;
     if (role[0] != '\0' && imp->cat->nroles > 0 &&
         fp_catalogue_role(imp->cat, role) < 0) {
-        fp_imp_problem(imp, row->line, "role", "unknown role %s",
+        fp_imp_problem(imp, row->line, fp_imp_colname(imp, c[2].idx, col),
+                       "unknown role %s",
                        fp_imp_show(role, shown, sizeof shown));
         ok = false;
     }
+    /* A column left out of the header is named as the format names it. */
     if (store[0] != '\0' && category[0] == '\0') {
-        fp_imp_problem(imp, row->line, "category",
+        fp_imp_problem(imp, row->line,
+                       c[4].idx < 0 ? "category"
+                                    : fp_imp_colname(imp, c[4].idx, col),
                        "empty, but store is given (a person belongs to a "
                        "category of a store)");
         ok = false;
     } else if (store[0] == '\0' && category[0] != '\0') {
-        fp_imp_problem(imp, row->line, "store",
+        fp_imp_problem(imp, row->line,
+                       c[3].idx < 0 ? "store"
+                                    : fp_imp_colname(imp, c[3].idx, col),
                        "empty, but category is given");
         ok = false;
     }

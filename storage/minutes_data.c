@@ -228,6 +228,8 @@ static void fill_row(gather *g, fp_minutes_row *r, int row, int k)
     r->attainment = pool_str(&g->pl, att);
     r->wow = pool_str(&g->pl, wow);
     r->status = c->status;
+    if (!fp_has(c->value)) /* "—~" would only puzzle the reader */
+        return;
     r->marks = ((c->flags & FP_CF_OVERRIDDEN) ? FP_MIN_OVERRIDDEN : 0) |
                ((c->flags & FP_CF_STALE) ? FP_MIN_STALE : 0) |
                ((c->flags & FP_CF_PROVISIONAL) ? FP_MIN_PROVISIONAL : 0);
@@ -331,7 +333,8 @@ static int node_kpis(const gather *g, int idx, int *out, bool *hot)
         fp_catalogue_card(g->cat, node->level, role, &nk);
     *hot = false;
     for (int i = 0; i < nk; i++)
-        if (is_hot(fp_rollup_cell(g->now, idx, card[i].kpi)->status)) {
+        if (is_hot(fp_rollup_cell(g->now, idx, card[i].kpi)->status) &&
+            !has_kpi(out, n, card[i].kpi)) {
             out[n++] = card[i].kpi;
             *hot = true;
         }

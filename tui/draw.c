@@ -13,7 +13,9 @@
 /* Clamps a span to the screen; false when nothing is visible. */
 static bool clip(int y, int x, int *w)
 {
-    if (y < 0 || y >= LINES || x < 0 || x >= COLS || *w <= 0)
+    /* ncurses 6.4 reads outside a 1-column line when the last cell is
+       written (lower-right corner handling): draw nothing that narrow */
+    if (y < 0 || y >= LINES || x < 0 || x >= COLS || *w <= 0 || COLS < 2)
         return false;
     if (*w > COLS - x)
         *w = COLS - x;

@@ -64,6 +64,9 @@ int fp_grid_request(fp_grid *g, fp_ui *ui, fp_action act);
  * on a row. */
 int fp_grid_mouse(fp_grid *g, fp_ui *ui, const fp_event *ev, bool *drill);
 void fp_grid_draw(fp_grid *g, fp_ui *ui, fp_rect area);
+/* With the detail focused: the highlighted KPI in full, marks included,
+ * for the status line. Returns an fp_msg_level, -1 for none. */
+int fp_grid_detail_hint(fp_grid *g, fp_ui *ui, char *buf, size_t bufsz);
 
 /* For grid_draw.c and other lists: keeps sel visible in a window of h
  * rows starting at *scroll; rebuilds the detail panel's KPI list. */

@@ -450,6 +450,24 @@ static void draw_detail(fp_grid *g, fp_ui *ui, const fp_rollup *r, fp_rect a)
                 ui->attr[FP_C_DIM]);
 }
 
+int fp_grid_detail_hint(fp_grid *g, fp_ui *ui, char *buf, size_t bufsz)
+{
+    const fp_rollup *r = fp_ui_rollup(ui);
+    const fp_grid_row *row = fp_grid_current(g, ui);
+    int kpi = fp_grid_current_kpi(g, ui);
+    if (!g->focus_detail || !r || !row || kpi < 0)
+        return -1;
+    const fp_kpi *k = &fp_ui_cat(ui)->kpis[kpi];
+    const fp_cell *c = fp_rollup_cell(r, row->row, kpi);
+    char label[160], val[64], marks[400];
+    fp_kpi_label(ui, kpi, label, sizeof label);
+    fp_fmt_kpi(k, c->value, fp_rollup_currency(r, row->row), val, sizeof val);
+    cell_marks(ui, k, c, marks, sizeof marks);
+    snprintf(buf, bufsz, "%s: %s%s%s", label, val, *marks ? " \xc2\xb7 " : "",
+             marks);
+    return c->flags & FP_CF_STALE ? FP_MSG_WARN : FP_MSG_INFO;
+}
+
 /* ---- the whole grid ---------------------------------------------------- */
 
 void fp_grid_draw(fp_grid *g, fp_ui *ui, fp_rect a)

@@ -156,7 +156,9 @@ static const char *people_crumb(fp_view *v, fp_ui *ui)
 static int people_hint(fp_view *v, fp_ui *ui, char *buf, size_t bufsz)
 {
     people_view *pv = v->priv;
-    fp_grid_update(&pv->grid, ui);
+    int level = fp_grid_detail_hint(&pv->grid, ui, buf, bufsz);
+    if (level >= 0)
+        return level;
     const char *role = pv->grid.role >= 0
                        ? fp_ui_cat(ui)->roles[pv->grid.role].label
                        : _("all roles");

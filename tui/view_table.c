@@ -141,6 +141,9 @@ static int table_hint(fp_view *v, fp_ui *ui, char *buf, size_t bufsz)
     const fp_grid_row *row = fp_grid_current(&tv->grid, ui);
     if (!r || !row)
         return -1;
+    int level = fp_grid_detail_hint(&tv->grid, ui, buf, bufsz);
+    if (level >= 0)
+        return level;
     for (int k = 0; k < r->nkpis; k++)
         if (fp_rollup_cell(r, row->row, k)->flags & FP_CF_STALE) {
             snprintf(buf, bufsz, _("Source changed under the override of "

@@ -202,7 +202,7 @@ Test(minutes, title_meeting_and_attendees)
                                 "(2026-11-16 – 2026-11-22)");
     cr_assert_eq(strspn(l.line[1], "="), strlen(l.line[1]));
     cr_assert_eq(fp_text_width(l.line[1]), fp_text_width(l.line[0]));
-    cr_assert_str_eq(l.line[3], "Meeting: 2026-11-23 10:00 – 2026-11-23 11:05");
+    cr_assert_str_eq(l.line[3], "Meeting: 2026-11-23 10:00 – 11:05");
     cr_assert_str_eq(l.line[4], "Attendees: 陈静, 李娜, 王芳");
     lines_free(&l);
     free(s);
@@ -408,6 +408,30 @@ Test(minutes, long_cells_are_cut_with_ellipsis)
                           "很长很长很长很长很长很\xe2\x80\xa6   THB   成交"),
               "%s", l.line[head + 2]);
     lines_free(&l);
+    free(s);
+}
+
+/* Data at the start of a Markdown list item cannot open a heading, a
+ * quote, a nested list or a code block. */
+Test(minutes, md_bullets_escape_line_starts)
+{
+    fp_minutes_input in = base_input();
+    fp_minutes_action a[] = {
+        {"# 标题", "王强", "", "2026-W48", "open", 0, false},
+        {"12. 步骤", "王强", "", "2026-W48", "open", 0, false},
+        {"> 引用", "王强", "", "2026-W48", "open", 0, false},
+        {"      - 缩进", "王强", "", "2026-W48", "open", 0, false},
+        {"*粗*_斜_ [链接](x) <b> `c`", "王强", "", "2026-W48", "open", 0,
+         false},
+    };
+    in.actions_new = a;
+    in.nnew = 5;
+    char *s = fp_minutes_render(&in, FP_MINUTES_MD);
+    cr_assert(strstr(s, "\n- \\# 标题 — 王强, due 2026-W48\n"), "%s", s);
+    cr_assert(strstr(s, "\n- 12\\. 步骤 — "));
+    cr_assert(strstr(s, "\n- \\> 引用 — "));
+    cr_assert(strstr(s, "\n- \\- 缩进 — "));
+    cr_assert(strstr(s, "\n- \\*粗\\*\\_斜\\_ \\[链接\\](x) \\<b> \\`c\\` — "));
     free(s);
 }
 
@@ -763,8 +787,9 @@ Test(minutes, build_from_database, .timeout = 60)
     fp_review_refresh(rv, true);
     s = fp_minutes_build(rv, 202647, 0, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
-    cr_assert(strstr(s, "\n全部                USD   成交金额 GMV           no rate"),
-              "%s", s);
+    cr_assert(strstr(s, "\n全部                USD   成交金额 GMV            no rate"
+                        "        —     —  · none        —\n"), "%s", s);
+    cr_assert_null(strstr(s, "—~"), "no provisional mark without a value");
     free(s);
 
     s = fp_minutes_build(rv, 203001, 1, err, sizeof err);

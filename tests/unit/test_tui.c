@@ -548,7 +548,18 @@ static void golden(const char *name, const char *actual)
                        path);
     char *want = read_all(f);
     fclose(f);
-    cr_assert_str_eq(actual, want, "screen differs from %s", path);
+    int line = 0;
+    const char *a = actual, *w = want;
+    while (*a && *a == *w) { /* find the first differing line */
+        line += *a == '\n';
+        a++, w++;
+    }
+    if (*a || *w) {
+        char *la = line_at(actual, line), *lw = line_at(want, line);
+        cr_assert_fail("%s differs at line %d (FUPAN_UPDATE_GOLDEN=1 "
+                       "rewrites it):\n got: %s\nwant: %s", path, line + 1,
+                       la, lw);
+    }
     free(want);
 }
 
