@@ -97,10 +97,17 @@ proc_timed() {
     echo "$label: peak RSS $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') MB"
 }
 
+# repeat WORD COUNT: WORD COUNT times, space-separated
+repeat() {
+    i=0; out=""
+    while [ "$i" -lt "$2" ]; do out="$out $1"; i=$((i + 1)); done
+    echo "$out"
+}
+
 # tui_frames built again with the key-reading wrapper (see tui_frames.c).
 build_frames() {
     ( cd "$ROOT" &&
-      cc -std=c11 -O2 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -I. \
+      cc -std=c11 -O2 -D_DEFAULT_SOURCE -I. \
          $(pkg-config --cflags ncursesw) -o "$B/bench/tui_frames_wrap" \
          bench/tui_frames.c "$B/libfupan.a" \
          $(pkg-config --libs ncursesw panelw menuw formw sqlite3) \
@@ -109,7 +116,7 @@ build_frames() {
 
 # frames LABEL SCRIPT REPEAT: per-key times of one headless run
 frames() {
-    echo "-- $1: '$2' x $3"
+    echo "-- $1"
     "$B/bench/tui_frames_wrap" "$DB" 100x30 "$2" "$3" | sed 's/^/   /'
 }
 
@@ -120,8 +127,8 @@ if [ -x "$FUPAN" ] &&
     proc_timed "fupan process, first frame" "$FUPAN" --db "$DB" --headless 100x30 --keys ""
     if build_frames; then
         frames "drill and back" "Enter Enter Left Left Down" 10
-        frames "week change, each week new" "[" 20
-        frames "week change forward, cached" "]" 20
+        frames "week change: 20 weeks back, each new, then forward again" \
+            "$(repeat "[" 20) $(repeat "]" 20)" 1
         frames "next red" "n" 30
         frames "people view and help" "p p ? ?" 5
     else

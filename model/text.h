@@ -8,7 +8,8 @@
 #include <stddef.h>
 
 /* setlocale(LC_ALL, ""), falling back to C.UTF-8 when that fails or is
- * not UTF-8. Returns true when the result is a UTF-8 locale. */
+ * not UTF-8; LC_NUMERIC is then set to "C" so numbers always print and
+ * parse with '.'. Returns true when the result is a UTF-8 locale. */
 bool fp_locale_init(void);
 
 /* True when s[0..len) is valid UTF-8; else *bad_at is the offset of the

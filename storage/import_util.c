@@ -46,10 +46,19 @@ void fp_imp_fail(fp_importer *imp, const char *fmt, ...)
     va_end(ap);
 }
 
+static bool has_control(const char *s)
+{
+    for (; *s != '\0'; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return true;
+    return false;
+}
+
 const char *fp_imp_colname(const fp_importer *imp, int idx, char *buf)
 {
     const fp_csv_row *h = imp->header;
-    if (h != NULL && idx >= 0 && idx < h->nfields && h->fields[idx][0] != '\0')
+    if (h != NULL && idx >= 0 && idx < h->nfields &&
+        h->fields[idx][0] != '\0' && !has_control(h->fields[idx]))
         return h->fields[idx];
     snprintf(buf, 16, "#%d", idx + 1);
     return buf;
@@ -162,14 +171,6 @@ bool fp_imp_check_ragged(fp_importer *imp, const fp_csv_row *row)
         return false;
     }
     return true;
-}
-
-static bool has_control(const char *s)
-{
-    for (; *s != '\0'; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f)
-            return true;
-    return false;
 }
 
 bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,

@@ -98,6 +98,20 @@ static bool shown(const table_layout *L, int col)
 
 /* ---- table ------------------------------------------------------------- */
 
+/* A label in w columns: "GMV", else the id in capitals ("CVR"), else
+ * the label cut ("Return…"). */
+static void short_label(const fp_kpi *k, int w, char *out, size_t outsz)
+{
+    if (fp_text_width(k->label) <= w || strlen(k->id) > (size_t)w) {
+        fp_text_fit(k->label, w, false, out, outsz);
+        return;
+    }
+    size_t i = 0;
+    for (; k->id[i] && i + 1 < outsz; i++)
+        out[i] = (char)toupper((unsigned char)k->id[i]);
+    out[i] = '\0';
+}
+
 static void draw_table_header(fp_ui *ui, const table_layout *L, int y, int x0)
 {
     int a = ui->attr[FP_C_COLHEAD];
@@ -112,9 +126,12 @@ static void draw_table_header(fp_ui *ui, const table_layout *L, int y, int x0)
     for (int i = 0; i < L->nkpi; i++) {
         if (!shown(L, TC_KPI0 + i))
             continue;
-        const char *label = L->mixed ? (i == 0 ? _("Key KPIs") : "")
-                          : i < L->ncard ? cat->kpis[L->card[i].kpi].label : "";
         const fp_col *k = &c[TC_KPI0 + i];
+        char shortl[64] = "";
+        if (!L->mixed && i < L->ncard)
+            short_label(&cat->kpis[L->card[i].kpi], k->width, shortl,
+                        sizeof shortl);
+        const char *label = L->mixed ? (i == 0 ? _("Key KPIs") : "") : shortl;
         if (L->mixed)
             fp_draw(ui, y, x0 + k->x, k->width, label, a);
         else
@@ -136,20 +153,6 @@ static void draw_glyphs(const row_ctx *rc, const fp_grid_row *row,
         fp_draw(rc->ui, rc->y, x + i, 1, rc->ui->gl->status[st & 3],
                 cattr(rc, fp_status_color(st)));
     }
-}
-
-/* A label in w columns: "GMV", else the id in capitals ("CVR"), else
- * the label cut ("Return…"). */
-static void short_label(const fp_kpi *k, int w, char *out, size_t outsz)
-{
-    if (fp_text_width(k->label) <= w || strlen(k->id) > (size_t)w) {
-        fp_text_fit(k->label, w, false, out, outsz);
-        return;
-    }
-    size_t i = 0;
-    for (; k->id[i] && i + 1 < outsz; i++)
-        out[i] = (char)toupper((unsigned char)k->id[i]);
-    out[i] = '\0';
 }
 
 static void draw_kpi_cell(const row_ctx *rc, const fp_grid_row *row,
@@ -463,7 +466,7 @@ int fp_grid_detail_hint(fp_grid *g, fp_ui *ui, char *buf, size_t bufsz)
     fp_kpi_label(ui, kpi, label, sizeof label);
     fp_fmt_kpi(k, c->value, fp_rollup_currency(r, row->row), val, sizeof val);
     cell_marks(ui, k, c, marks, sizeof marks);
-    snprintf(buf, bufsz, "%s: %s%s%s", label, val, *marks ? " \xc2\xb7 " : "",
+    snprintf(buf, bufsz, "%s: %s %s %s", label, val, *marks ? ui->gl->dot : "",
              marks);
     return c->flags & FP_CF_STALE ? FP_MSG_WARN : FP_MSG_INFO;
 }

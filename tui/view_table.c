@@ -151,6 +151,13 @@ static int table_hint(fp_view *v, fp_ui *ui, char *buf, size_t bufsz)
                      fp_ui_cat(ui)->kpis[k].label, fp_grid_name(ui, row));
             return FP_MSG_WARN;
         }
+    int fired[4];
+    const fp_rollup *prev = fp_ui_prev_rollup(ui);
+    if (prev && fp_rollup_conflicts(r, prev, row->row, fired, 4) > 0) {
+        snprintf(buf, bufsz, _("Conflicting KPIs at %s: %s"),
+                 fp_grid_name(ui, row), fp_ui_cat(ui)->conflicts[fired[0]].text);
+        return FP_MSG_WARN;
+    }
     int red = 0;
     for (int i = 0; i < tv->grid.nrows; i++)
         red += row_has_red(ui, r, &tv->grid.rows[i]);

@@ -1094,3 +1094,42 @@ Test(import, cli_missing_file_is_exit_1)
     cr_assert_str_eq(slurp(err_path), want);
     forget_outputs();
 }
+
+/* ---- encoding detection on its own ---- */
+
+Test(import, decode_points_at_the_encoding_that_got_further)
+{
+    char gb[256];
+    size_t n = to_gb18030("a,b\n" ZW ",1\n", gb, sizeof gb);
+    gb[n++] = 'x';
+    gb[n++] = '\xff';
+    fp_decoded d;
+    cr_assert_not(fp_decode_text(gb, n, FP_ENC_AUTO, &d));
+    cr_assert_eq(d.bad_at, n - 1);
+    cr_assert_eq(d.bad_line, 3);
+    cr_assert_eq(d.bad_byte, 0xff);
+    cr_assert_str_eq(d.why, "not valid GB18030 nor UTF-8");
+    cr_assert_null(d.text);
+    fp_decoded_done(&d);
+
+    cr_assert(fp_decode_text("\xef\xbb\xbf" "a\n", 5, FP_ENC_AUTO, &d));
+    cr_assert_str_eq(d.text, "a\n");
+    cr_assert_eq(d.len, 2);
+    cr_assert(d.had_bom);
+    cr_assert_not(d.converted);
+    fp_decoded_done(&d);
+}
+
+Test(import, encoding_names)
+{
+    fp_encoding e = FP_ENC_AUTO;
+    cr_assert(fp_encoding_parse("UTF-8", &e));
+    cr_assert_eq(e, FP_ENC_UTF8);
+    cr_assert(fp_encoding_parse("gb18030", &e));
+    cr_assert_eq(e, FP_ENC_GB18030);
+    cr_assert(fp_encoding_parse("GBK", &e));
+    cr_assert_eq(e, FP_ENC_GB18030);
+    cr_assert_not(fp_encoding_parse("latin1", &e));
+    cr_assert_str_eq(fp_encoding_name(FP_ENC_GB18030), "gb18030");
+    cr_assert_str_eq(fp_encoding_name(FP_ENC_UTF8), "utf-8");
+}

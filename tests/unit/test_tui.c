@@ -1,6 +1,7 @@
 /* The TUI: formatting helpers in process, and behaviour and golden
  * screens through the real binary's headless mode on the sample data. */
 #include <criterion/criterion.h>
+#include <curses.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "tui/action.h"
 #include "tui/cols.h"
 #include "tui/format.h"
+#include "tui/ui.h"
 
 #define CURSOR "\xe2\x96\xb8" /* ▸ marks the cursor row */
 
@@ -109,6 +111,43 @@ Test(tui_format, column_layout)
     cr_assert_eq(c[0].width, 20);
     cr_assert_eq(c[2].x, 27);
     cr_assert_eq(c[3].x, 36);
+}
+
+/* ---------------------------------------------------------------- themes */
+
+Test(tui_format, themes_and_no_color)
+{
+    FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+    SCREEN *sp = newterm("xterm-256color", out, in);
+    cr_assert_not_null(sp);
+    fp_ui ui;
+    memset(&ui, 0, sizeof ui);
+    setenv("NO_COLOR", "1", 1);
+    fp_theme_init(&ui, "default");
+    for (int c = 0; c < FP_C_COUNT; c++)
+        cr_assert_eq(ui.attr[c] & (int)A_COLOR, 0, "colour %d with NO_COLOR", c);
+    cr_assert_neq(ui.attr[FP_C_CURSOR] & (int)A_REVERSE, 0);
+    unsetenv("NO_COLOR");
+    fp_theme_init(&ui, "mono");
+    cr_assert_eq(ui.attr[FP_C_RED] & (int)A_COLOR, 0);
+    fp_theme_init(&ui, "high-contrast");
+    cr_assert_neq(ui.attr[FP_C_RED] & (int)A_COLOR, 0);
+    int contrast_cursor = ui.attr[FP_C_CURSOR];
+    fp_theme_init(&ui, "default");
+    cr_assert_neq(ui.attr[FP_C_RED] & (int)A_COLOR, 0);
+    cr_assert_neq(ui.attr[FP_C_GREEN], ui.attr[FP_C_RED]);
+    cr_assert_neq(contrast_cursor, ui.attr[FP_C_CURSOR]);
+    /* the status symbols differ in shape, not only in colour */
+    const fp_glyphs *g = fp_glyphs_get(true), *a = fp_glyphs_get(false);
+    for (int i = 0; i < 4; i++)
+        for (int j = i + 1; j < 4; j++) {
+            cr_assert_str_neq(g->status[i], g->status[j]);
+            cr_assert_str_neq(a->status[i], a->status[j]);
+        }
+    endwin();
+    delscreen(sp);
+    fclose(out);
+    fclose(in);
 }
 
 /* ------------------------------------------- headless runs of the binary */
