@@ -29,7 +29,7 @@ BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 BUILTIN_INI := sample-data/kpis.ini sample-data/causes.ini keymaps/default.ini
 
-.PHONY: all deps run test unit e2e asan valgrind bench clean demo
+.PHONY: all deps run test unit e2e asan valgrind bench clean demo docs
 
 all: $(BUILD)/fupan
 
@@ -98,6 +98,9 @@ valgrind: deps
 bench: deps
 	@$(MAKE) --no-print-directory $(BUILD)/fupan $(BENCH_BIN)
 	sh bench/run.sh $(CURDIR)/$(BUILD)
+
+docs: $(BUILD)/fupan
+	sh scripts/update-docs.sh $(BUILD)/fupan
 
 clean:
 	rm -rf build build-asan build-*

@@ -77,10 +77,15 @@ static void draw_header(fp_ui *ui)
                           sizeof week);
     else
         fp_week_format(ui->week, week); /* room for the breadcrumb */
-    long secs = ui->headless ? 0 : (long)time(NULL) - ui->start;
+    long now = (long)time(NULL);
+    long meeting = fp_annot_meeting_elapsed(ui, now);
+    long secs = ui->headless ? 0 : meeting >= 0 ? meeting : now - ui->start;
     fp_fmt_clock(secs, clock, sizeof clock);
     const char *badge = ui->read_only ? _(" READ-ONLY ") : "";
-    snprintf(right, sizeof right, "%s", clock);
+    if (meeting >= 0)
+        snprintf(right, sizeof right, _("meeting %s"), clock);
+    else
+        snprintf(right, sizeof right, "%s", clock);
     int cw = fp_text_width(right), bw = fp_text_width(badge);
     fp_draw_fill(ui, 0, 0, COLS, ui->attr[FP_C_HEADER]);
     int x = fp_draw(ui, 0, 0, fp_text_width(week), week, ui->attr[FP_C_HEADER]);

@@ -177,6 +177,8 @@ static void draw_kpi_cell(const row_ctx *rc, const fp_grid_row *row,
     fp_draw_right(rc->ui, rc->y, c->x + lw, vw,
                   cell->flags & FP_CF_NO_RATE ? _("no rate") : val,
                   cattr(rc, FP_C_NORMAL));
+    if (cell->flags & FP_CF_OVERRIDDEN) /* the original is in the detail */
+        fp_draw(rc->ui, rc->y, c->x + lw + vw, 1, "*", cattr(rc, FP_C_MARK));
     fp_draw_right(rc->ui, rc->y, c->x + lw + vw + 1, aw, att,
                   cattr(rc, fp_status_color(cell->status)));
 }
@@ -303,11 +305,13 @@ static void layout_detail(int width, fp_col *c)
 }
 
 /* Override, source change, provisional, overlap: in words. */
-static void cell_marks(fp_ui *ui, const fp_kpi *k, const fp_cell *c,
+static void cell_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,
                        char *out, size_t outsz)
 {
+    const fp_kpi *k = &fp_ui_cat(ui)->kpis[kpi];
     char a[64], b[64];
     size_t o = 0;
+    int notes = fp_annot_count(ui, row, kpi);
     out[0] = '\0';
     if (c->flags & FP_CF_OVERRIDDEN) {
         fp_format_value(k, c->source, a, sizeof a);
@@ -315,6 +319,9 @@ static void cell_marks(fp_ui *ui, const fp_kpi *k, const fp_cell *c,
     }
     if ((c->flags & FP_CF_STALE) && o < outsz)
         o += (size_t)snprintf(out + o, outsz - o, "%s; ", _("source changed"));
+    if (notes > 0 && o < outsz)
+        o += (size_t)snprintf(out + o, outsz - o,
+                              P_("%d note; ", "%d notes; ", notes), notes);
     if ((c->flags & FP_CF_PROVISIONAL) && o < outsz)
         o += (size_t)snprintf(out + o, outsz - o, "%s; ", _("provisional"));
     if ((c->flags & FP_CF_OVERLAP) && o < outsz) {
@@ -323,7 +330,6 @@ static void cell_marks(fp_ui *ui, const fp_kpi *k, const fp_cell *c,
         o += (size_t)snprintf(out + o, outsz - o, _("own %s, children %s; "),
                               a, b);
     }
-    (void)ui;
     if (o >= 2 && o < outsz)
         out[o - 2] = '\0'; /* the last "; " */
 }
@@ -373,7 +379,6 @@ static void draw_detail_values(const row_ctx *rc, const fp_col *c, int row,
 static void draw_detail_trend(const row_ctx *rc, const fp_col *c, int row,
                               int kpi)
 {
-    const fp_kpi *k = &fp_ui_cat(rc->ui)->kpis[kpi];
     const fp_cell *cell = fp_rollup_cell(rc->r, row, kpi);
     char buf[200];
     if (c[DC_WOW].x >= 0) {
@@ -392,7 +397,7 @@ static void draw_detail_trend(const row_ctx *rc, const fp_col *c, int row,
         }
     }
     if (c[DC_MARKS].x >= 0) {
-        cell_marks(rc->ui, k, cell, buf, sizeof buf);
+        cell_marks(rc->ui, row, kpi, cell, buf, sizeof buf);
         fp_draw(rc->ui, rc->y, c[DC_MARKS].x, c[DC_MARKS].width, buf,
                 cattr(rc, FP_C_MARK));
     }
@@ -417,9 +422,14 @@ static void draw_detail_title(fp_grid *g, fp_ui *ui, const fp_rollup *r,
 {
     char title[512], score[32];
     fp_format_attainment(r->score[row->row], score, sizeof score);
-    snprintf(title, sizeof title, _("%s %s score %s %s %s%s"),
+    char notes[64] = "";
+    int n = fp_annot_count(ui, row->row, -1);
+    if (n > 0)
+        snprintf(notes, sizeof notes, P_(" %s %d note", " %s %d notes", n),
+                 ui->gl->dot, n);
+    snprintf(title, sizeof title, _("%s %s score %s %s %s%s%s"),
              fp_grid_name(ui, row), ui->gl->dot, score, ui->gl->dot,
-             fp_rollup_currency(r, row->row),
+             fp_rollup_currency(r, row->row), notes,
              g->filter_red ? _(" · red and amber only") : "");
     fp_draw_rule(ui, y, 0, w, title,
                  ui->attr[g->focus_detail ? FP_C_TITLE : FP_C_DIM]);
@@ -465,7 +475,7 @@ int fp_grid_detail_hint(fp_grid *g, fp_ui *ui, char *buf, size_t bufsz)
     char label[160], val[64], marks[400];
     fp_kpi_label(ui, kpi, label, sizeof label);
     fp_fmt_kpi(k, c->value, fp_rollup_currency(r, row->row), val, sizeof val);
-    cell_marks(ui, k, c, marks, sizeof marks);
+    cell_marks(ui, row->row, kpi, c, marks, sizeof marks);
     snprintf(buf, bufsz, "%s: %s %s %s", label, val, *marks ? ui->gl->dot : "",
              marks);
     return c->flags & FP_CF_STALE ? FP_MSG_WARN : FP_MSG_INFO;

@@ -8,5 +8,6 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+#define P_(one, many, n) ngettext(one, many, (unsigned long)(n))
 
 #endif

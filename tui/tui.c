@@ -208,6 +208,7 @@ static int run_session(fp_ui *ui, const fp_tui_opts *opts)
         fp_screen_dump(stdout);
     }
     fp_ui_pop_all(ui);
+    fp_annot_done(&ui->annot);
     fp_screen_close(scr);
     if (!ok)
         fprintf(stderr, "fupan: %s\n", _("cannot start the screen"));

@@ -14,6 +14,7 @@
 
 #include "storage/review.h"
 #include "tui/action.h"
+#include "tui/annot.h"
 #include "tui/keymap.h"
 #include "tui/keysrc.h"
 #include "tui/tui.h"
@@ -118,7 +119,7 @@ struct fp_ui {
     int red_root;            /* node the next-red walk runs below, -1 */
     int red_node, red_kpi;   /* where the walk last stopped, -1 */
     char search[256];        /* last search text */
-    int rows, cols;
+    fp_annot annot;          /* notes and action items on screen */
 };
 
 #define FP_MIN_COLS 40

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/format.h"
 #include "tui/cols.h"
@@ -199,6 +200,53 @@ static int draw_places(fp_ui *ui, person_view *pv, const fp_rollup *r,
     return y;
 }
 
+static const char *cause_label(fp_ui *ui, const char *code)
+{
+    const fp_catalogue *cat = fp_ui_cat(ui);
+    int i = code ? fp_catalogue_cause(cat, code) : -1;
+    if (i < 0)
+        return code ? code : "";
+    const fp_cause *c = &cat->causes[i];
+    return ui->utf8 && c->label_zh && *c->label_zh ? c->label_zh : c->label;
+}
+
+/* This week's notes on the person's nodes, then their open items. */
+static int draw_note_lines(fp_ui *ui, person_view *pv, int y, int end, int w)
+{
+    const fp_annot *a = fp_annot_get(ui);
+    char line[2048];
+    for (size_t i = 0; i < a->notes.n && y < end; i++) {
+        const fp_note *n = &a->notes.items[i];
+        if (!fp_annot_row_has(ui, row_of(ui, pv), n->node_id))
+            continue;
+        snprintf(line, sizeof line, "[%s] %s%s%s %s %s",
+                 cause_label(ui, n->cause), n->kpi ? n->kpi : "",
+                 n->kpi ? ": " : "", n->text, ui->gl->range, n->author);
+        fp_draw(ui, y++, 2, w - 2, line, ui->attr[FP_C_NORMAL]);
+    }
+    const char *code = fp_ui_tree(ui)->people[pv->person].code;
+    for (size_t i = 0; i < a->actions.n && y < end; i++) {
+        const fp_action_item *it = &a->actions.items[i];
+        char due[FP_WEEK_STR];
+        if (!it->owner || strcmp(it->owner, code) != 0)
+            continue;
+        fp_week_format(it->due, due);
+        snprintf(line, sizeof line, _("[open] %s (due %s)"), it->text, due);
+        fp_draw(ui, y++, 2, w - 2, line, ui->attr[FP_C_NORMAL]);
+    }
+    return y;
+}
+
+static void draw_notes(fp_ui *ui, person_view *pv, int y, int end, int w)
+{
+    if (y + 1 >= end)
+        return;
+    fp_draw_rule(ui, y++, 0, w, _("Notes this week and open action items"),
+                 ui->attr[FP_C_DIM]);
+    if (draw_note_lines(ui, pv, y, end, w) == y)
+        fp_draw(ui, y, 2, w - 2, _("None."), ui->attr[FP_C_DIM]);
+}
+
 static void person_draw(fp_view *v, fp_ui *ui, fp_rect a)
 {
     person_view *pv = v->priv;
@@ -212,12 +260,7 @@ static void person_draw(fp_view *v, fp_ui *ui, fp_rect a)
     int rows = n < a.h - 2 ? n : a.h - 2;
     int y = draw_kpis(ui, pv, r, (fp_rect){ a.y + 1, 0, a.h - 1, a.w }, rows);
     y = draw_places(ui, pv, r, y, end - 2, a.w);
-    if (y + 1 < end) {
-        fp_draw_rule(ui, y++, 0, a.w, _("Notes and action items"),
-                     ui->attr[FP_C_DIM]);
-        fp_draw(ui, y, 2, a.w - 2, _("Not yet available: they arrive with "
-                "the meeting features (a, t, A)."), ui->attr[FP_C_DIM]);
-    }
+    draw_notes(ui, pv, y, end, a.w);
 }
 
 static int person_move(person_view *pv, fp_ui *ui, fp_action act)

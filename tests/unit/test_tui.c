@@ -312,6 +312,25 @@ Test(tui, drill_shows_the_breadcrumb_and_a_scorecard)
     scratch_remove(&sc);
 }
 
+Test(tui, notes_and_action_items_are_shown)
+{
+    scratch sc;
+    sample_db(&sc);
+    /* the sample has a W47 note on 王强's ROAS and an open item of his */
+    char *s = screen(&sc, "/ text:\xe7\x8e\x8b\xe5\xbc\xba Enter Enter");
+    assert_has(s, "roas: ");
+    assert_has(s, "[open] ");
+    free(s);
+    /* tts-my has a GMV note and a GMV override: both marked */
+    s = screen(&sc, "Down Tab");
+    assert_has(s, "1 note");
+    char *hint = line_at(s, 28);
+    assert_has(hint, "override, source ");
+    assert_has(hint, "1 note");
+    free(hint), free(s);
+    scratch_remove(&sc);
+}
+
 Test(tui, week_changes)
 {
     scratch sc;
