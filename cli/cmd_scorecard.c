@@ -99,6 +99,20 @@ static void csv_field(FILE *out, const char *s, bool last)
     fputc(last ? '\n' : ',', out);
 }
 
+/* The numbers of one KPI as plain decimals, for csv and json. */
+typedef struct { char val[64], prev[64], tgt[64], att[64]; } plain_row;
+
+static void fill_plain(const sc_view *v, int k, const fp_cell *c,
+                       plain_row *p)
+{
+    const fp_kpi *kpi = &v->cat->kpis[k];
+    fp_format_plain(kpi, c->value, p->val, sizeof p->val);
+    fp_format_plain(kpi, prev_value(v, k), p->prev, sizeof p->prev);
+    fp_format_plain(kpi, c->target, p->tgt, sizeof p->tgt);
+    fp_format_decimal(fp_has(c->attainment) ? c->attainment * 100.0
+                                            : FP_NOVAL, p->att, sizeof p->att);
+}
+
 static void print_csv(const sc_view *v, int only_kpi)
 {
     puts("week,path,kpi,value,prev,target,attainment,status,overridden,"
@@ -107,15 +121,10 @@ static void print_csv(const sc_view *v, int only_kpi)
         const fp_cell *c = fp_rollup_cell(v->now, v->row, k);
         if ((only_kpi >= 0 && k != only_kpi) || !cell_listed(c))
             continue;
-        const fp_kpi *kpi = &v->cat->kpis[k];
-        char val[64], prev[64], tgt[64], att[64];
-        fp_format_plain(kpi, c->value, val, sizeof val);
-        fp_format_plain(kpi, prev_value(v, k), prev, sizeof prev);
-        fp_format_plain(kpi, c->target, tgt, sizeof tgt);
-        fp_format_decimal(fp_has(c->attainment) ? c->attainment * 100.0
-                                                : FP_NOVAL, att, sizeof att);
+        plain_row p;
+        fill_plain(v, k, c, &p);
         const char *fields[] = {
-            v->week, v->label, kpi->id, val, prev, tgt, att,
+            v->week, v->label, v->cat->kpis[k].id, p.val, p.prev, p.tgt, p.att,
             fp_status_word(c->status),
             c->flags & FP_CF_OVERRIDDEN ? "1" : "0",
             c->flags & FP_CF_PROVISIONAL ? "1" : "0",
@@ -146,23 +155,18 @@ static void json_number(const char *plain)
 
 static void print_json_kpi(const sc_view *v, int k, const fp_cell *c)
 {
-    const fp_kpi *kpi = &v->cat->kpis[k];
-    char val[64], prev[64], tgt[64], att[64];
-    fp_format_plain(kpi, c->value, val, sizeof val);
-    fp_format_plain(kpi, prev_value(v, k), prev, sizeof prev);
-    fp_format_plain(kpi, c->target, tgt, sizeof tgt);
-    fp_format_decimal(fp_has(c->attainment) ? c->attainment * 100.0
-                                            : FP_NOVAL, att, sizeof att);
+    plain_row p;
+    fill_plain(v, k, c, &p);
     fputs("{\"kpi\":", stdout);
-    json_string(kpi->id);
+    json_string(v->cat->kpis[k].id);
     fputs(",\"value\":", stdout);
-    json_number(val);
+    json_number(p.val);
     fputs(",\"prev\":", stdout);
-    json_number(prev);
+    json_number(p.prev);
     fputs(",\"target\":", stdout);
-    json_number(tgt);
+    json_number(p.tgt);
     fputs(",\"attainment\":", stdout);
-    json_number(att);
+    json_number(p.att);
     printf(",\"status\":\"%s\",\"overridden\":%s,\"provisional\":%s}",
            fp_status_word(c->status),
            c->flags & FP_CF_OVERRIDDEN ? "true" : "false",

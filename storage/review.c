@@ -145,23 +145,24 @@ static void *vec_push(vec *v)
     return (char *)v->items + v->size * v->n++;
 }
 
-static bool load_facts(fp_review *rv, fp_week week, vec *out)
+/* Turns the current row of st into one item; false skips the row (a
+ * node or KPI the tree or catalogue does not know). */
+typedef bool (*row_fn)(const fp_review *rv, sqlite3_stmt *st, void *item);
+
+/* Runs sql (with ?1 = week) and appends one item per accepted row. */
+static bool load_rows(fp_review *rv, const char *sql, fp_week week,
+                      vec *out, row_fn convert)
 {
-    sqlite3_stmt *st = fp_db_prepare(rv->db,
-        "SELECT node_id, kpi_id, value FROM facts WHERE week = ?1");
+    sqlite3_stmt *st = fp_db_prepare(rv->db, sql);
     if (!st)
         return false;
     sqlite3_bind_int(st, 1, week);
     bool ok = true;
     while (ok && sqlite3_step(st) == SQLITE_ROW) {
-        int node = map_node(rv, sqlite3_column_int64(st, 0));
-        int kpi = map_kpi(rv, sqlite3_column_int64(st, 1));
-        if (node < 0 || kpi < 0)
-            continue; /* a KPI the current catalogue does not define */
-        fp_fact *f = vec_push(out);
-        ok = f != NULL;
-        if (ok)
-            *f = (fp_fact){node, kpi, sqlite3_column_double(st, 2)};
+        void *item = vec_push(out);
+        ok = item != NULL;
+        if (ok && !convert(rv, st, item))
+            out->n--;
     }
     sqlite3_finalize(st);
     return ok;
@@ -173,74 +174,47 @@ static double column_or_nan(sqlite3_stmt *st, int col)
         ? FP_NOVAL : sqlite3_column_double(st, col);
 }
 
-static bool load_overrides(fp_review *rv, fp_week week, vec *out)
+/* Columns 0 and 1 are node_id and kpi_id. */
+static bool node_and_kpi(const fp_review *rv, sqlite3_stmt *st, int first,
+                         int *node, int *kpi)
 {
-    sqlite3_stmt *st = fp_db_prepare(rv->db,
-        "SELECT id, node_id, kpi_id, value, original FROM overrides"
-        " WHERE week = ?1 AND reverted_at IS NULL");
-    if (!st)
-        return false;
-    sqlite3_bind_int(st, 1, week);
-    bool ok = true;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
-        int node = map_node(rv, sqlite3_column_int64(st, 1));
-        int kpi = map_kpi(rv, sqlite3_column_int64(st, 2));
-        if (node < 0 || kpi < 0)
-            continue;
-        fp_override *o = vec_push(out);
-        ok = o != NULL;
-        if (ok)
-            *o = (fp_override){node, kpi, sqlite3_column_double(st, 3),
-                               column_or_nan(st, 4),
-                               sqlite3_column_int64(st, 0)};
-    }
-    sqlite3_finalize(st);
-    return ok;
+    *node = map_node(rv, sqlite3_column_int64(st, first));
+    *kpi = map_kpi(rv, sqlite3_column_int64(st, first + 1));
+    return *node >= 0 && *kpi >= 0;
 }
 
-static bool load_targets(fp_review *rv, fp_week week, vec *out)
+static bool fact_row(const fp_review *rv, sqlite3_stmt *st, void *item)
 {
-    sqlite3_stmt *st = fp_db_prepare(rv->db,
-        "SELECT week, node_id, kpi_id, value FROM targets"
-        " WHERE week = ?1 OR week = 0");
-    if (!st)
-        return false;
-    sqlite3_bind_int(st, 1, week);
-    bool ok = true;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
-        int node = map_node(rv, sqlite3_column_int64(st, 1));
-        int kpi = map_kpi(rv, sqlite3_column_int64(st, 2));
-        if (node < 0 || kpi < 0)
-            continue;
-        fp_target *t = vec_push(out);
-        ok = t != NULL;
-        if (ok)
-            *t = (fp_target){sqlite3_column_int(st, 0), node, kpi,
-                             sqlite3_column_double(st, 3)};
-    }
-    sqlite3_finalize(st);
-    return ok;
+    fp_fact *f = item;
+    f->value = sqlite3_column_double(st, 2);
+    return node_and_kpi(rv, st, 0, &f->node, &f->kpi);
 }
 
-static bool load_fx(fp_review *rv, fp_week week, vec *out)
+static bool override_row(const fp_review *rv, sqlite3_stmt *st, void *item)
 {
-    sqlite3_stmt *st = fp_db_prepare(rv->db,
-        "SELECT currency, rate FROM fx_rates WHERE week = ?1");
-    if (!st)
-        return false;
-    sqlite3_bind_int(st, 1, week);
-    bool ok = true;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
-        fp_fx *fx = vec_push(out);
-        ok = fx != NULL;
-        if (!ok)
-            break;
-        snprintf(fx->currency, sizeof fx->currency, "%s",
-                 (const char *)sqlite3_column_text(st, 0));
-        fx->rate = sqlite3_column_double(st, 1);
-    }
-    sqlite3_finalize(st);
-    return ok;
+    fp_override *o = item;
+    o->value = sqlite3_column_double(st, 2);
+    o->original = column_or_nan(st, 3);
+    o->id = sqlite3_column_int64(st, 4);
+    return node_and_kpi(rv, st, 0, &o->node, &o->kpi);
+}
+
+static bool target_row(const fp_review *rv, sqlite3_stmt *st, void *item)
+{
+    fp_target *t = item;
+    t->value = sqlite3_column_double(st, 2);
+    t->week = sqlite3_column_int(st, 3);
+    return node_and_kpi(rv, st, 0, &t->node, &t->kpi);
+}
+
+static bool fx_row(const fp_review *rv, sqlite3_stmt *st, void *item)
+{
+    (void)rv;
+    fp_fx *fx = item;
+    snprintf(fx->currency, sizeof fx->currency, "%s",
+             (const char *)sqlite3_column_text(st, 0));
+    fx->rate = sqlite3_column_double(st, 1);
+    return true;
 }
 
 static fp_rollup *compute_week(fp_review *rv, fp_week week)
@@ -250,8 +224,15 @@ static fp_rollup *compute_week(fp_review *rv, fp_week week)
     vec tgt = {NULL, 0, 0, sizeof(fp_target)};
     vec fx = {NULL, 0, 0, sizeof(fp_fx)};
     fp_rollup *r = NULL;
-    if (load_facts(rv, week, &facts) && load_overrides(rv, week, &ovr) &&
-        load_targets(rv, week, &tgt) && load_fx(rv, week, &fx)) {
+    if (load_rows(rv, "SELECT node_id, kpi_id, value FROM facts"
+                  " WHERE week = ?1", week, &facts, fact_row) &&
+        load_rows(rv, "SELECT node_id, kpi_id, value, original, id"
+                  " FROM overrides WHERE week = ?1 AND reverted_at IS NULL",
+                  week, &ovr, override_row) &&
+        load_rows(rv, "SELECT node_id, kpi_id, value, week FROM targets"
+                  " WHERE week = ?1 OR week = 0", week, &tgt, target_row) &&
+        load_rows(rv, "SELECT currency, rate FROM fx_rates WHERE week = ?1",
+                  week, &fx, fx_row)) {
         fp_week_input in = {
             .week = week, .facts = facts.items, .nfacts = facts.n,
             .overrides = ovr.items, .noverrides = ovr.n,

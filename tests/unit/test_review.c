@@ -1,0 +1,148 @@
+/* The review session end to end: CSV into SQLite, a week computed from
+ * the database, trends, the cache seeing a second process's write, and
+ * migrations (an empty file, a database from a newer fupan). */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model/text.h"
+#include "storage/csv_import.h"
+#include "storage/review.h"
+
+static char dir[64], dbpath[128];
+static fp_review *rv;
+
+static void write_file(const char *name, const char *text, char *path)
+{
+    snprintf(path, 128, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void import(fp_import_kind kind, const char *name, const char *text)
+{
+    char path[128];
+    write_file(name, text, path);
+    const char *files[] = {path};
+    fp_import_report rep;
+    memset(&rep, 0, sizeof rep);
+    int st = fp_import_files(fp_review_db(rv), fp_review_catalogue(rv), kind,
+                             files, 1, NULL, &rep);
+    cr_assert_eq(st, FP_IMPORT_OK, "%s", rep.nproblems ? rep.problems[0]
+                                                       : rep.error);
+    fp_import_report_done(&rep);
+    fp_review_refresh(rv, true);
+}
+
+static void setup(void)
+{
+    char err[512];
+    fp_locale_init();
+    setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+    strcpy(dir, "/tmp/fupan-review-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(dbpath, sizeof dbpath, "%s/r.db", dir);
+    fp_review_opts o = {dbpath, NULL, false, 0};
+    rv = fp_review_open(&o, err, sizeof err);
+    cr_assert_not_null(rv, "%s", err);
+}
+
+static void teardown(void)
+{
+    fp_review_close(rv);
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(review, .init = setup, .fini = teardown);
+
+static const fp_cell *cell(fp_week w, const char *path, const char *kpi)
+{
+    const fp_rollup *r = fp_review_week(rv, w);
+    cr_assert_not_null(r);
+    int node = fp_tree_find_path(fp_review_tree(rv), path);
+    cr_assert_geq(node, 0, "no node %s", path);
+    int k = fp_catalogue_kpi(fp_review_catalogue(rv), kpi);
+    cr_assert_geq(k, 0);
+    return fp_rollup_cell(r, node, k);
+}
+
+Test(review, ratio_of_sums_from_the_database)
+{
+    import(FP_IMPORT_ACTUALS, "a.csv",
+           "week,store,category,person,orders,clicks\n"
+           "2026-W47,s1,c1,\xe5\xbc\xa0\xe4\xbc\x9f,1,10\n"
+           "2026-W47,s1,c1,li,100,10000\n");
+    const fp_cell *c = cell(202647, "s1", "cvr");
+    cr_assert_float_eq(c->value, 101.0 / 10010.0, 1e-12);
+    cr_assert_float_eq(cell(202647, "s1/c1/li", "cvr")->value, 0.01, 1e-12);
+    cr_assert_eq(fp_review_latest_week(rv), 202647);
+    cr_assert(fp_review_has_week(rv, 202647));
+    cr_assert_not(fp_review_has_week(rv, 202646));
+}
+
+Test(review, trend_has_twelve_weeks_and_gaps)
+{
+    import(FP_IMPORT_ACTUALS, "a.csv",
+           "week,store,category,person,kpi,value\n"
+           "2026-W36,s1,,,gmv,100\n"
+           "2026-W46,s1,,,gmv,200\n"
+           "2026-W47,s1,,,gmv,300\n");
+    double t[FP_TREND_WEEKS];
+    int node = fp_tree_find_path(fp_review_tree(rv), "s1");
+    int k = fp_catalogue_kpi(fp_review_catalogue(rv), "gmv");
+    cr_assert(fp_review_trend(rv, 202647, node, k, t));
+    cr_assert_float_eq(t[0], 100.0, 1e-9);
+    cr_assert(isnan(t[5]));
+    cr_assert_float_eq(t[10], 200.0, 1e-9);
+    cr_assert_float_eq(t[11], 300.0, 1e-9);
+}
+
+Test(review, sees_a_write_from_another_connection)
+{
+    import(FP_IMPORT_ACTUALS, "a.csv",
+           "week,store,category,person,kpi,value\n2026-W47,s1,,,gmv,100\n");
+    cr_assert_float_eq(cell(202647, "s1", "gmv")->value, 100.0, 1e-9);
+    cr_assert_not(fp_review_refresh(rv, false));
+    sqlite3 *other;
+    cr_assert_eq(sqlite3_open(dbpath, &other), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(other, "UPDATE facts SET value = 250", NULL,
+                              NULL, NULL), SQLITE_OK);
+    sqlite3_close(other);
+    cr_assert(fp_review_refresh(rv, false));
+    cr_assert_float_eq(cell(202647, "s1", "gmv")->value, 250.0, 1e-9);
+}
+
+Test(review, fx_converts_company_money)
+{
+    import(FP_IMPORT_ORG, "s.csv", "store,name,platform,market,currency\n"
+           "my,MY,TikTok Shop,MY,MYR\nth,TH,TikTok Shop,TH,THB\n");
+    import(FP_IMPORT_FX, "fx.csv", "week,currency,rate\n"
+           "2026-W47,MYR,0.25\n2026-W47,THB,0.03\n");
+    import(FP_IMPORT_ACTUALS, "a.csv", "week,store,category,person,kpi,value\n"
+           "2026-W47,my,,,gmv,1000\n2026-W47,th,,,gmv,10000\n");
+    cr_assert_float_eq(cell(202647, "", "gmv")->value, 250.0 + 300.0, 1e-9);
+}
+
+Test(review, empty_file_is_migrated_and_newer_schema_refused)
+{
+    fp_review_close(rv);
+    rv = NULL;
+    char path[128], err[512];
+    write_file("empty.db", "", path);
+    fp_db *db = fp_db_open(path, false, err, sizeof err);
+    cr_assert_not_null(db, "%s", err);
+    cr_assert_eq(sqlite3_exec(db->sql, "PRAGMA user_version = 99", NULL,
+                              NULL, NULL), SQLITE_OK);
+    fp_db_close(db);
+    db = fp_db_open(path, false, err, sizeof err);
+    cr_assert_null(db);
+    cr_assert(strstr(err, "newer than this fupan"), "%s", err);
+}
