@@ -49,6 +49,9 @@ static const struct { const char *name, *shortname; fp_key key; } named[] = {
     { "Del", "Del", FN(KEY_DC) }, { "Delete", "Del", FN(KEY_DC) },
     { "S-Tab", "S-Tab", FN(KEY_BTAB) }, { "BackTab", "S-Tab", FN(KEY_BTAB) },
     { "Lt", "<", '<' }, { "Hash", "#", '#' }, { "Semicolon", ";", ';' },
+    { "C-j", "^J", FP_KEY_CTRL_J },
+    { "PasteStart", "PasteStart", FP_KEY_PASTE_START },
+    { "PasteEnd", "PasteEnd", FP_KEY_PASTE_END },
 };
 #define NNAMED (sizeof named / sizeof named[0])
 
@@ -93,9 +96,33 @@ static int utf8_encode(unsigned int c, char *out)
     return 4;
 }
 
-/* A name without brackets: named key, F1..F24, C-x. */
+static bool parse_key_word(const char *w, size_t len, fp_key *out);
+
+/* "M-x", "M-Enter", "M-张": Alt with a key. */
+static bool parse_alt(const char *w, size_t len, fp_key *out)
+{
+    char rest[64];
+    unsigned int cp;
+    if (len < 3 || len - 2 >= sizeof rest || (w[0] != 'M' && w[0] != 'm')
+        || w[1] != '-')
+        return false;
+    memcpy(rest, w + 2, len - 2);
+    rest[len - 2] = '\0';
+    int clen = utf8_decode(rest, &cp);
+    if (clen > 0 && (size_t)clen == len - 2 && cp >= 0x20 && cp != 0x7f)
+        *out = (fp_key)cp | FP_KEY_ALT;
+    else if (parse_key_word(rest, len - 2, out))
+        *out |= FP_KEY_ALT;
+    else
+        return false;
+    return true;
+}
+
+/* A name without brackets: named key, F1..F24, C-x, M-x. */
 static bool parse_key_word(const char *w, size_t len, fp_key *out)
 {
+    if (parse_alt(w, len, out))
+        return true;
     for (size_t i = 0; i < NNAMED; i++)
         if (strlen(named[i].name) == len
             && strncasecmp(named[i].name, w, len) == 0) {
@@ -147,6 +174,12 @@ static const char *named_of(fp_key key, bool shortname)
 
 static void format_key(fp_key key, char *buf, size_t bufsz, bool shortname)
 {
+    if (key != FP_KEY_NONE && (key & FP_KEY_ALT)) {
+        char inner[40];
+        format_key(key & ~FP_KEY_ALT, inner, sizeof inner, true);
+        snprintf(buf, bufsz, shortname ? "M-%s" : "<M-%s>", inner);
+        return;
+    }
     const char *n = named_of(key, shortname);
     const char *fmt_n = shortname ? "%s" : "<%s>";
     if (n && !(shortname && key == '<')) {
@@ -198,6 +231,8 @@ fp_key fp_key_from_input(int rc, unsigned int wc)
     }
     if (wc == '\r')
         return '\n';
+    if (wc == '\n')
+        return FP_KEY_CTRL_J;
     if (wc == 0x7f || wc == '\b')
         return FN(KEY_BACKSPACE);
     return (fp_key)wc;

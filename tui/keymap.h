@@ -17,7 +17,15 @@
  * 1..26), or a curses KEY_* code with FP_KEY_FN set. */
 typedef int fp_key;
 #define FP_KEY_FN 0x1000000
+#define FP_KEY_ALT 0x2000000 /* Alt (Meta) held: Esc then the key, "<M-x>" */
 #define FP_KEY_NONE (-1)
+/* Keys with no curses code of their own (FP_KEY_FN set, above KEY_MAX):
+ * Ctrl-J, which is not Enter here ("<C-j>"), and the markers a terminal
+ * sends around pasted text in bracketed-paste mode ("<PasteStart>",
+ * "<PasteEnd>"). */
+#define FP_KEY_CTRL_J (FP_KEY_FN | 0x3f0)
+#define FP_KEY_PASTE_START (FP_KEY_FN | 0x3f1)
+#define FP_KEY_PASTE_END (FP_KEY_FN | 0x3f2)
 #define FP_KEYS_PER_ACTION 8
 
 typedef enum {
@@ -60,8 +68,8 @@ const char *fp_keyctx_name(fp_keyctx ctx);
 int fp_keymap_nmessages(const fp_keymap *km);
 const char *fp_keymap_message(const fp_keymap *km, int i);
 
-/* Parses a key name: "<Enter>" or "Enter", "<C-x>", "<F5>", "j", "?",
- * a single UTF-8 character. False when unknown. */
+/* Parses a key name: "<Enter>" or "Enter", "<C-x>", "<M-x>", "<M-Enter>",
+ * "<F5>", "j", "?", a single UTF-8 character. False when unknown. */
 bool fp_key_parse(const char *name, fp_key *out);
 /* Writes the keymap name of key ("<Enter>", "j", "<C-x>"). */
 void fp_key_name(fp_key key, char *buf, size_t bufsz);
@@ -70,7 +78,8 @@ void fp_key_short_name(fp_key key, char *buf, size_t bufsz);
 /* UTF-8 of a character key into out (>= 5 bytes); 0 for other keys. */
 int fp_key_to_utf8(fp_key key, char *out);
 /* A key as read by curses get_wch (rc is OK or KEY_CODE_YES): Enter,
- * Backspace and friends are normalised. */
+ * Backspace and friends are normalised; a bare LF is Ctrl-J, not Enter
+ * (nonl() mode: the Enter key sends CR). */
 fp_key fp_key_from_input(int rc, unsigned int wc);
 
 #endif

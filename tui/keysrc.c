@@ -162,6 +162,23 @@ static void note_error(fp_keysrc *src, fp_event *ev, long waited,
     ev->type = src->quick_errors > 50 ? FP_EV_END : FP_EV_TIMEOUT;
 }
 
+/* After Esc: a key that came with it (curses found no escape sequence)
+ * means Alt was held, as terminals send Alt-x as Esc x. */
+static fp_key read_alt(void)
+{
+    wint_t wc = 0;
+    timeout(0);
+    int rc = get_wch(&wc);
+    if (rc == ERR)
+        return 27;
+    if (rc == KEY_CODE_YES && (wc == KEY_RESIZE || wc == KEY_MOUSE)) {
+        ungetch((int)wc); /* for the next read */
+        return 27;
+    }
+    fp_key k = fp_key_from_input(rc, (unsigned int)wc);
+    return k == 27 ? 27 : k | FP_KEY_ALT;
+}
+
 static void read_curses(fp_keysrc *src, fp_event *ev, int timeout_ms)
 {
     wint_t wc = 0;
@@ -181,6 +198,8 @@ static void read_curses(fp_keysrc *src, fp_event *ev, int timeout_ms)
     } else {
         ev->type = FP_EV_KEY;
         ev->key = fp_key_from_input(rc, (unsigned int)wc);
+        if (ev->key == 27)
+            ev->key = read_alt();
     }
 }
 

@@ -33,6 +33,14 @@ static bool open_headless(fp_screen *s, int cols, int rows)
     return true;
 }
 
+/* Bracketed paste: the terminal marks pasted text, so that a newline in
+ * a pasted paragraph does not save a note half-way (see FP_KEY_PASTE_*). */
+static void bracketed_paste(bool on)
+{
+    putp(on ? "\033[?2004h" : "\033[?2004l");
+    fflush(stdout);
+}
+
 static void setup_input(bool headless)
 {
     cbreak();
@@ -49,6 +57,9 @@ static void setup_input(bool headless)
         want |= BUTTON5_PRESSED;
 #endif
         mousemask(want, NULL);
+        define_key("\033[200~", FP_KEY_PASTE_START & ~FP_KEY_FN);
+        define_key("\033[201~", FP_KEY_PASTE_END & ~FP_KEY_FN);
+        bracketed_paste(true);
     }
 }
 
@@ -85,6 +96,8 @@ void fp_screen_close(fp_screen *s)
     if (!s)
         return;
     if (s->sp) {
+        if (!s->headless)
+            bracketed_paste(false);
         endwin();
         delscreen(s->sp);
     }
