@@ -569,7 +569,31 @@ def write_all(outdir):
     write_csv(os.path.join(outdir, "actions.csv"),
               ["week", "owner", "due", "text", "path", "state", "author"],
               [list(a) for a in ACTIONS])
+    write_csv(os.path.join(outdir, "meetings.csv"),
+              ["week", "started_at", "ended_at", "attendees", "author"],
+              [list(m) for m in MEETINGS])
+    write_csv(os.path.join(outdir, "snapshots.csv"),
+              ["meeting_week", "week", "path", "kpi", "value"],
+              [list(r) for r in SNAPSHOTS])
     return facts
+
+
+# Last week's meeting and this week's. The W46 meeting saw W46 before the
+# late data came in: Sunday's T+1 GMV in Malaysia, ad GMV attributed
+# within 7 days in Thailand, returns in the Philippines. Rows equal to
+# today's values (tts-th GMV) show that only changes are reported.
+MEETINGS = [
+    ("2026-W46", "2026-11-17T10:00:00", "2026-11-17T10:48:00",
+     "陈静, 李娜, 王芳, 何敏, 张伟, 林小雨, 王强, 朱琳", "陈静"),
+    ("2026-W47", "2026-11-24T10:00:00", "2026-11-24T10:52:00",
+     "陈静, 李娜, 王芳, 何敏, 林小雨, 王强, 朱琳, 谢鹏", "陈静"),
+]
+SNAPSHOTS = [
+    ("2026-W46", "2026-W46", "tts-my", "gmv", "64912.35"),
+    ("2026-W46", "2026-W46", "tts-th", "gmv", "472065.87"),
+    ("2026-W46", "2026-W46", "tts-th", "roas", "6.91"),
+    ("2026-W46", "2026-W46", "shopee-ph", "return_rate", "7.42%"),
+]
 
 
 # ---- self-checks: consistency of the files and the story -----------------

@@ -139,6 +139,11 @@ long long fp_meeting_start(fp_db *db, fp_week week, const char *author);
  * -1 (db->err). */
 long long fp_meeting_ensure(fp_db *db, fp_week week, const char *author);
 bool fp_meeting_stop(fp_db *db, long long id);
+/* A finished meeting with given times ("YYYY-MM-DDTHH:MM:SS"), e.g. from
+ * the sample data; returns its id or -1 (db->err). */
+long long fp_meeting_record(fp_db *db, fp_week week, const char *started_at,
+                            const char *ended_at, const char *attendees,
+                            const char *author);
 bool fp_meeting_set_attendees(fp_db *db, long long id, const char *attendees);
 void fp_meeting_done(fp_meeting *m);
 /* Snapshot of key figures as shown: replaces the meeting's rows. */
@@ -146,6 +151,9 @@ typedef struct { fp_week week; long long node_id; const char *kpi;
                  double value; } fp_snapshot_row;
 bool fp_meeting_snapshot(fp_db *db, long long meeting_id,
                          const fp_snapshot_row *rows, size_t n);
+/* Adds rows to the meeting's snapshot (keeps the others). */
+bool fp_meeting_snapshot_add(fp_db *db, long long meeting_id,
+                             const fp_snapshot_row *rows, size_t n);
 /* Snapshot value recorded by the newest meeting that captured
  * (week, node, kpi); NAN when none. */
 double fp_meeting_snapshot_value(fp_db *db, fp_week week, long long node_id,

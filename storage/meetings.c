@@ -168,6 +168,18 @@ static bool snapshot_row(fp_db *db, sqlite3_stmt *st, long long meeting,
     return true;
 }
 
+static bool insert_snapshot_rows(fp_db *db, const meeting_ctx *c)
+{
+    sqlite3_stmt *ins = fp_db_prepare(db,
+        "INSERT OR REPLACE INTO meeting_snapshots(meeting_id, week,"
+        " node_id, kpi_id, value) VALUES (?1, ?2, ?3, ?4, ?5)");
+    bool ok = ins != NULL;
+    for (size_t i = 0; ok && i < c->n; i++)
+        ok = snapshot_row(db, ins, c->id, &c->rows[i]);
+    sqlite3_finalize(ins);
+    return ok;
+}
+
 static bool snapshot_tx(fp_db *db, void *p)
 {
     meeting_ctx *c = p;
@@ -176,14 +188,12 @@ static bool snapshot_tx(fp_db *db, void *p)
     if (!del)
         return false;
     sqlite3_bind_int64(del, 1, c->id);
-    sqlite3_stmt *ins = fp_db_exec_stmt(db, del) ? fp_db_prepare(db,
-        "INSERT OR REPLACE INTO meeting_snapshots(meeting_id, week,"
-        " node_id, kpi_id, value) VALUES (?1, ?2, ?3, ?4, ?5)") : NULL;
-    bool ok = ins != NULL;
-    for (size_t i = 0; ok && i < c->n; i++)
-        ok = snapshot_row(db, ins, c->id, &c->rows[i]);
-    sqlite3_finalize(ins);
-    return ok;
+    return fp_db_exec_stmt(db, del) && insert_snapshot_rows(db, c);
+}
+
+static bool snapshot_add_tx(fp_db *db, void *p)
+{
+    return insert_snapshot_rows(db, p);
 }
 
 bool fp_meeting_snapshot(fp_db *db, long long meeting_id,
@@ -191,6 +201,13 @@ bool fp_meeting_snapshot(fp_db *db, long long meeting_id,
 {
     meeting_ctx c = {0, meeting_id, NULL, NULL, false, rows, n};
     return fp_tx_run(db, snapshot_tx, &c);
+}
+
+bool fp_meeting_snapshot_add(fp_db *db, long long meeting_id,
+                             const fp_snapshot_row *rows, size_t n)
+{
+    meeting_ctx c = {0, meeting_id, NULL, NULL, false, rows, n};
+    return fp_tx_run(db, snapshot_add_tx, &c);
 }
 
 double fp_meeting_snapshot_value_before(fp_db *db, long long before_meeting_id,
@@ -220,4 +237,24 @@ double fp_meeting_snapshot_value(fp_db *db, fp_week week, long long node_id,
                                  const char *kpi)
 {
     return fp_meeting_snapshot_value_before(db, 0, week, node_id, kpi);
+}
+
+long long fp_meeting_record(fp_db *db, fp_week week, const char *started_at,
+                            const char *ended_at, const char *attendees,
+                            const char *author)
+{
+    sqlite3_stmt *st = fp_db_prepare(db,
+        "INSERT INTO meetings(week, started_at, ended_at, attendees, author)"
+        " VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, week);
+    sqlite3_bind_text(st, 2, started_at, -1, SQLITE_TRANSIENT);
+    fp_bind_text_or_null(st, 3, fp_blank(ended_at) ? NULL : ended_at);
+    sqlite3_bind_text(st, 4, attendees ? attendees : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, fp_blank(author) ? "?" : author, -1,
+                      SQLITE_TRANSIENT);
+    if (!fp_db_exec_stmt(db, st))
+        return -1;
+    return sqlite3_last_insert_rowid(db->sql);
 }

@@ -310,6 +310,42 @@ static bool action_row(csv_file *f, const char *const *v)
     return true;
 }
 
+/* ---- meetings.csv: week,started_at,ended_at,attendees,author ---- */
+
+static bool meeting_row(csv_file *f, const char *const *v)
+{
+    fp_week week;
+    if (!get_week(f, v, 0, &week) || !get_required(f, v, 1))
+        return false;
+    if (fp_meeting_record(f->db, week, v[1], v[2], v[3],
+                          author_of(v[4])) < 0)
+        return db_failed(f);
+    return true;
+}
+
+/* ---- snapshots.csv: meeting_week,week,path,kpi,value ----
+ * The key figures as the meeting of meeting_week showed them. */
+
+static bool snapshot_row(csv_file *f, const char *const *v)
+{
+    fp_week mweek, week;
+    long long node;
+    double value;
+    fp_meeting m;
+    if (!get_week(f, v, 0, &mweek) || !get_week(f, v, 1, &week) ||
+        (node = get_node(f, v, 2)) < 0 || !get_required(f, v, 3) ||
+        !get_value(f, v, 4, &value))
+        return false;
+    if (!fp_meeting_get(f->db, mweek, &m)) {
+        file_error(f, f->cols[0], "no meeting for %s in meetings.csv", v[0]);
+        return false;
+    }
+    fp_snapshot_row row = {week, node, v[3], value};
+    bool ok = fp_meeting_snapshot_add(f->db, m.id, &row, 1);
+    fp_meeting_done(&m);
+    return ok || db_failed(f);
+}
+
 static bool load_file(fp_db *db, const fp_tree *tree, const char *dir,
                       const char *name, const char *const *cols, row_fn fn,
                       char *err, size_t errsz)
@@ -330,9 +366,17 @@ bool fp_sample_load_meeting(fp_db *db, const fp_tree *tree, const char *dir,
         "week", "path", "kpi", "cause", "text", "author", NULL};
     static const char *const override_cols[] = {
         "week", "path", "kpi", "value", "reason", "author", NULL};
+    static const char *const meeting_cols[] = {
+        "week", "started_at", "ended_at", "attendees", "author", NULL};
+    static const char *const snapshot_cols[] = {
+        "meeting_week", "week", "path", "kpi", "value", NULL};
     static const char *const action_cols[] = {
         "week", "owner", "due", "text", "path", "state", "author", NULL};
-    return load_file(db, tree, dir, "notes.csv", note_cols, note_row,
+    return load_file(db, tree, dir, "meetings.csv", meeting_cols,
+                     meeting_row, err, errsz) &&
+           load_file(db, tree, dir, "snapshots.csv", snapshot_cols,
+                     snapshot_row, err, errsz) &&
+           load_file(db, tree, dir, "notes.csv", note_cols, note_row,
                      err, errsz) &&
            load_file(db, tree, dir, "overrides.csv", override_cols,
                      override_row, err, errsz) &&
