@@ -51,23 +51,42 @@ static size_t scratch_size(int nn, int np, int nk, size_t nov)
                           (size_t)np + 1) + (size_t)nk;
 }
 
-static bool alloc_ctx(fp_rollup_ctx *c)
+/* The rollup's own arrays, reusing those of `reuse` when its shape is
+ * the same (no fresh pages to fault in for every week computed). */
+static fp_rollup *alloc_rollup(int nn, int np, int nk, fp_rollup *reuse)
 {
-    int nn = c->tree->nnodes, np = c->tree->npeople, nk = c->nk;
-    size_t nov = c->in->noverrides;
+    if (reuse && reuse->nnodes == nn && reuse->nrows == nn + np &&
+        reuse->nkpis == nk) {
+        memset(reuse->person_currency, 0,
+               ((size_t)np + 1) * sizeof *reuse->person_currency);
+        return reuse;
+    }
+    fp_rollup_free(reuse);
     fp_rollup *r = calloc(1, sizeof *r);
-    char *s = malloc(scratch_size(nn, np, nk, nov));
-    c->r = r;
-    c->scratch = s;
-    if (!r || !s)
-        return false;
+    if (!r)
+        return NULL;
     r->nnodes = nn;
     r->nrows = nn + np;
     r->nkpis = nk;
-    r->cells = malloc((size_t)r->nrows * (size_t)nk * sizeof *r->cells +
-                      1);
+    r->cells = malloc((size_t)r->nrows * (size_t)nk * sizeof *r->cells + 1);
     r->score = malloc(((size_t)r->nrows + 1) * sizeof *r->score);
     r->person_currency = calloc((size_t)np + 1, sizeof *r->person_currency);
+    if (!r->cells || !r->score || !r->person_currency) {
+        fp_rollup_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static bool alloc_ctx(fp_rollup_ctx *c, fp_rollup *reuse)
+{
+    int nn = c->tree->nnodes, np = c->tree->npeople, nk = c->nk;
+    size_t nov = c->in->noverrides;
+    char *s = malloc(scratch_size(nn, np, nk, nov));
+    c->r = alloc_rollup(nn, np, nk, reuse);
+    c->scratch = s;
+    if (!c->r || !s)
+        return false;
     c->rate = (double *)s;
     c->row = c->rate + nn;
     c->ovr_head = (int *)(c->row + nk);
@@ -77,7 +96,7 @@ static bool alloc_ctx(fp_rollup_ctx *c)
     c->none_k = c->sum_k + nk;
     c->pstart = c->none_k + nk;
     c->prov = (unsigned char *)(c->pstart + np + 1);
-    return r->cells && r->score && r->person_currency;
+    return true;
 }
 
 static void init_cells(fp_rollup_ctx *c)
@@ -331,9 +350,15 @@ static void finish_rows(fp_rollup_ctx *c)
 fp_rollup *fp_rollup_compute(const fp_catalogue *cat, const fp_tree *tree,
                              const fp_week_input *in)
 {
+    return fp_rollup_recompute(NULL, cat, tree, in);
+}
+
+fp_rollup *fp_rollup_recompute(fp_rollup *reuse, const fp_catalogue *cat,
+                               const fp_tree *tree, const fp_week_input *in)
+{
     fp_rollup_ctx c = { .cat = cat, .tree = tree, .in = in,
                         .nk = cat->nkpis };
-    if (!alloc_ctx(&c)) {
+    if (!alloc_ctx(&c, reuse)) {
         free(c.scratch);
         fp_rollup_free(c.r);
         return NULL;

@@ -89,6 +89,10 @@ typedef struct {
 
 fp_rollup *fp_rollup_compute(const fp_catalogue *cat, const fp_tree *tree,
                              const fp_week_input *in);
+/* Same, reusing (or freeing) reuse's memory; reuse may be NULL. The
+ * result replaces reuse, which must not be used afterwards. */
+fp_rollup *fp_rollup_recompute(fp_rollup *reuse, const fp_catalogue *cat,
+                               const fp_tree *tree, const fp_week_input *in);
 void fp_rollup_free(fp_rollup *r);
 
 static inline const fp_cell *fp_rollup_cell(const fp_rollup *r, int row,

@@ -31,11 +31,14 @@ struct fp_review {
     bool fixed_today;
     unsigned long clock;
     full_slot full[FULL_CACHE];
+    fp_rollup *spare;    /* reused to compute weeks needed for trends only */
     value_slot values[VALUE_CACHE];
 };
 
 static void drop_caches(fp_review *rv)
 {
+    fp_rollup_free(rv->spare);
+    rv->spare = NULL;
     for (int i = 0; i < FULL_CACHE; i++) {
         fp_rollup_free(rv->full[i].r);
         rv->full[i] = (full_slot){0, NULL, 0};
@@ -217,7 +220,9 @@ static bool fx_row(const fp_review *rv, sqlite3_stmt *st, void *item)
     return true;
 }
 
-static fp_rollup *compute_week(fp_review *rv, fp_week week)
+/* Computes a week into reuse's memory (NULL: new memory); reuse is
+ * consumed either way. */
+static fp_rollup *compute_week(fp_review *rv, fp_week week, fp_rollup *reuse)
 {
     vec facts = {NULL, 0, 0, sizeof(fp_fact)};
     vec ovr = {NULL, 0, 0, sizeof(fp_override)};
@@ -239,7 +244,8 @@ static fp_rollup *compute_week(fp_review *rv, fp_week week)
             .targets = tgt.items, .ntargets = tgt.n,
             .fx = fx.items, .nfx = fx.n, .today = rv->today,
         };
-        r = fp_rollup_compute(rv->cat, rv->tree, &in);
+        r = fp_rollup_recompute(reuse, rv->cat, rv->tree, &in);
+        reuse = NULL;
         if (!r)
             snprintf(rv->db->err, sizeof rv->db->err, "out of memory");
     }
@@ -247,6 +253,7 @@ static fp_rollup *compute_week(fp_review *rv, fp_week week)
     free(ovr.items);
     free(tgt.items);
     free(fx.items);
+    fp_rollup_free(reuse);
     return r;
 }
 
@@ -261,25 +268,34 @@ const fp_rollup *fp_review_week(fp_review *rv, fp_week week)
         if (rv->full[i].used < rv->full[victim].used)
             victim = i;
     }
-    fp_rollup *r = compute_week(rv, week);
-    if (!r)
-        return NULL;
-    fp_rollup_free(rv->full[victim].r);
-    rv->full[victim] = (full_slot){week, r, ++rv->clock};
+    fp_rollup *r = compute_week(rv, week, rv->full[victim].r);
+    rv->full[victim] = (full_slot){week, r, r ? ++rv->clock : 0};
     return r;
 }
 
-static double *values_of(const fp_rollup *r)
+/* Copies the values of every cell of r into buf (reallocated as needed). */
+static double *values_of(const fp_rollup *r, double *buf)
 {
     size_t n = (size_t)r->nrows * (size_t)r->nkpis;
-    double *v = malloc(n * sizeof *v);
+    double *v = realloc(buf, n * sizeof *v);
     if (v)
         for (size_t i = 0; i < n; i++)
             v[i] = r->cells[i].value;
+    else
+        free(buf);
     return v;
 }
 
-/* Values of every cell of a week, from the value cache. */
+static const fp_rollup *cached_full(const fp_review *rv, fp_week week)
+{
+    for (int i = 0; i < FULL_CACHE; i++)
+        if (rv->full[i].r && rv->full[i].week == week)
+            return rv->full[i].r;
+    return NULL;
+}
+
+/* Values of every cell of a week, from the value cache; the evicted
+ * slot's buffer and the spare rollup are reused. */
 static const double *week_values(fp_review *rv, fp_week week)
 {
     int victim = 0;
@@ -291,17 +307,15 @@ static const double *week_values(fp_review *rv, fp_week week)
         if (rv->values[i].used < rv->values[victim].used)
             victim = i;
     }
-    const fp_rollup *r = NULL;
-    for (int i = 0; i < FULL_CACHE && !r; i++)
-        if (rv->full[i].r && rv->full[i].week == week)
-            r = rv->full[i].r;
-    fp_rollup *own = r ? NULL : compute_week(rv, week);
-    double *v = values_of(r ? r : own);
-    fp_rollup_free(own);
-    if (!v)
-        return NULL;
-    free(rv->values[victim].v);
-    rv->values[victim] = (value_slot){week, v, ++rv->clock};
+    const fp_rollup *r = cached_full(rv, week);
+    if (!r) {
+        rv->spare = compute_week(rv, week, rv->spare);
+        r = rv->spare;
+    }
+    double *v = r ? values_of(r, rv->values[victim].v) : NULL;
+    if (!r)
+        free(rv->values[victim].v);
+    rv->values[victim] = (value_slot){week, v, v ? ++rv->clock : 0};
     return v;
 }
 
