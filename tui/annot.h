@@ -32,4 +32,12 @@ long fp_annot_meeting_elapsed(fp_ui *ui, long now);
 /* True when a note or item at node_id belongs to rollup row. */
 bool fp_annot_row_has(fp_ui *ui, int row, long long node_id);
 
+/* ---- notes_draw.c ---- */
+/* Lines the notes of rollup row want under the detail panel (a rule and
+ * one line per note, at most max), 0 when the row has none. */
+int fp_notes_lines(fp_ui *ui, int row, int max);
+/* Draws the notes of row in h lines from y, width w: cause, KPI, text,
+ * author and time; notes on kpi (the detail cursor) first. */
+void fp_notes_draw(fp_ui *ui, int row, int kpi, int y, int h, int w);
+
 #endif

@@ -81,7 +81,11 @@ static void draw_header(fp_ui *ui)
     long meeting = fp_annot_meeting_elapsed(ui, now);
     long secs = ui->headless ? 0 : meeting >= 0 ? meeting : now - ui->start;
     fp_fmt_clock(secs, clock, sizeof clock);
-    const char *badge = ui->read_only ? _(" READ-ONLY ") : "";
+    char badge[64] = "";
+    if (ui->meet.npending > 0) /* notes the database has not taken yet */
+        snprintf(badge, sizeof badge, _(" %zu UNSAVED "), ui->meet.npending);
+    else if (ui->read_only)
+        snprintf(badge, sizeof badge, "%s", _(" READ-ONLY "));
     if (meeting >= 0)
         snprintf(right, sizeof right, _("meeting %s"), clock);
     else
@@ -198,9 +202,34 @@ void fp_frame_draw(fp_ui *ui)
             v->ops->draw(v, ui, fp_frame_body(ui));
         draw_header(ui);
         draw_keybar(ui);
-        draw_status(ui);
-        if (ui->prompt)
+        int cy = -1, cx = -1;
+        if (ui->overlay)
+            ui->overlay(ui, ui->overlay_ctx, &cy, &cx);
+        draw_status(ui); /* a prompt puts the cursor on the status line */
+        if (!ui->prompt && cy >= 0 && cx >= 0)
+            move(cy, cx);
+        if (ui->prompt || cy >= 0)
             curs_set(1);
     }
     refresh();
+}
+
+/* ---- bands for editors and pickers ------------------------------------- */
+
+fp_rect fp_band_rect(const fp_ui *ui, int h)
+{
+    fp_rect body = fp_frame_body(ui);
+    if (h > body.h)
+        h = body.h;
+    return (fp_rect){ body.y + body.h - h, 0, h, body.w };
+}
+
+void fp_draw_band(fp_ui *ui, fp_rect r, const char *title, const char *hint)
+{
+    for (int i = 0; i < r.h; i++)
+        fp_draw_fill(ui, r.y + i, r.x, r.w, ui->attr[FP_C_NORMAL]);
+    fp_draw_rule(ui, r.y, r.x, r.w, title, ui->attr[FP_C_TITLE]);
+    if (r.h >= 3 && hint)
+        fp_draw(ui, r.y + r.h - 1, r.x + 1, r.w - 1, hint,
+                ui->attr[FP_C_DIM]);
 }

@@ -306,7 +306,7 @@ static void layout_detail(int width, fp_col *c)
 
 /* Override, source change, provisional, overlap: in words. */
 static void cell_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,
-                       char *out, size_t outsz)
+                       bool brief, char *out, size_t outsz)
 {
     const fp_kpi *k = &fp_ui_cat(ui)->kpis[kpi];
     char a[64], b[64];
@@ -315,7 +315,8 @@ static void cell_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,
     out[0] = '\0';
     if (c->flags & FP_CF_OVERRIDDEN) {
         fp_format_value(k, c->source, a, sizeof a);
-        o += (size_t)snprintf(out + o, outsz - o, _("override, source %s; "), a);
+        o += (size_t)snprintf(out + o, outsz - o, brief ? _("was %s; ")
+                              : _("override, source %s; "), a);
     }
     if ((c->flags & FP_CF_STALE) && o < outsz)
         o += (size_t)snprintf(out + o, outsz - o, "%s; ", _("source changed"));
@@ -397,7 +398,7 @@ static void draw_detail_trend(const row_ctx *rc, const fp_col *c, int row,
         }
     }
     if (c[DC_MARKS].x >= 0) {
-        cell_marks(rc->ui, row, kpi, cell, buf, sizeof buf);
+        cell_marks(rc->ui, row, kpi, cell, true, buf, sizeof buf);
         fp_draw(rc->ui, rc->y, c[DC_MARKS].x, c[DC_MARKS].width, buf,
                 cattr(rc, FP_C_MARK));
     }
@@ -446,9 +447,13 @@ static void draw_detail(fp_grid *g, fp_ui *ui, const fp_rollup *r, fp_rect a)
     draw_detail_title(g, ui, r, row, a.y, a.w);
     layout_detail(a.w, c);
     draw_detail_header(ui, c, a.y + 1);
+    int notes_h = fp_notes_lines(ui, row->row, (a.h - 2) / 3);
     g->detail_y = a.y + 2;
-    g->detail_h = a.h - 2;
+    g->detail_h = a.h - 2 - notes_h;
     g->dpage = g->detail_h > 0 ? g->detail_h : 1;
+    if (notes_h > 0)
+        fp_notes_draw(ui, row->row, fp_grid_current_kpi(g, ui),
+                      a.y + a.h - notes_h, notes_h, a.w);
     fp_grid_scroll_to(g->dsel, g->ndkpis, g->detail_h, &g->dscroll);
     row_ctx rc = { .ui = ui, .r = r, .prev = fp_ui_prev_rollup(ui) };
     const char *cur = fp_rollup_currency(r, row->row);
@@ -475,7 +480,7 @@ int fp_grid_detail_hint(fp_grid *g, fp_ui *ui, char *buf, size_t bufsz)
     char label[160], val[64], marks[400];
     fp_kpi_label(ui, kpi, label, sizeof label);
     fp_fmt_kpi(k, c->value, fp_rollup_currency(r, row->row), val, sizeof val);
-    cell_marks(ui, row->row, kpi, c, marks, sizeof marks);
+    cell_marks(ui, row->row, kpi, c, false, marks, sizeof marks);
     snprintf(buf, bufsz, "%s: %s %s %s", label, val, *marks ? ui->gl->dot : "",
              marks);
     return c->flags & FP_CF_STALE ? FP_MSG_WARN : FP_MSG_INFO;

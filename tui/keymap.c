@@ -31,6 +31,8 @@ static const char *const ctx_names[FP_CTX_COUNT] = {
     [FP_CTX_GENERIC] = "generic", [FP_CTX_TABLE] = "table",
     [FP_CTX_DETAIL] = "detail", [FP_CTX_PERSON] = "person",
     [FP_CTX_PEOPLE] = "people", [FP_CTX_HELP] = "help",
+    [FP_CTX_NOTES] = "notes", [FP_CTX_ACTIONS] = "actions",
+    [FP_CTX_TEXT] = "text",
 };
 
 /* The first name of a key is its canonical one. */

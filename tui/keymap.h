@@ -30,7 +30,8 @@ typedef int fp_key;
 
 typedef enum {
     FP_CTX_GENERIC, FP_CTX_TABLE, FP_CTX_DETAIL, FP_CTX_PERSON,
-    FP_CTX_PEOPLE, FP_CTX_HELP, FP_CTX_COUNT
+    FP_CTX_PEOPLE, FP_CTX_HELP, FP_CTX_NOTES, FP_CTX_ACTIONS, FP_CTX_TEXT,
+    FP_CTX_COUNT
 } fp_keyctx;
 
 typedef struct { fp_key keys[FP_KEYS_PER_ACTION]; int nkeys; } fp_keylist;

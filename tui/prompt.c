@@ -24,7 +24,7 @@ static void delete_last_char(char *text)
 static bool prompt_key(char *text, fp_key key, bool *ok)
 {
     char ch[8];
-    if (key == '\n') {
+    if (key == '\n' || key == FP_KEY_CTRL_J) {
         *ok = true;
         return true;
     }
@@ -42,21 +42,31 @@ static bool prompt_key(char *text, fp_key key, bool *ok)
 
 bool fp_prompt(fp_ui *ui, const char *label, char *out, size_t outsz)
 {
-    char text[PROMPT_MAX] = "";
-    bool ok = false, done = false;
+    return fp_prompt_with(ui, label, "", out, outsz);
+}
+
+bool fp_prompt_with(fp_ui *ui, const char *label, const char *start,
+                    char *out, size_t outsz)
+{
+    char text[PROMPT_MAX];
+    bool ok = false, done = ui->stop;
+    snprintf(text, sizeof text, "%s", start ? start : "");
     ui->prompt = label;
     ui->prompt_text = text;
     ui->msg[0] = '\0';
     while (!done) {
         fp_frame_draw(ui);
         fp_event ev;
-        fp_keysrc_next(ui->keys, &ev, 1000);
+        fp_ui_next(ui, &ev, 1000);
         if (ev.type == FP_EV_END)
-            done = true;
+            ui->stop = true;
         else if (ev.type == FP_EV_RESIZE)
             fp_screen_apply_resize(&ev);
         else if (ev.type == FP_EV_KEY)
             done = prompt_key(text, ev.key, &ok);
+        if (fp_signal_interrupt())
+            done = true; /* Ctrl-C cancels the prompt */
+        done |= fp_meet_must_stop(ui);
     }
     ui->prompt = NULL;
     ui->prompt_text = NULL;

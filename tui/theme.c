@@ -153,7 +153,7 @@ static const fp_glyphs glyphs_utf8 = {
     .up = "\xe2\x86\x91", .down = "\xe2\x86\x93", .flat = "\xe2\x86\x92",
     .crumb_sep = " \xe2\x80\xba ", .dot = "\xc2\xb7", .dash = "\xe2\x80\x93",
     .cursor = "\xe2\x96\xb8", .hline = "\xe2\x94\x80",
-    .range = "\xe2\x80\x94",
+    .range = "\xe2\x80\x94", .arrow = "\xe2\x86\x92",
 };
 
 static const fp_glyphs glyphs_ascii = {
@@ -161,7 +161,7 @@ static const fp_glyphs glyphs_ascii = {
     .spark = { "_", ".", "-", "~", "=", "+", "*", "#" },
     .up = "^", .down = "v", .flat = "=",
     .crumb_sep = " > ", .dot = "-", .dash = "-", .cursor = ">",
-    .hline = "-", .range = "-",
+    .hline = "-", .range = "-", .arrow = "->",
 };
 
 const fp_glyphs *fp_glyphs_get(bool utf8)

@@ -18,7 +18,10 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 /* ---- ui-wide actions --------------------------------------------------- */
 
-static int act_quit(fp_ui *ui) { (void)ui; return FP_R_QUIT; }
+static int act_quit(fp_ui *ui)
+{
+    return fp_meet_may_quit(ui) ? FP_R_QUIT : FP_R_REDRAW;
+}
 static int act_prev_week(fp_ui *ui) { return fp_nav_week(ui, -1); }
 static int act_next_week(fp_ui *ui) { return fp_nav_week(ui, +1); }
 static int act_goto_week(fp_ui *ui) { return fp_nav_goto_week(ui); }
@@ -60,6 +63,16 @@ static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_SEARCH] = act_search,
     [FP_ACT_PEOPLE_VIEW] = act_people,
     [FP_ACT_REFRESH] = act_refresh,
+    [FP_ACT_ANNOTATE] = fp_act_annotate,
+    [FP_ACT_OVERRIDE] = fp_act_override,
+    [FP_ACT_REVERT_OVERRIDE] = fp_act_revert_override,
+    [FP_ACT_OVERRIDE_HISTORY] = fp_act_override_history,
+    [FP_ACT_NEW_ACTION] = fp_act_new_action,
+    [FP_ACT_LIST_ACTIONS] = fp_act_list_actions,
+    [FP_ACT_MEETING] = fp_act_meeting,
+    [FP_ACT_MINUTES_PREVIEW] = fp_act_minutes_preview,
+    [FP_ACT_EXPORT_MINUTES] = fp_act_export_minutes,
+    [FP_ACT_NOTES_VIEW] = fp_act_notes,
 };
 
 /* ---- dispatch ---------------------------------------------------------- */
@@ -92,6 +105,13 @@ static int on_key(fp_ui *ui, fp_key key)
     fp_keyctx ctx = v->ops->context ? v->ops->context(v) : v->ops->ctx;
     fp_action act = fp_keymap_lookup(ui->km, ctx, key);
     ui->msg[0] = '\0';
+    if (act == FP_ACT_NONE && (key & FP_KEY_ALT)) {
+        /* Esc and a key typed fast read as Alt-key: unbound, take both */
+        int r = on_key(ui, 27);
+        if ((r & FP_R_QUIT) || ui->depth == 0 || ui->stop)
+            return r;
+        return r | on_key(ui, key & ~FP_KEY_ALT);
+    }
     if (act == FP_ACT_NONE) {
         char name[48];
         fp_key_name(key, name, sizeof name);
@@ -118,27 +138,36 @@ static int on_event(fp_ui *ui, const fp_event *ev)
         if (fp_ui_refresh(ui, false))
             fp_ui_msg(ui, FP_MSG_INFO, "%s",
                       _("The data changed in another window: reloaded"));
+        fp_meet_tick(ui); /* notes the database refused: try again */
         return FP_R_REDRAW; /* the clock ticks */
     default:
         return FP_R_NONE;
     }
 }
 
+/* Ctrl-C in the browser quits like q (asking when notes wait). */
+static int on_interrupt(fp_ui *ui)
+{
+    return fp_meet_may_quit(ui) ? FP_R_QUIT : FP_R_REDRAW;
+}
+
 static void main_loop(fp_ui *ui)
 {
     bool draw = true;
-    for (;;) {
+    while (!fp_meet_must_stop(ui)) {
         if (draw)
             fp_frame_draw(ui);
         fp_event ev;
-        fp_keysrc_next(ui->keys, &ev, POLL_MS);
+        fp_ui_next(ui, &ev, POLL_MS);
         if (ev.type == FP_EV_END)
-            return;
-        int r = on_event(ui, &ev);
+            ui->stop = true;
+        int r = fp_meet_must_stop(ui) ? FP_R_QUIT : on_event(ui, &ev);
+        if (fp_signal_interrupt())
+            r |= on_interrupt(ui);
         if (r & FP_R_RELOAD)
             fp_ui_refresh(ui, true);
         if ((r & FP_R_QUIT) || ui->depth == 0)
-            return;
+            break;
         draw = r != FP_R_NONE;
     }
 }
@@ -187,6 +216,7 @@ static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
     }
     fp_view_arg root = { .node = 0, .person = -1 };
     report_keymap(ui);
+    fp_meet_init(ui);
     return fp_ui_push(ui, &fp_view_table_ops, &root);
 }
 
@@ -201,9 +231,11 @@ static int run_session(fp_ui *ui, const fp_tui_opts *opts)
         return EXIT_RUNTIME;
     }
     bool ok = start_ui(ui, opts);
-    if (ok)
+    if (ok && !(fp_meet_offer_draft(ui) & FP_R_QUIT))
         main_loop(ui);
-    if (ok && headless) {
+    if (ok && ui->meet.npending > 0)
+        fp_meet_may_quit(ui); /* ended by a signal: kept notes to a file */
+    if (ok && headless && !ui->dumped) {
         fp_frame_draw(ui); /* the final screen, as the last key left it */
         fp_screen_dump(stdout);
     }
@@ -212,6 +244,9 @@ static int run_session(fp_ui *ui, const fp_tui_opts *opts)
     fp_screen_close(scr);
     if (!ok)
         fprintf(stderr, "fupan: %s\n", _("cannot start the screen"));
+    if (ui->meet.exit_msg[0])
+        fprintf(stderr, "%s\n", ui->meet.exit_msg);
+    fp_meet_done(ui);
     return ok ? EXIT_OK : EXIT_RUNTIME;
 }
 
@@ -233,6 +268,7 @@ int fp_tui_run(const fp_tui_opts *opts)
                  .headless = opts->headless_cols > 0 };
     char err[512];
     ui.utf8 = fp_locale_init();
+    fp_signals_install(); /* before curses, which then keeps them */
     ui.keys = open_keys(opts);
     if (!ui.keys)
         return EXIT_USAGE;

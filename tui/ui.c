@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tui/i18n.h"
+#include "tui/screen.h"
 #include "tui/ui.h"
 
 void fp_ui_msg(fp_ui *ui, fp_msg_level level, const char *fmt, ...)
@@ -18,6 +19,19 @@ void fp_ui_msg(fp_ui *ui, fp_msg_level level, const char *fmt, ...)
 fp_view *fp_ui_top(fp_ui *ui)
 {
     return ui->depth > 0 ? &ui->stack[ui->depth - 1] : NULL;
+}
+
+void fp_ui_next(fp_ui *ui, fp_event *ev, int timeout_ms)
+{
+    fp_keysrc_next(ui->keys, ev, timeout_ms);
+    if (ev->type != FP_EV_END)
+        return;
+    ui->stop = true;
+    if (ui->headless && !ui->dumped) {
+        fp_frame_draw(ui);
+        fp_screen_dump(stdout);
+        ui->dumped = true;
+    }
 }
 
 bool fp_ui_push(fp_ui *ui, const fp_view_ops *ops, const fp_view_arg *arg)

@@ -17,6 +17,7 @@
 #include "tui/annot.h"
 #include "tui/keymap.h"
 #include "tui/keysrc.h"
+#include "tui/meet.h"
 #include "tui/tui.h"
 
 /* Reaction flags returned by actions and event handlers. */
@@ -47,6 +48,7 @@ typedef struct {
     const char *spark[8];
     const char *up, *down, *flat;
     const char *crumb_sep, *dot, *dash, *cursor, *hline, *range;
+    const char *arrow;       /* "from -> to" */
 } fp_glyphs;
 
 typedef struct { int y, x, h, w; } fp_rect;
@@ -58,6 +60,7 @@ typedef struct fp_view fp_view;
 typedef struct {
     int node;       /* tree node index */
     int person;     /* person index, or -1 */
+    const void *data; /* what else the view needs (text view: its text) */
 } fp_view_arg;
 
 typedef struct {
@@ -120,6 +123,13 @@ struct fp_ui {
     int red_node, red_kpi;   /* where the walk last stopped, -1 */
     char search[256];        /* last search text */
     fp_annot annot;          /* notes and action items on screen */
+    fp_meet meet;            /* drafts, writes waiting for the database */
+    bool stop;               /* end every loop: signal or script ended */
+    bool dumped;             /* headless: the final screen was printed */
+    /* A box drawn over the view (editor, picker), after the status line;
+     * it may put the terminal cursor at (*cy, *cx). NULL: none. */
+    void (*overlay)(fp_ui *ui, void *ctx, int *cy, int *cx);
+    void *overlay_ctx;
 };
 
 #define FP_MIN_COLS 40
@@ -129,6 +139,10 @@ struct fp_ui {
 void fp_ui_msg(fp_ui *ui, fp_msg_level level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 fp_view *fp_ui_top(fp_ui *ui);
+/* The next event for any loop (main loop, prompt, editor, picker). When
+ * a key script ends, the screen as it is (prompt or editor open) is
+ * printed and ui->stop set. */
+void fp_ui_next(fp_ui *ui, fp_event *ev, int timeout_ms);
 bool fp_ui_push(fp_ui *ui, const fp_view_ops *ops, const fp_view_arg *arg);
 void fp_ui_pop(fp_ui *ui);
 void fp_ui_pop_all(fp_ui *ui);
@@ -168,9 +182,18 @@ void fp_frame_draw(fp_ui *ui);
 /* The area between header and status line. */
 fp_rect fp_frame_body(const fp_ui *ui);
 
+/* A band across the body for editors and pickers: a titled rule on top,
+ * h - 2 blank lines, a dim hint line at the bottom. */
+void fp_draw_band(fp_ui *ui, fp_rect r, const char *title, const char *hint);
+/* Where a band of h lines goes: the lower part of the body. */
+fp_rect fp_band_rect(const fp_ui *ui, int h);
+
 /* ---- prompt.c ---- */
-/* Reads a line on the status line; false when cancelled. */
+/* Reads a line on the status line; false when cancelled (or ui->stop). */
 bool fp_prompt(fp_ui *ui, const char *label, char *out, size_t outsz);
+/* Same, starting from text (a default the user can edit). */
+bool fp_prompt_with(fp_ui *ui, const char *label, const char *text,
+                    char *out, size_t outsz);
 
 /* ---- nav.c: cross-hierarchy moves ---- */
 int fp_nav_red(fp_ui *ui, int dir);
@@ -183,5 +206,14 @@ extern const fp_view_ops fp_view_table_ops;
 extern const fp_view_ops fp_view_people_ops;
 extern const fp_view_ops fp_view_person_ops;
 extern const fp_view_ops fp_view_help_ops;
+extern const fp_view_ops fp_view_notes_ops;
+extern const fp_view_ops fp_view_actions_ops;
+extern const fp_view_ops fp_view_text_ops;
+
+/* ---- view_text.c: a scrollable text (minutes, histories) ---- */
+/* Pushes a text view showing text (copied) under title; kind tells the
+ * key bar what it is ("minutes" shows export). */
+bool fp_text_view_open(fp_ui *ui, const char *title, const char *text,
+                       bool minutes);
 
 #endif

@@ -173,11 +173,13 @@ static void table_done(void *priv)
     free(tv);
 }
 
+/* In a meeting, the notes, overrides and action items come first. */
 static const fp_action table_bar[] = {
     FP_ACT_DRILL_DOWN, FP_ACT_BACK, FP_ACT_PREV_WEEK, FP_ACT_NEXT_WEEK,
-    FP_ACT_NEXT_RED, FP_ACT_SEARCH, FP_ACT_PEOPLE_VIEW, FP_ACT_TOGGLE_FOCUS,
-    FP_ACT_SORT, FP_ACT_FILTER_RED, FP_ACT_GOTO_WEEK, FP_ACT_ANNOTATE,
-    FP_ACT_OVERRIDE, FP_ACT_NEW_ACTION, FP_ACT_NONE
+    FP_ACT_NEXT_RED, FP_ACT_ANNOTATE, FP_ACT_OVERRIDE, FP_ACT_NEW_ACTION,
+    FP_ACT_SEARCH, FP_ACT_TOGGLE_FOCUS, FP_ACT_PEOPLE_VIEW, FP_ACT_MEETING,
+    FP_ACT_MINUTES_PREVIEW, FP_ACT_SORT, FP_ACT_FILTER_RED, FP_ACT_GOTO_WEEK,
+    FP_ACT_NONE
 };
 
 const fp_view_ops fp_view_table_ops = {

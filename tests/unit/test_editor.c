@@ -6,6 +6,7 @@
 
 #include "model/text.h"
 #include "tui/edbuf.h"
+#include "tui/keymap.h"
 #include "tui/picklist.h"
 
 static void setup(void)
@@ -310,4 +311,38 @@ Test(picklist, multi_select_marks)
     cr_assert_str_eq(keys, "zhangwei, lina, wangfang");
     free(keys);
     fp_picklist_done(&p);
+}
+
+/* ------------------------------------------ keys the editor relies on */
+
+TestSuite(editor_keys);
+
+Test(editor_keys, ctrl_j_alt_and_paste_have_names)
+{
+    fp_key k;
+    char name[48];
+    cr_assert(fp_key_parse("<C-j>", &k));
+    cr_assert_eq(k, FP_KEY_CTRL_J);
+    cr_assert_neq(k, '\n', "Ctrl-J is not Enter");
+    cr_assert(fp_key_parse("<M-Enter>", &k));
+    cr_assert_eq(k, FP_KEY_ALT | '\n');
+    fp_key_name(k, name, sizeof name);
+    cr_assert_str_eq(name, "<M-Enter>");
+    cr_assert(fp_key_parse("M-x", &k));
+    cr_assert_eq(k, FP_KEY_ALT | 'x');
+    cr_assert(fp_key_parse("<PasteStart>", &k));
+    cr_assert_eq(k, FP_KEY_PASTE_START);
+    cr_assert(fp_key_parse("PasteEnd", &k));
+    cr_assert_eq(k, FP_KEY_PASTE_END);
+    cr_assert_not(fp_key_parse("<M->", &k));
+    char utf8[8];
+    cr_assert_eq(fp_key_to_utf8(FP_KEY_ALT | 'x', utf8), 0,
+                 "an Alt key types nothing");
+}
+
+Test(editor_keys, enter_and_lf_differ_from_the_terminal)
+{
+    /* nonl(): the Enter key sends CR; a bare LF is Ctrl-J */
+    cr_assert_eq(fp_key_from_input(0, '\r'), '\n');
+    cr_assert_eq(fp_key_from_input(0, '\n'), FP_KEY_CTRL_J);
 }

@@ -1,0 +1,237 @@
+/* Never lose a word: drafts of the text being typed (saved while typing,
+ * offered back after a crash), and notes the database refused, kept in
+ * memory and retried every second. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tui/i18n.h"
+#include "tui/ui.h"
+
+/* ---- the owner: user and terminal ------------------------------------ */
+
+void fp_meet_init(fp_ui *ui)
+{
+    fp_meet *m = &ui->meet;
+    const char *tty = isatty(STDIN_FILENO) ? ttyname(STDIN_FILENO) : NULL;
+    memset(m, 0, sizeof *m);
+    snprintf(m->owner, sizeof m->owner, "%s@%s", fp_meet_author(ui),
+             tty ? tty : "notty");
+}
+
+static void pending_free(fp_pending_note *p)
+{
+    free(p->kpi);
+    free(p->cause);
+    free(p->text);
+    free(p->author);
+}
+
+void fp_meet_done(fp_ui *ui)
+{
+    fp_meet *m = &ui->meet;
+    for (size_t i = 0; i < m->npending; i++)
+        pending_free(&m->pending[i]);
+    free(m->pending);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---- drafts ---------------------------------------------------------- */
+
+bool fp_meet_draft_save(fp_ui *ui, const char *kind, long long node_id,
+                        const char *kpi, const char *cause, const char *text)
+{
+    fp_db *db = fp_review_db(ui->rv);
+    fp_draft d = { .kind = (char *)kind, .week = ui->week,
+                   .node_id = node_id, .kpi = (char *)kpi,
+                   .cause = (char *)cause, .text = (char *)text };
+    if (ui->read_only)
+        return false;
+    if (fp_draft_save(db, ui->meet.owner, &d) > 0)
+        return true;
+    snprintf(ui->meet.pending_err, sizeof ui->meet.pending_err, "%s",
+             db->err);
+    fp_ui_msg(ui, FP_MSG_ERROR, _("Draft not saved (%s): the text stays "
+              "in the editor"), db->err);
+    return false;
+}
+
+void fp_meet_draft_discard(fp_ui *ui, const char *kind)
+{
+    if (!ui->read_only)
+        fp_draft_discard(fp_review_db(ui->rv), ui->meet.owner, kind);
+}
+
+/* ---- kept notes ------------------------------------------------------ */
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+bool fp_meet_keep_note(fp_ui *ui, fp_week week, long long node_id,
+                       const char *kpi, const char *cause, const char *text,
+                       long long edit_id)
+{
+    fp_meet *m = &ui->meet;
+    if (m->npending == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 4;
+        fp_pending_note *grown = realloc(m->pending, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        m->pending = grown;
+        m->cap = cap;
+    }
+    fp_pending_note p = { week, node_id, dup_or_null(kpi), strdup(cause),
+                          strdup(text), strdup(fp_meet_author(ui)), edit_id };
+    if (!p.cause || !p.text || !p.author || (kpi && !p.kpi)) {
+        pending_free(&p);
+        return false;
+    }
+    m->pending[m->npending++] = p;
+    return true;
+}
+
+static bool store_note(fp_ui *ui, const fp_pending_note *p)
+{
+    fp_db *db = fp_review_db(ui->rv);
+    bool ok;
+    if (p->edit_id > 0) {
+        ok = fp_note_edit(db, p->edit_id, p->cause, p->text, p->author);
+    } else {
+        fp_meeting m;
+        if (fp_meeting_get(db, p->week, &m))
+            fp_meeting_done(&m);
+        else if (fp_meeting_ensure(db, p->week, p->author) < 0)
+            return false;
+        ok = fp_note_add(db, p->week, p->node_id, p->kpi, p->cause, p->text,
+                         p->author) > 0;
+    }
+    if (!ok)
+        snprintf(ui->meet.pending_err, sizeof ui->meet.pending_err, "%s",
+                 db->err);
+    return ok;
+}
+
+size_t fp_meet_retry(fp_ui *ui)
+{
+    fp_meet *m = &ui->meet;
+    size_t keep = 0;
+    for (size_t i = 0; i < m->npending; i++) {
+        if (store_note(ui, &m->pending[i]))
+            pending_free(&m->pending[i]);
+        else
+            m->pending[keep++] = m->pending[i];
+    }
+    bool saved = keep < m->npending;
+    m->npending = keep;
+    if (saved) {
+        fp_meet_draft_discard(ui, "note");
+        fp_meet_after_write(ui);
+    }
+    return keep;
+}
+
+int fp_meet_tick(fp_ui *ui)
+{
+    fp_meet *m = &ui->meet;
+    long now = (long)time(NULL);
+    if (m->npending == 0 || now - m->last_retry < 1)
+        return FP_R_NONE;
+    m->last_retry = now;
+    size_t before = m->npending, left = fp_meet_retry(ui);
+    if (left == 0)
+        fp_ui_msg(ui, FP_MSG_INFO, ngettext("The kept note is saved now.",
+                  "The %zu kept notes are saved now.", before), before);
+    return left < before ? FP_R_REDRAW : FP_R_NONE;
+}
+
+/* ---- quitting with kept notes ----------------------------------------- */
+
+static FILE *open_unsaved_file(char *path, size_t pathsz)
+{
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    char dir[3072];
+    if (xdg && *xdg)
+        snprintf(dir, sizeof dir, "%s/fupan", xdg);
+    else
+        snprintf(dir, sizeof dir, "%s/.local/share/fupan",
+                 home && *home ? home : "/tmp");
+    char parent[3072];
+    snprintf(parent, sizeof parent, "%s", dir);
+    char *slash = strrchr(parent, '/');
+    if (slash) {
+        *slash = '\0';
+        mkdir(parent, 0700);
+    }
+    mkdir(dir, 0700);
+    snprintf(path, pathsz, "%s/unsaved-notes.txt", dir);
+    return fopen(path, "a");
+}
+
+static bool write_unsaved(fp_ui *ui, char *path, size_t pathsz)
+{
+    FILE *f = open_unsaved_file(path, pathsz);
+    if (!f)
+        return false;
+    for (size_t i = 0; i < ui->meet.npending; i++) {
+        const fp_pending_note *p = &ui->meet.pending[i];
+        char week[FP_WEEK_STR];
+        fp_week_format(p->week, week);
+        int n = fp_tree_find_db_id(fp_ui_tree(ui), p->node_id);
+        char where[512] = "";
+        if (n >= 0)
+            fp_tree_path(fp_ui_tree(ui), n, where, sizeof where);
+        fprintf(f, "week %s  path %s  kpi %s  cause %s  author %s\n%s\n\n",
+                week, *where ? where : "(company)", p->kpi ? p->kpi : "-",
+                p->cause, p->author, p->text);
+    }
+    return fclose(f) == 0;
+}
+
+/* The file could not be written: the texts go to the terminal after the
+ * screen is restored (the last place left). */
+static void unsaved_to_message(fp_ui *ui, const char *path, const char *why)
+{
+    char *msg = ui->meet.exit_msg;
+    size_t msgsz = sizeof ui->meet.exit_msg;
+    size_t o = (size_t)snprintf(msg, msgsz, _("fupan: cannot write %s (%s);"
+                                " the notes not saved:"), path, why);
+    for (size_t i = 0; i < ui->meet.npending && o < msgsz; i++)
+        o += (size_t)snprintf(msg + o, msgsz - o, "\n  [%s] %s",
+                              ui->meet.pending[i].cause,
+                              ui->meet.pending[i].text);
+}
+
+static void drop_pending(fp_ui *ui)
+{
+    for (size_t i = 0; i < ui->meet.npending; i++)
+        pending_free(&ui->meet.pending[i]);
+    ui->meet.npending = 0;
+}
+
+bool fp_meet_may_quit(fp_ui *ui)
+{
+    if (ui->meet.npending == 0 || fp_meet_retry(ui) == 0)
+        return true;
+    char q[512], path[4096];
+    snprintf(q, sizeof q, ngettext("%zu note is not in the database yet. "
+             "Write it to a file and quit? (y/N) ", "%zu notes are not in "
+             "the database yet. Write them to a file and quit? (y/N) ",
+             ui->meet.npending), ui->meet.npending);
+    if (!ui->stop && fp_ask(ui, q, "yn") != 'y')
+        return false;
+    char *msg = ui->meet.exit_msg;
+    size_t msgsz = sizeof ui->meet.exit_msg;
+    if (write_unsaved(ui, path, sizeof path))
+        snprintf(msg, msgsz, _("fupan: notes not saved in the database are "
+                 "in %s"), path);
+    else
+        unsaved_to_message(ui, path, strerror(errno));
+    drop_pending(ui); /* handed over: to the file or to the terminal */
+    return true;
+}
