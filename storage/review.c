@@ -12,7 +12,7 @@
 #include "storage/org.h"
 
 #define FULL_CACHE 3
-#define VALUE_CACHE 26
+#define VALUE_CACHE (FP_TREND_WEEKS + 2)
 
 typedef struct { fp_week week; fp_rollup *r; unsigned long used; } full_slot;
 typedef struct { fp_week week; double *v; unsigned long used; } value_slot;
