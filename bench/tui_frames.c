@@ -3,7 +3,7 @@
  * Usage: tui_frames FILE COLSxROWS 'KEY KEY ...' [REPEAT]
  *
  * Runs fp_tui_run on FILE with the key script repeated REPEAT times
- * (default 1) and prints the time to the first complete frame and, per
+ * (default 1) and prints the time to the first frame and, per
  * key name, median / p99 / max of the time from reading the key to the
  * end of the frame drawn after it.
  *
@@ -142,7 +142,7 @@ int main(int argc, char **argv)
                "-Wl,--wrap=fp_keysrc_next)\n");
         return rc;
     }
-    printf("first frame: %.1f ms (start-up, open, first complete frame)\n",
+    printf("first frame: %.1f ms (start-up, open, first frame with every number; sparklines of weeks not yet computed follow when no key waits)\n",
            stamps[0] - t0);
     report(tokens, ntokens);
     return rc;

@@ -294,6 +294,24 @@ static const fp_rollup *cached_full(const fp_review *rv, fp_week week)
     return NULL;
 }
 
+static bool cached_values(const fp_review *rv, fp_week week)
+{
+    for (int i = 0; i < VALUE_CACHE; i++)
+        if (rv->values[i].v && rv->values[i].week == week)
+            return true;
+    return false;
+}
+
+bool fp_review_trend_cached(const fp_review *rv, fp_week week)
+{
+    for (int i = 0; i < FP_TREND_WEEKS; i++) {
+        fp_week w = fp_week_add(week, -i);
+        if (!cached_values(rv, w) && !cached_full(rv, w))
+            return false;
+    }
+    return true;
+}
+
 /* Values of every cell of a week, from the value cache; the evicted
  * slot's buffer and the spare rollup are reused. */
 static const double *week_values(fp_review *rv, fp_week week)

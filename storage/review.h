@@ -43,6 +43,9 @@ const fp_rollup *fp_review_week(fp_review *rv, fp_week week);
  * (out[FP_TREND_WEEKS-1] is week itself); NAN where there is none. */
 bool fp_review_trend(fp_review *rv, fp_week week, int row, int kpi,
                      double out[FP_TREND_WEEKS]);
+/* True when fp_review_trend for week would compute nothing new (all its
+ * weeks are cached), so a screen can draw first and fill trends after. */
+bool fp_review_trend_cached(const fp_review *rv, fp_week week);
 /* Reloads tree and drops cached weeks when another process wrote
  * (PRAGMA data_version). Returns true when something changed. Call after
  * this process writes too (force = true). */

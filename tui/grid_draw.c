@@ -209,7 +209,7 @@ static void draw_trend(const row_ctx *rc, const fp_grid_row *row,
     if (shown(L, TC_SPARK)) {
         double v[FP_TREND_WEEKS];
         char spark[FP_TREND_WEEKS * 4 + 1];
-        if (!fp_review_trend(rc->ui->rv, rc->ui->week, row->row, kpi, v))
+        if (!fp_ui_trend(rc->ui, row->row, kpi, v))
             return;
         fp_sparkline(rc->ui, v, FP_TREND_WEEKS, spark, sizeof spark);
         fp_draw(rc->ui, rc->y, L->c[TC_SPARK].x, L->c[TC_SPARK].width, spark,
@@ -391,7 +391,7 @@ static void draw_detail_trend(const row_ctx *rc, const fp_col *c, int row,
     }
     if (c[DC_TREND].x >= 0) {
         double v[FP_TREND_WEEKS];
-        if (fp_review_trend(rc->ui->rv, rc->ui->week, row, kpi, v)) {
+        if (fp_ui_trend(rc->ui, row, kpi, v)) {
             fp_sparkline(rc->ui, v, FP_TREND_WEEKS, buf, sizeof buf);
             fp_draw(rc->ui, rc->y, c[DC_TREND].x, c[DC_TREND].width, buf,
                     cattr(rc, FP_C_NORMAL));

@@ -151,14 +151,30 @@ static int on_interrupt(fp_ui *ui)
     return fp_meet_may_quit(ui) ? FP_R_QUIT : FP_R_REDRAW;
 }
 
+/* Redraws with the sparklines the last frame left out (no key waited). */
+static void fill_trends(fp_ui *ui)
+{
+    ui->trends_now = true;
+    ui->trends_pending = false;
+    fp_frame_draw(ui);
+    ui->trends_now = false;
+}
+
 static void main_loop(fp_ui *ui)
 {
     bool draw = true;
     while (!fp_meet_must_stop(ui)) {
-        if (draw)
+        if (draw) {
+            ui->trends_pending = false;
             fp_frame_draw(ui);
+        }
         fp_event ev;
-        fp_ui_next(ui, &ev, POLL_MS);
+        fp_ui_next(ui, &ev, ui->trends_pending ? 0 : POLL_MS);
+        draw = false;
+        if (ev.type == FP_EV_TIMEOUT && ui->trends_pending) {
+            fill_trends(ui);
+            continue;
+        }
         if (ev.type == FP_EV_END)
             ui->stop = true;
         int r = fp_meet_must_stop(ui) ? FP_R_QUIT : on_event(ui, &ev);
@@ -236,6 +252,7 @@ static int run_session(fp_ui *ui, const fp_tui_opts *opts)
     if (ok && ui->meet.npending > 0)
         fp_meet_may_quit(ui); /* ended by a signal: kept notes to a file */
     if (ok && headless && !ui->dumped) {
+        ui->trends_now = true;
         fp_frame_draw(ui); /* the final screen, as the last key left it */
         fp_screen_dump(stdout);
     }

@@ -28,6 +28,7 @@ void fp_ui_next(fp_ui *ui, fp_event *ev, int timeout_ms)
         return;
     ui->stop = true;
     if (ui->headless && !ui->dumped) {
+        ui->trends_now = true; /* the dumped screen is complete */
         fp_frame_draw(ui);
         fp_screen_dump(stdout);
         ui->dumped = true;
@@ -104,6 +105,15 @@ static void reresolve_views(fp_ui *ui)
             v->ops->reload(v, ui);
     }
     ui->red_root = -1;
+}
+
+bool fp_ui_trend(fp_ui *ui, int row, int kpi, double *out)
+{
+    if (!ui->trends_now && !fp_review_trend_cached(ui->rv, ui->week)) {
+        ui->trends_pending = true;
+        return false;
+    }
+    return fp_review_trend(ui->rv, ui->week, row, kpi, out);
 }
 
 bool fp_ui_refresh(fp_ui *ui, bool force)

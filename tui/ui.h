@@ -126,6 +126,10 @@ struct fp_ui {
     fp_meet meet;            /* drafts, writes waiting for the database */
     bool stop;               /* end every loop: signal or script ended */
     bool dumped;             /* headless: the final screen was printed */
+    /* Sparklines of weeks not computed yet are left out of a frame and
+     * filled by the next one when no key is waiting (first frame fast). */
+    bool trends_now;         /* this frame may compute trends */
+    bool trends_pending;     /* this frame left some out */
     /* A box drawn over the view (editor, picker), after the status line;
      * it may put the terminal cursor at (*cy, *cx). NULL: none. */
     void (*overlay)(fp_ui *ui, void *ctx, int *cy, int *cx);
@@ -148,6 +152,9 @@ void fp_ui_pop(fp_ui *ui);
 void fp_ui_pop_all(fp_ui *ui);
 /* The current week's rollup, or NULL (message set). */
 const fp_rollup *fp_ui_rollup(fp_ui *ui);
+/* fp_review_trend for the week on screen; false (and trends_pending set)
+ * when computing it would delay this frame. */
+bool fp_ui_trend(fp_ui *ui, int row, int kpi, double *out);
 /* Previous week's rollup for WoW, or NULL. */
 const fp_rollup *fp_ui_prev_rollup(fp_ui *ui);
 const fp_tree *fp_ui_tree(fp_ui *ui);

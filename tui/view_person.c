@@ -95,7 +95,7 @@ static void draw_kpi_trend(fp_ui *ui, const fp_col *c, int y, int row,
     double v[FP_TREND_WEEKS];
     char spark[FP_TREND_WEEKS * 4 + 1];
     if (c[PC_TREND].x < 0
-        || !fp_review_trend(ui->rv, ui->week, row, kpi, v))
+        || !fp_ui_trend(ui, row, kpi, v))
         return;
     fp_sparkline(ui, v, FP_TREND_WEEKS, spark, sizeof spark);
     fp_draw(ui, y, c[PC_TREND].x, c[PC_TREND].width, spark, attr);

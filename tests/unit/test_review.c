@@ -103,6 +103,9 @@ Test(review, trend_has_twelve_weeks_and_gaps)
     cr_assert(isnan(t[5]));
     cr_assert_float_eq(t[10], 200.0, 1e-9);
     cr_assert_float_eq(t[11], 300.0, 1e-9);
+    cr_assert(fp_review_trend_cached(rv, 202647));
+    cr_assert_not(fp_review_trend_cached(rv, 202648), "W48 never computed");
+    cr_assert_not(fp_review_trend_cached(rv, 202646), "W35 never computed");
 }
 
 Test(review, sees_a_write_from_another_connection)
