@@ -7,6 +7,7 @@
 #include <csv.h>
 
 #include "cli/cli.h"
+#include "cli/meeting_cli.h"
 #include "model/format.h"
 #include "model/text.h"
 
@@ -203,17 +204,6 @@ static const char *status_text(int status)
     return status >= 0 && status <= 3 ? text[status] : text[0];
 }
 
-static void put_col(const char *s, int cols, bool right)
-{
-    char buf[256];
-    if (right)
-        fp_text_fit_right(s, cols, buf, sizeof buf);
-    else
-        fp_text_fit(s, cols, true, buf, sizeof buf);
-    fputs(buf, stdout);
-    putchar(' ');
-}
-
 static void print_text_row(const sc_view *v, int k, const fp_cell *c)
 {
     const fp_kpi *kpi = &v->cat->kpis[k];
@@ -228,13 +218,13 @@ static void print_text_row(const sc_view *v, int k, const fp_cell *c)
              c->flags & FP_CF_OVERRIDDEN ? "*" : "",
              c->flags & FP_CF_STALE ? "!" : "",
              c->flags & FP_CF_PROVISIONAL ? "~" : "");
-    put_col(label, 30, false);
-    put_col(val, 14, true);
-    put_col(prev, 14, true);
-    put_col(wow, 8, true);
-    put_col(tgt, 14, true);
-    put_col(att, 6, true);
-    put_col(status_text(c->status), 8, false);
+    fp_mcli_col(label, 30, false);
+    fp_mcli_col(val, 14, true);
+    fp_mcli_col(prev, 14, true);
+    fp_mcli_col(wow, 8, true);
+    fp_mcli_col(tgt, 14, true);
+    fp_mcli_col(att, 6, true);
+    fp_mcli_col(status_text(c->status), 8, false);
     puts(marks);
 }
 
@@ -244,12 +234,12 @@ static void print_text(const sc_view *v, int only_kpi, const char *title)
     double s = v->now->score[v->row];
     fp_format_attainment(s, score, sizeof score);
     printf("%s  %s  score %s\n", v->week, title, score);
-    put_col("KPI", 30, false);
-    put_col("value", 14, true);
-    put_col("prev", 14, true);
-    put_col("WoW", 8, true);
-    put_col("target", 14, true);
-    put_col("att", 6, true);
+    fp_mcli_col("KPI", 30, false);
+    fp_mcli_col("value", 14, true);
+    fp_mcli_col("prev", 14, true);
+    fp_mcli_col("WoW", 8, true);
+    fp_mcli_col("target", 14, true);
+    fp_mcli_col("att", 6, true);
     puts("status");
     for (int k = 0; k < v->cat->nkpis; k++) {
         const fp_cell *c = fp_rollup_cell(v->now, v->row, k);

@@ -114,8 +114,9 @@ bool fp_action_set_state(fp_db *db, long long id, const char *state,
     " FROM actions a JOIN people ow ON ow.id = a.owner_id" \
     FP_SQL_PATH_JOINS("a.node_id")
 
-static bool read_action(sqlite3_stmt *st, fp_action_item *a)
+static bool read_action(sqlite3_stmt *st, void *item)
 {
+    fp_action_item *a = item;
     a->id = sqlite3_column_int64(st, 0);
     a->week = sqlite3_column_int(st, 1);
     a->node_id = sqlite3_column_int64(st, 2);
@@ -135,19 +136,8 @@ static bool read_action(sqlite3_stmt *st, fp_action_item *a)
 
 static bool read_actions(fp_db *db, sqlite3_stmt *st, fp_action_item_list *out)
 {
-    bool ok = true;
-    int rc;
-    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        fp_action_item *a = fp_list_push((void **)&out->items, &out->n, sizeof *a);
-        ok = a && read_action(st, a);
-        if (!ok)
-            fp_meeting_error(db, "out of memory");
-    }
-    if (ok && rc != SQLITE_DONE) {
-        fp_db_set_error(db, "read action items");
-        ok = false;
-    }
-    sqlite3_finalize(st);
+    bool ok = fp_read_rows(db, st, (void **)&out->items, &out->n,
+                           sizeof *out->items, read_action, "read action items");
     if (!ok)
         fp_action_list_done(out);
     return ok;

@@ -155,3 +155,24 @@ long long fp_kpi_lookup(fp_db *db, const char *code)
         sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
     return fp_query_id(db, st, 0);
 }
+
+bool fp_read_rows(fp_db *db, sqlite3_stmt *st, void **items, size_t *n,
+                  size_t size, fp_row_reader read, const char *what)
+{
+    if (!st)
+        return false;
+    bool ok = true;
+    int rc = SQLITE_DONE;
+    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        void *item = fp_list_push(items, n, size);
+        ok = item && read(st, item);
+        if (!ok)
+            fp_meeting_error(db, "out of memory");
+    }
+    if (ok && rc != SQLITE_DONE) {
+        fp_db_set_error(db, what);
+        ok = false;
+    }
+    sqlite3_finalize(st);
+    return ok;
+}

@@ -46,6 +46,14 @@ long long fp_kpi_lookup(fp_db *db, const char *code);
  * growing by doubling; returns it, NULL when out of memory. */
 void *fp_list_push(void **items, size_t *n, size_t size);
 
+/* Fills one list item (size bytes, zeroed) from the current row. */
+typedef bool (*fp_row_reader)(sqlite3_stmt *st, void *item);
+/* Steps st (NULL: false), appending one item per row with read;
+ * finalizes st. False with db->err ("what: ...") on a read error or out
+ * of memory; the items read so far stay for the caller to free. */
+bool fp_read_rows(fp_db *db, sqlite3_stmt *st, void **items, size_t *n,
+                  size_t size, fp_row_reader read, const char *what);
+
 /* "store/category/person" of a node, given LEFT JOINs as FP_SQL_PATH_JOINS
  * on the node id column; "" for the company. */
 #define FP_SQL_PATH \

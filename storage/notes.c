@@ -145,8 +145,9 @@ bool fp_note_delete(fp_db *db, long long id, const char *author)
     " FROM notes n LEFT JOIN kpis k ON k.id = n.kpi_id" \
     FP_SQL_PATH_JOINS("n.node_id")
 
-static bool read_note(sqlite3_stmt *st, fp_note *n)
+static bool read_note(sqlite3_stmt *st, void *item)
 {
+    fp_note *n = item;
     n->id = sqlite3_column_int64(st, 0);
     n->week = sqlite3_column_int(st, 1);
     n->node_id = sqlite3_column_int64(st, 2);
@@ -165,21 +166,8 @@ static bool read_note(sqlite3_stmt *st, fp_note *n)
 /* Steps st into out (which may already hold items); finalizes st. */
 static bool read_notes(fp_db *db, sqlite3_stmt *st, fp_note_list *out)
 {
-    if (!st)
-        return false;
-    bool ok = true;
-    int rc;
-    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        fp_note *n = fp_list_push((void **)&out->items, &out->n, sizeof *n);
-        ok = n && read_note(st, n);
-        if (!ok)
-            fp_meeting_error(db, "out of memory");
-    }
-    if (ok && rc != SQLITE_DONE) {
-        fp_db_set_error(db, "read notes");
-        ok = false;
-    }
-    sqlite3_finalize(st);
+    bool ok = fp_read_rows(db, st, (void **)&out->items, &out->n,
+                           sizeof *out->items, read_note, "read notes");
     if (!ok)
         fp_note_list_done(out);
     return ok;

@@ -127,8 +127,9 @@ bool fp_override_revert(fp_db *db, fp_week week, long long node_id,
     return fp_tx_run(db, revert_tx, &c);
 }
 
-static bool read_override(sqlite3_stmt *st, fp_override_rec *o)
+static bool read_override(sqlite3_stmt *st, void *item)
 {
+    fp_override_rec *o = item;
     o->id = sqlite3_column_int64(st, 0);
     o->week = sqlite3_column_int(st, 1);
     o->node_id = sqlite3_column_int64(st, 2);
@@ -147,20 +148,8 @@ static bool read_override(sqlite3_stmt *st, fp_override_rec *o)
 
 static bool read_overrides(fp_db *db, sqlite3_stmt *st, fp_override_list *out)
 {
-    bool ok = true;
-    int rc;
-    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        fp_override_rec *o = fp_list_push((void **)&out->items, &out->n,
-                                          sizeof *o);
-        ok = o && read_override(st, o);
-        if (!ok)
-            fp_meeting_error(db, "out of memory");
-    }
-    if (ok && rc != SQLITE_DONE) {
-        fp_db_set_error(db, "read overrides");
-        ok = false;
-    }
-    sqlite3_finalize(st);
+    bool ok = fp_read_rows(db, st, (void **)&out->items, &out->n,
+                           sizeof *out->items, read_override, "read overrides");
     if (!ok)
         fp_override_list_done(out);
     return ok;
