@@ -134,6 +134,15 @@ static bool row_has_red(fp_ui *ui, const fp_rollup *r, const fp_grid_row *row)
 }
 
 /* "3 stores · 1 red" style summary, or a warning about changed sources. */
+/* Role of the person on a row, NULL for other rows. */
+static const char *person_role(fp_ui *ui, const fp_grid_row *row)
+{
+    const fp_tree *t = fp_ui_tree(ui);
+    int p = row->person >= 0 ? row->person
+          : row->node >= 0 ? t->nodes[row->node].person : -1;
+    return p >= 0 ? t->people[p].role : NULL;
+}
+
 static int table_hint(fp_view *v, fp_ui *ui, char *buf, size_t bufsz)
 {
     table_view *tv = v->priv;
@@ -156,6 +165,13 @@ static int table_hint(fp_view *v, fp_ui *ui, char *buf, size_t bufsz)
     if (prev && fp_rollup_conflicts(r, prev, row->row, fired, 4) > 0) {
         snprintf(buf, bufsz, _("Conflicting KPIs at %s: %s"),
                  fp_grid_name(ui, row), fp_ui_cat(ui)->conflicts[fired[0]].text);
+        return FP_MSG_WARN;
+    }
+    const char *role = person_role(ui, row);
+    if (role && fp_card_result_only(fp_ui_cat(ui), role)) {
+        snprintf(buf, bufsz, _("The %s scorecard has only result KPIs "
+                 "(结果指标) and no process KPI (过程指标): add one to the "
+                 "catalogue"), role);
         return FP_MSG_WARN;
     }
     int red = 0;
