@@ -45,6 +45,10 @@ typedef struct {
     char *label, *label_zh;
     fp_weighted_kpi *kpis;
     int nkpis;
+    int scope;           /* 0: the card is read on the person's own facts;
+                            FP_LVL_STORE / FP_LVL_CATEGORY: on that node
+                            above the person (an ops manager answers for
+                            the store, not for facts of their own) */
 } fp_role;
 
 typedef struct {

@@ -280,6 +280,46 @@ static const char *role_of_node(const fp_rollup_ctx *c, int node)
     return p >= 0 ? c->tree->people[p].role : NULL;
 }
 
+/* The node above `node` at `level`, or -1. */
+static int ancestor_at(const fp_tree *tree, int node, int level)
+{
+    for (int n = node; n >= 0; n = tree->nodes[n].parent)
+        if ((int)tree->nodes[n].level == level)
+            return n;
+    return -1;
+}
+
+/* A person whose role is scoped to their store or category shows that
+ * node's figures (and its target, where it has one) on their card where
+ * they have none of their own. Runs after the roll-up, so nothing is
+ * summed twice. */
+static void scope_card(fp_rollup_ctx *c, int node)
+{
+    const char *role_id = role_of_node(c, node);
+    int role = role_id ? fp_catalogue_role(c->cat, role_id) : -1;
+    int scope = role >= 0 ? c->cat->roles[role].scope : 0;
+    int from = scope ? ancestor_at(c->tree, node, scope) : -1;
+    if (from < 0)
+        return;
+    const fp_role *r = &c->cat->roles[role];
+    for (int i = 0; i < r->nkpis; i++) {
+        fp_cell *cell = fp_ctx_cell(c, node, r->kpis[i].kpi);
+        const fp_cell *src = fp_ctx_cell(c, from, r->kpis[i].kpi);
+        if (fp_has(cell->value))
+            continue;
+        double target = fp_has(src->target) ? src->target : cell->target;
+        *cell = *src;
+        cell->target = target;
+    }
+}
+
+static void scope_cards(fp_rollup_ctx *c)
+{
+    for (int i = 0; i < c->tree->nnodes; i++)
+        if (c->tree->nodes[i].level == FP_LVL_PERSON)
+            scope_card(c, i);
+}
+
 /* Last step of target resolution: the card's default (role or level). */
 static void card_defaults(fp_rollup_ctx *c, int node)
 {
@@ -374,6 +414,7 @@ fp_rollup *fp_rollup_recompute(fp_rollup *reuse, const fp_catalogue *cat,
     store_rates(&c);
     for (int i = tree->nnodes - 1; i >= 0; i--)
         roll_node(&c, i);
+    scope_cards(&c);
     fp_rollup_people(&c);
     finish_rows(&c);
     free(c.scratch);

@@ -16,6 +16,7 @@
 #include "builtin_ini.h"
 #include "storage/ini_text.h"
 #include "storage/ini_values.h"
+#include "model/tree.h"
 
 typedef struct {
     fp_ini_section sec;  /* owned */
@@ -422,9 +423,20 @@ static bool build_card(build *b, bool is_level)
            card_list(b, is_level, "targets");
 }
 
+static bool role_scope(build *b, const char *v)
+{
+    static const char *const w[] = { "self", "store", "category", NULL };
+    static const int level[] = { 0, FP_LVL_STORE, FP_LVL_CATEGORY };
+    int i;
+    if (!word_key(b, v, w, &i))
+        return false;
+    b->ld->cat->roles[b->index].scope = level[i];
+    return true;
+}
+
 static const key_rule role_rules[] = {
     { "label", NULL }, { "label_zh", NULL }, { "kpis", NULL },
-    { "targets", NULL }, { NULL, NULL }
+    { "targets", NULL }, { "scope", role_scope }, { NULL, NULL }
 };
 static const key_rule level_rules[] = {
     { "kpis", NULL }, { "targets", NULL }, { NULL, NULL }

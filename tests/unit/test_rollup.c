@@ -799,3 +799,31 @@ Test(rollup, flat_equals_deep)
     cr_assert_float_eq(val(flat, 0, "roas"), roas, 1e-12);
     fp_rollup_free(flat);
 }
+
+/* ---- roles scoped to the store (ops managers) ---- */
+
+Test(rollup, ops_manager_card_reads_the_store)
+{
+    int pm = fp_tree_add_person(tree, 3, "wang", "王芳", "ops_manager");
+    org o = small_org("USD");
+    int m = fp_tree_add_node(tree, o.cat, FP_LVL_PERSON, 14, "wang", NULL,
+                             NULL, pm);
+    fact(o.store, "gmv", 1000);       /* Shop Analytics, authoritative */
+    fact(o.a, "gmv", 700);
+    fact(o.b, "gmv", 500);
+    fact(o.store, "returns", 6);
+    fact(o.store, "orders", 100);
+    target(0, o.store, "gmv", 800);
+    fp_rollup *r = run();
+    /* her card shows the store's figures and the store's target */
+    cr_assert_float_eq(val(r, m, "gmv"), 1000, 1e-9);
+    cr_assert_float_eq(cell(r, m, "gmv")->target, 800, 1e-9);
+    cr_assert_float_eq(cell(r, m, "gmv")->attainment, 1.25, 1e-12);
+    cr_assert_float_eq(val(r, m, "return_rate"), 0.06, 1e-12);
+    cr_assert_float_eq(val(r, r->nnodes + pm, "gmv"), 1000, 1e-9);
+    /* ... without being added into the category: 700 + 500 */
+    cr_assert_float_eq(val(r, o.cat, "gmv"), 1200, 1e-9);
+    /* a host keeps their own facts */
+    cr_assert_float_eq(val(r, o.a, "gmv"), 700, 1e-9);
+    fp_rollup_free(r);
+}
