@@ -16,7 +16,8 @@ CRIT_LIBS   = $(shell pkg-config --libs criterion 2>/dev/null)
 
 CFLAGS  := -std=c11 -Wall -Wextra -Werror $(OPT) $(SAN) \
            -D_DEFAULT_SOURCE $(PKG_CFLAGS) -I. -I$(BUILD)/gen \
-           -DFUPAN_DATADIR='"$(DATADIR)"' -DFUPAN_VERSION='"0.1.0"'
+           -DFUPAN_DATADIR='"$(DATADIR)"' -DFUPAN_VERSION='"0.1.0"' \
+           -DFUPAN_LOCALEDIR='"$(CURDIR)/$(BUILD)/locale"'
 LDLIBS  := $(PKG_LIBS) -lcsv -liniparser -lm
 LDFLAGS := $(SAN)
 
@@ -29,7 +30,7 @@ BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 BUILTIN_INI := sample-data/kpis.ini sample-data/causes.ini keymaps/default.ini
 
-.PHONY: all deps run test unit e2e asan valgrind bench clean demo docs
+.PHONY: all deps run test unit e2e asan valgrind bench clean demo docs pot
 
 all: $(BUILD)/fupan
 
@@ -101,6 +102,12 @@ bench: deps
 
 docs: $(BUILD)/fupan
 	sh scripts/update-docs.sh $(BUILD)/fupan
+
+# The message template for translators (po/fupan.pot).
+pot:
+	@mkdir -p po
+	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -o po/fupan.pot \
+	  $(sort $(wildcard model/*.c storage/*.c tui/*.c cli/*.c))
 
 clean:
 	rm -rf build build-asan build-*

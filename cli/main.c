@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "model/i18n.h"
 #include "model/text.h"
 #include "tui/tui.h"
 
@@ -106,9 +107,19 @@ static int run_tui(int argc, char **argv)
     return fp_tui_run(&o);
 }
 
+/* Message catalogues: $FUPAN_LOCALEDIR, else the build's locale folder. */
+static void init_i18n(void)
+{
+    const char *dir = getenv("FUPAN_LOCALEDIR");
+    bindtextdomain(FP_TEXT_DOMAIN, dir && *dir ? dir : FUPAN_LOCALEDIR);
+    bind_textdomain_codeset(FP_TEXT_DOMAIN, "UTF-8");
+    textdomain(FP_TEXT_DOMAIN);
+}
+
 int main(int argc, char **argv)
 {
     fp_locale_init();
+    init_i18n();
     if (argc > 1)
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
             if (strcmp(argv[1], commands[i].name) == 0)

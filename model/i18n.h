@@ -1,7 +1,7 @@
-/* gettext for the plain-C layers (model/, storage/, cli/): every
- * user-visible heading and label goes through _() so a Chinese catalogue
- * can follow. N_() marks a string in a static table; translate it with
- * _() where it is shown. (tui/ has its own identical tui/i18n.h.) */
+/* gettext for every layer: each user-visible string goes through _() so
+ * that a Chinese catalogue can follow (English for now). N_() marks a
+ * string in a static table (translate it with _() where it is shown);
+ * P_() picks a plural form. cli/main.c binds the "fupan" text domain. */
 #ifndef FUPAN_MODEL_I18N_H
 #define FUPAN_MODEL_I18N_H
 
@@ -13,5 +13,10 @@
 #ifndef N_
 #define N_(s) (s)
 #endif
+#ifndef P_
+#define P_(one, many, n) ngettext(one, many, (unsigned long)(n))
+#endif
+
+#define FP_TEXT_DOMAIN "fupan"
 
 #endif

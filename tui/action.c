@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "tui/i18n.h"
+#include "model/i18n.h"
 
 #define ACT(id, name, grp, help, bar, wr, av) \
     [id] = { id, name, grp, help, bar, wr, av }

@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/ui.h"
 
 /* ---- the owner: user and terminal ------------------------------------ */

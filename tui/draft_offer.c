@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "model/text.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/ui.h"
 
 #define SNIPPET_COLS 24

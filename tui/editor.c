@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "tui/edbuf.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/screen.h"
 
 #define KEY_WAIT_MS 300    /* idle time after which a draft is saved */

@@ -7,7 +7,7 @@
 
 #include "model/text.h"
 #include "tui/format.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/ui.h"
 
 #define CRUMB_MAX 8

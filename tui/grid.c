@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/i18n.h"
+#include "model/i18n.h"
 
 void fp_grid_init(fp_grid *g, fp_grid_collect collect, void *ctx)
 {

@@ -10,7 +10,7 @@
 #include "tui/cols.h"
 #include "tui/format.h"
 #include "tui/grid.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 
 #define MAX_KPI_COLS 4
 #define MAX_GLYPHS 8

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "model/text.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 
 #define KEYS_COLS 24
 #define NAME_COLS 17

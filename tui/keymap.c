@@ -16,7 +16,7 @@
 #include <iniparser/iniparser.h>
 
 #include "builtin_ini.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 
 #define FN(k) ((k) | FP_KEY_FN)
 #define INI_LINE_MAX 1000 /* iniparser refuses lines over 1,024 bytes */

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "tui/i18n.h"
+#include "model/i18n.h"
 
 struct fp_keysrc {
     bool script;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "model/buf.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/picker.h"
 #include "tui/ui.h"
 

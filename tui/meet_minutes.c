@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "storage/minutes_data.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/ui.h"
 
 int fp_act_minutes_preview(fp_ui *ui)

@@ -12,7 +12,7 @@
 #include "tui/editor.h"
 #include "tui/grid.h"
 #include "tui/format.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/ui.h"
 
 #define REASON_MAX_CHARS 500

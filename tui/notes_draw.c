@@ -5,7 +5,7 @@
 
 #include "model/text.h"
 #include "tui/grid.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/ui.h"
 
 int fp_notes_lines(fp_ui *ui, int row, int max)

@@ -8,7 +8,7 @@
 
 #include "model/text.h"
 #include "tui/helptext.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/screen.h"
 #include "tui/ui.h"
 

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/screen.h"
 #include "tui/ui.h"
 

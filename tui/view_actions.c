@@ -7,7 +7,7 @@
 
 #include "model/text.h"
 #include "tui/grid.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/ui.h"
 
 typedef struct {

@@ -9,7 +9,7 @@
 #include "model/text.h"
 #include "tui/edbuf.h"
 #include "tui/grid.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/ui.h"
 
 #define PREVIEW_MAX 8

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "tui/grid.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 
 typedef struct {
     fp_grid grid;

@@ -11,7 +11,7 @@
 #include "tui/cols.h"
 #include "tui/format.h"
 #include "tui/grid.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 
 #define SCORE_CAP 1.2 /* one KPI cannot buy the whole score */
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "tui/grid.h"
-#include "tui/i18n.h"
+#include "model/i18n.h"
 
 typedef struct {
     fp_grid grid;

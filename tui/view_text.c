@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/i18n.h"
+#include "model/i18n.h"
 #include "tui/ui.h"
 
 typedef struct {
