@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tests/unit/helpers.h"
 #include "model/minutes.h"
 #include "model/rollup.h"
 #include "model/text.h"
@@ -546,31 +547,7 @@ Test(minutes, overrides_actions_and_changes)
 
 /* ------------------------------------------- golden minutes (real binary) */
 
-typedef struct { char dir[64], db[128]; } scratch;
-
-/* A fresh sample database in a temp folder, or skips without FUPAN_BIN. */
-static const char *sample_db(scratch *sc)
-{
-    const char *bin = getenv("FUPAN_BIN");
-    if (!bin || !*bin)
-        cr_skip_test("FUPAN_BIN is not set (make unit sets it)");
-    snprintf(sc->dir, sizeof sc->dir, "/tmp/fupan-minutes-XXXXXX");
-    cr_assert_not_null(mkdtemp(sc->dir));
-    snprintf(sc->db, sizeof sc->db, "%s/sample.db", sc->dir);
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd,
-             "XDG_CONFIG_HOME='%s' '%s' init --sample --db '%s' >/dev/null",
-             sc->dir, bin, sc->db);
-    cr_assert_eq(system(cmd), 0, "%s", cmd);
-    return bin;
-}
-
-static void scratch_remove(const scratch *sc)
-{
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", sc->dir);
-    cr_assert_eq(system(cmd), 0);
-}
+typedef fp_scratch scratch;
 
 /* Runs `fupan minutes ... args` with a fixed day and plain locale; the
  * exit status, and stdout in *out (caller frees). */
@@ -658,7 +635,8 @@ static void assert_golden(const char *got, const char *golden_path)
 Test(minutes, golden_sample_w47, .timeout = 60)
 {
     scratch sc;
-    const char *bin = sample_db(&sc);
+    fp_scratch_sample(&sc, "minutes", NULL);
+    const char *bin = sc.bin;
     char *text, *md;
     cr_assert_eq(run_minutes(bin, &sc, "--week 2026-W47", &text), 0);
     cr_assert_eq(run_minutes(bin, &sc, "--week 2026-W47 --format md", &md),
@@ -669,13 +647,14 @@ Test(minutes, golden_sample_w47, .timeout = 60)
     assert_golden(md, "tests/golden/minutes-W47.md");
     free(text);
     free(md);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(minutes, cli_output_file_and_errors, .timeout = 60)
 {
     scratch sc;
-    const char *bin = sample_db(&sc);
+    fp_scratch_sample(&sc, "minutes", NULL);
+    const char *bin = sc.bin;
     char *out, *stdout_text, path[160];
     cr_assert_eq(run_minutes(bin, &sc, "--week 2026-W47", &stdout_text), 0);
     cr_assert_eq(run_minutes(bin, &sc, "--week 2026-W47 -o minutes.txt",
@@ -701,7 +680,7 @@ Test(minutes, cli_output_file_and_errors, .timeout = 60)
     cr_assert_eq(run_minutes(bin, &sc, "--help", &out), 0);
     cr_assert(strstr(out, "usage: fupan minutes"));
     free(out);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 /* fp_minutes_build in process on the sample database, after a meeting
@@ -747,7 +726,7 @@ static void record_last_meeting(fp_review *rv, int node)
 Test(minutes, build_from_database, .timeout = 60)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "minutes", NULL);
     fp_review *rv = open_sample(&sc);
     fp_db *db = fp_review_db(rv);
     int my = fp_tree_find_path(fp_review_tree(rv), "tts-my");
@@ -800,5 +779,5 @@ Test(minutes, build_from_database, .timeout = 60)
     cr_assert_null(s);
     cr_assert_str_eq(err, "no data for 2030-W01");
     fp_review_close(rv);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }

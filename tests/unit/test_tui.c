@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "tests/unit/helpers.h"
 #include "model/text.h"
 #include "tui/action.h"
 #include "tui/cols.h"
@@ -152,45 +153,7 @@ Test(tui_format, themes_and_no_color)
 
 /* ------------------------------------------- headless runs of the binary */
 
-typedef struct { char dir[64], db[128]; const char *bin; } scratch;
-
-static void sample_db(scratch *sc)
-{
-    sc->bin = getenv("FUPAN_BIN");
-    if (!sc->bin || !*sc->bin)
-        cr_skip_test("FUPAN_BIN is not set (make unit sets it)");
-    snprintf(sc->dir, sizeof sc->dir, "/tmp/fupan-tui-XXXXXX");
-    cr_assert_not_null(mkdtemp(sc->dir));
-    snprintf(sc->db, sizeof sc->db, "%s/sample.db", sc->dir);
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd,
-             "XDG_CONFIG_HOME='%s' '%s' init --sample --db '%s' >/dev/null",
-             sc->dir, sc->bin, sc->db);
-    cr_assert_eq(system(cmd), 0, "%s", cmd);
-}
-
-static void scratch_remove(const scratch *sc)
-{
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", sc->dir);
-    cr_assert_eq(system(cmd), 0);
-}
-
-static char *read_all(FILE *f)
-{
-    size_t cap = 8192, n = 0;
-    char *buf = malloc(cap);
-    cr_assert_not_null(buf);
-    for (size_t got; (got = fread(buf + n, 1, cap - n - 1, f)) > 0;) {
-        n += got;
-        if (n + 1 == cap) {
-            buf = realloc(buf, cap *= 2);
-            cr_assert_not_null(buf);
-        }
-    }
-    buf[n] = '\0';
-    return buf;
-}
+typedef fp_scratch scratch;
 
 /* The final screen of `fupan --headless SIZE --keys KEYS extra`; *status
  * gets the exit status. Caller frees. */
@@ -205,7 +168,7 @@ static char *run_tui(const scratch *sc, const char *size, const char *keys,
              sc->dir, sc->dir, sc->bin, sc->db, size, keys, extra ? extra : "");
     FILE *p = popen(cmd, "r");
     cr_assert_not_null(p);
-    char *out = read_all(p);
+    char *out = fp_read_all(p);
     int st = pclose(p);
     *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
     return out;
@@ -262,7 +225,7 @@ TestSuite(tui, .init = setup, .timeout = 60);
 Test(tui, starts_at_the_company_on_the_newest_week)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     char *s = screen(&sc, "");
     char *head = line_at(s, 0);
     cr_assert(strncmp(head, "2026-W47 \xc2\xb7 11-16 \xe2\x80\x93 11-22", 27)
@@ -273,13 +236,13 @@ Test(tui, starts_at_the_company_on_the_newest_week)
     assert_has(s, "? Help");
     assert_has(s, "q Quit");
     free(head), free(cur), free(first), free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, drill_and_back_return_to_the_same_row)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     char *before = screen(&sc, "Down Down");
     char *after = screen(&sc, "Down Down Enter Down Enter BSpace BSpace");
     char *a = cursor_line(before), *b = cursor_line(after);
@@ -291,13 +254,13 @@ Test(tui, drill_and_back_return_to_the_same_row)
     a = cursor_line(before), b = cursor_line(after);
     cr_assert_str_eq(a, b);
     free(a), free(b), free(before), free(after);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, drill_shows_the_breadcrumb_and_a_scorecard)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     char *s = screen(&sc, "Down Enter");
     char *head = line_at(s, 0);
     assert_has(head, "\xe5\x85\xa8\xe9\x83\xa8 \xe2\x80\xba "); /* 全部 › */
@@ -309,13 +272,13 @@ Test(tui, drill_shows_the_breadcrumb_and_a_scorecard)
     assert_has(s, "Points");
     assert_has(s, "Works in");
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, notes_and_action_items_are_shown)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     /* the sample has a W47 note on 王强's ROAS and an open item of his */
     char *s = screen(&sc, "/ text:\xe7\x8e\x8b\xe5\xbc\xba Enter Enter");
     assert_has(s, "roas: ");
@@ -328,13 +291,13 @@ Test(tui, notes_and_action_items_are_shown)
     assert_has(hint, "override, source ");
     assert_has(hint, "1 note");
     free(hint), free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, week_changes)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     char *s = screen(&sc, "[");
     assert_has(s, "2026-W46 \xc2\xb7 11-09");
     free(s);
@@ -355,13 +318,13 @@ Test(tui, week_changes)
     assert_has(s, "Not a week: W99");
     assert_has(s, "2026-W47");
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, search_finds_a_person_by_chinese_name)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     /* 张伟 works in tts-my / apparel (马来西亚 TikTok 店 › 服饰) */
     char *s = screen(&sc, "/ text:\xe5\xbc\xa0\xe4\xbc\x9f Enter");
     char *cur = cursor_line(s);
@@ -373,13 +336,13 @@ Test(tui, search_finds_a_person_by_chinese_name)
     s = screen(&sc, "/ text:nobody-here Enter");
     assert_has(s, "No name contains \"nobody-here\"");
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, help_lists_every_bound_action)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     int st;
     char *s = run_tui(&sc, "120x80", "?", NULL, &st);
     cr_assert_eq(st, 0);
@@ -392,13 +355,13 @@ Test(tui, help_lists_every_bound_action)
     assert_has(s, "<Enter> <Right> l");
     assert_lacks(s, "(read-only)");
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, help_follows_the_user_keymap)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     char path[200], extra[256];
     snprintf(path, sizeof path, "%s/keys.ini", sc.dir);
     FILE *f = fopen(path, "w");
@@ -415,13 +378,13 @@ Test(tui, help_follows_the_user_keymap)
     s = run_tui(&sc, "100x30", "", extra, &st);
     assert_has(s, "keys.ini:3: unknown action 'fly'"); /* on the status line */
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, read_only_refuses_writes)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     int st;
     char *s = run_tui(&sc, "100x30", "a", "--read-only", &st);
     cr_assert_eq(st, 0);
@@ -432,13 +395,13 @@ Test(tui, read_only_refuses_writes)
     assert_has(s, "annotate          Write an attribution note (cause and "
                   "text) (read-only)");
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, next_red_walks_below_the_node)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     char *s = screen(&sc, "n");
     assert_has(s, "Red 1 of ");
     free(s);
@@ -448,13 +411,13 @@ Test(tui, next_red_walks_below_the_node)
     s = screen(&sc, "N");
     assert_has(s, "(wrapped) Red ");
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, filter_sort_people_and_focus)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     char *s = screen(&sc, "f");
     assert_has(s, "Showing red and amber only");
     free(s);
@@ -480,13 +443,13 @@ Test(tui, filter_sort_people_and_focus)
     s = screen(&sc, "Z");
     assert_has(s, "Key Z is not bound");
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, mouse_click_selects_and_double_click_drills)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     char *s = screen(&sc, "click:5,3");
     char *cur = cursor_line(s), *row = line_at(s, 3);
     cr_assert_str_eq(cur, row);
@@ -495,7 +458,7 @@ Test(tui, mouse_click_selects_and_double_click_drills)
     char *head = line_at(s, 0);
     assert_has(head, "\xe2\x80\xba"); /* one level down */
     free(head), free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 /* Every line fits the width in display columns. */
@@ -513,7 +476,7 @@ static void assert_fits(const char *s, int cols)
 Test(tui, resize_down_to_tiny_and_back)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     char *s = screen(&sc, "resize:40x12");
     assert_fits(s, 40);
     assert_has(s, "? Help");
@@ -532,14 +495,14 @@ Test(tui, resize_down_to_tiny_and_back)
     s = run_tui(&sc, "1x1", "Enter Down", NULL, &st);
     cr_assert_eq(st, 0);
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 /* Control characters in data must never reach the terminal. */
 Test(tui, hostile_names_are_sanitised)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     sqlite3 *db;
     cr_assert_eq(sqlite3_open(sc.db, &db), SQLITE_OK);
     sqlite3_stmt *st;
@@ -556,24 +519,24 @@ Test(tui, hostile_names_are_sanitised)
                   "control byte 0x%02x on the screen", (unsigned char)*p);
     assert_has(s, "evil");
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, bad_key_script_is_a_usage_error)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     int st;
     char *s = run_tui(&sc, "100x30", "Enter Blorp", NULL, &st);
     cr_assert_eq(st, 2);
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui, ascii_glyphs_on_request)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     int st;
     char *cmdkeys = "";
     setenv("FUPAN_ASCII", "1", 1);
@@ -583,7 +546,7 @@ Test(tui, ascii_glyphs_on_request)
     assert_lacks(s, CURSOR);
     assert_has(s, ">");
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 /* ------------------------------------------------------- golden screens */
@@ -604,7 +567,7 @@ static void golden(const char *name, const char *actual)
     FILE *f = fopen(path, "r");
     cr_assert_not_null(f, "%s is missing (FUPAN_UPDATE_GOLDEN=1 writes it)",
                        path);
-    char *want = read_all(f);
+    char *want = fp_read_all(f);
     fclose(f);
     int line = 0;
     const char *a = actual, *w = want;
@@ -624,7 +587,7 @@ static void golden(const char *name, const char *actual)
 Test(tui, golden_screens)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tui", NULL);
     static const struct { const char *name, *size, *keys; } cases[] = {
         { "tui_company_100x30.txt", "100x30", "" },
         { "tui_category_100x30.txt", "100x30", "Down Enter Enter" },
@@ -639,5 +602,5 @@ Test(tui, golden_screens)
         golden(cases[i].name, s);
         free(s);
     }
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }

@@ -11,48 +11,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tests/unit/helpers.h"
 #include "model/text.h"
 
-typedef struct { char dir[64], db[128]; const char *bin; } scratch;
-
-static void sample_db(scratch *sc)
-{
-    sc->bin = getenv("FUPAN_BIN");
-    if (!sc->bin || !*sc->bin)
-        cr_skip_test("FUPAN_BIN is not set (make unit sets it)");
-    snprintf(sc->dir, sizeof sc->dir, "/tmp/fupan-tuim-XXXXXX");
-    cr_assert_not_null(mkdtemp(sc->dir));
-    snprintf(sc->db, sizeof sc->db, "%s/sample.db", sc->dir);
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "mkdir -p '%s/fupan' && printf '[user]\\nname"
-             " = 陈静\\n' > '%s/fupan/config.ini' && XDG_CONFIG_HOME='%s' "
-             "'%s' init --sample --db '%s' >/dev/null", sc->dir, sc->dir,
-             sc->dir, sc->bin, sc->db);
-    cr_assert_eq(system(cmd), 0, "%s", cmd);
-}
-
-static void scratch_remove(const scratch *sc)
-{
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", sc->dir);
-    cr_assert_eq(system(cmd), 0);
-}
-
-static char *read_all(FILE *f)
-{
-    size_t cap = 8192, n = 0;
-    char *buf = malloc(cap);
-    cr_assert_not_null(buf);
-    for (size_t got; (got = fread(buf + n, 1, cap - n - 1, f)) > 0;) {
-        n += got;
-        if (n + 1 == cap) {
-            buf = realloc(buf, cap *= 2);
-            cr_assert_not_null(buf);
-        }
-    }
-    buf[n] = '\0';
-    return buf;
-}
+typedef fp_scratch scratch;
 
 /* The final screen of a headless run with keys (and extra options). */
 static char *run(const scratch *sc, const char *keys, const char *extra)
@@ -66,7 +28,7 @@ static char *run(const scratch *sc, const char *keys, const char *extra)
              extra ? extra : "");
     FILE *p = popen(cmd, "r");
     cr_assert_not_null(p);
-    char *out = read_all(p);
+    char *out = fp_read_all(p);
     int st = pclose(p);
     cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "exit %d for '%s'\n%s",
               WEXITSTATUS(st), keys, out);
@@ -124,7 +86,7 @@ TestSuite(tui_meeting, .init = setup, .timeout = 60);
 Test(tui_meeting, a_chinese_note_is_saved_at_once_and_shown)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     /* second store (马来西亚 TikTok 店), cause filtered by 缺货 */
     char *s = run(&sc, "Down a text:缺货 Enter text:" NOTE_TEXT " Enter", NULL);
     assert_has(s, "Note saved");
@@ -135,13 +97,13 @@ Test(tui_meeting, a_chinese_note_is_saved_at_once_and_shown)
                  " WHERE text = '" NOTE_TEXT "' AND node_id = " TTS_MY
                  " AND kpi_id IS NULL", "stockout|陈静|202647");
     assert_query(&sc, "SELECT count(*) FROM drafts", "0");
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, a_note_on_a_kpi_marks_its_row)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     /* first store, detail panel, third KPI (conversion rate) */
     char *s = run(&sc, "Tab Down Down a text:pric Enter text:竞品降价 Enter",
                   NULL);
@@ -153,13 +115,13 @@ Test(tui_meeting, a_note_on_a_kpi_marks_its_row)
     free(s);
     assert_query(&sc, "SELECT k.code FROM notes n JOIN kpis k ON k.id ="
                  " n.kpi_id WHERE n.text = '竞品降价'", "cvr");
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, editor_keys_edit_by_character)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     char *s = run(&sc, "a Enter text:abcdef Left Left Left BSpace text:X End "
                   "text:! C-j text:第二行 M-Enter text:直播间 Left BSpace "
                   "Enter", NULL);
@@ -173,26 +135,26 @@ Test(tui_meeting, editor_keys_edit_by_character)
     free(s);
     assert_query(&sc, "SELECT count(*) FROM notes WHERE text = '保留' || "
                  "char(10) || '新'", "1");
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, a_pasted_paragraph_keeps_its_newlines)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     char *s = run(&sc, "a Enter PasteStart text:第一段，很长的一段话。 Enter "
                   "text:第二段 PasteEnd Enter", NULL);
     assert_has(s, "Note saved");
     free(s);
     assert_query(&sc, "SELECT count(*) FROM notes WHERE text = "
                  "'第一段，很长的一段话。' || char(10) || '第二段'", "1");
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, escape_asks_before_throwing_text_away)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     char *s = run(&sc, "a Enter text:还没写完 Esc", NULL);
     assert_has(s, "Throw the typed text away? (y/N)");
     assert_has(s, "还没写完");
@@ -213,13 +175,13 @@ Test(tui_meeting, escape_asks_before_throwing_text_away)
     s = run(&sc, "a Enter Esc", NULL); /* nothing typed: no question */
     assert_lacks(s, "Throw the typed");
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, unfinished_text_is_offered_back_next_time)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     /* the session ends while typing, as a crash would */
     char *s = run(&sc, "Down a text:traffic Enter text:流量下降，原因待查", NULL);
     assert_has(s, "流量下降，原因待查");
@@ -236,13 +198,13 @@ Test(tui_meeting, unfinished_text_is_offered_back_next_time)
     assert_query(&sc, "SELECT cause || '|' || (node_id = " TTS_MY ") FROM notes"
                  " WHERE text = '流量下降，原因待查三成'", "traffic_algorithm|1");
     assert_query(&sc, "SELECT count(*) FROM drafts", "0");
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, override_with_a_reason_then_revert)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     char *s = run(&sc, "Tab o text:255,000 Enter text:T+1 Space text:数据延迟 "
                   "Enter", NULL);
     assert_has(s, "Override saved: GMV at 菲律宾 Shopee 店 251,097");
@@ -264,13 +226,13 @@ Test(tui_meeting, override_with_a_reason_then_revert)
     s = run(&sc, "Tab u", NULL);
     assert_has(s, "No override on GMV");
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, override_refuses_bad_values_and_empty_reasons)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     char *s = run(&sc, "Tab o text:12x Enter", NULL);
     assert_has(s, "Not a value: '12x'");
     free(s);
@@ -282,13 +244,13 @@ Test(tui_meeting, override_refuses_bad_values_and_empty_reasons)
     free(s);
     assert_query(&sc, "SELECT count(*) FROM overrides WHERE value = 255000",
                  "0");
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, new_action_item_with_owner_and_due_week)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     char *s = run(&sc, "Down t text:每天核对 Space text:Seller Space "
                   "text:Center Space text:数据 Enter text:王芳 Enter Enter",
                   NULL);
@@ -304,13 +266,13 @@ Test(tui_meeting, new_action_item_with_owner_and_due_week)
     free(s);
     assert_query(&sc, "SELECT due_week FROM actions WHERE text = '下周再看'",
                  "202650");
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, action_list_marks_done_and_drops)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     char *id = query(&sc, "SELECT id FROM actions WHERE state = 'open' AND"
                      " week <= 202647 ORDER BY week, id LIMIT 1");
     cr_assert_not_null(id);
@@ -331,13 +293,13 @@ Test(tui_meeting, action_list_marks_done_and_drops)
     snprintf(sql, sizeof sql, "SELECT state FROM actions WHERE id = %s", id);
     assert_query(&sc, sql, "open");
     free(id);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, notes_view_edits_and_deletes_with_history)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     char *s = run(&sc, "Down a Enter text:原文 Enter v", NULL);
     assert_has(s, "原文");
     free(s);
@@ -355,13 +317,13 @@ Test(tui_meeting, notes_view_edits_and_deletes_with_history)
     free(s);
     assert_query(&sc, "SELECT deleted_at IS NOT NULL FROM notes WHERE text ="
                  " '原文，补充'", "1");
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, meeting_start_attendees_and_stop)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     char *s = run(&sc, "M text:李娜 Space C-u text:张伟 Space Enter", NULL);
     assert_has(s, "meeting 00:00");
     assert_has(s, "Attendees: 张伟, 李娜");
@@ -375,13 +337,13 @@ Test(tui_meeting, meeting_start_attendees_and_stop)
     free(s);
     assert_query(&sc, "SELECT ended_at IS NOT NULL FROM meetings ORDER BY id"
                  " DESC LIMIT 1", "1");
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, minutes_preview_and_export)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     char *s = run(&sc, "m", NULL);
     assert_has(s, "周会复盘 Weekly review 2026-W47");
     free(s);
@@ -400,17 +362,17 @@ Test(tui_meeting, minutes_preview_and_export)
     snprintf(path, sizeof path, "%s/w47.md", sc.dir);
     FILE *f = fopen(path, "r");
     cr_assert_not_null(f);
-    char *md = read_all(f);
+    char *md = fp_read_all(f);
     fclose(f);
     cr_assert(strncmp(md, "# 周会复盘", strlen("# 周会复盘")) == 0, "%s", md);
     free(md);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
 
 Test(tui_meeting, read_only_refuses_every_write)
 {
     scratch sc;
-    sample_db(&sc);
+    fp_scratch_sample(&sc, "tuim", "陈静");
     static const char *const keys[] = { "a", "Tab o", "Tab u", "t", "M" };
     static const char *const names[] = { "annotate", "override",
                                          "revert-override", "new-action",
@@ -425,5 +387,5 @@ Test(tui_meeting, read_only_refuses_every_write)
     char *s = run(&sc, "m", "--read-only"); /* reading is fine */
     assert_has(s, "周会复盘");
     free(s);
-    scratch_remove(&sc);
+    fp_scratch_remove(&sc);
 }
