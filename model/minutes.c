@@ -10,6 +10,7 @@
 #include "model/buf.h"
 #include "model/format.h"
 #include "model/i18n.h"
+#include "model/rollup.h"
 #include "model/text.h"
 
 #define WIDTH FP_MINUTES_WIDTH
@@ -659,6 +660,26 @@ static size_t count_notes(const fp_minutes_item *items, size_t n)
     return total;
 }
 
+/* One line for a red/amber node nobody has explained yet: its red and
+ * amber KPIs with attainment, so long weeks stay short to paste. */
+static void unexplained_bullet(writer *w, const fp_minutes_item *it)
+{
+    fp_buf b;
+    fp_buf_init(&b);
+    fp_buf_printf(&b, "%s %s:", status_symbol(it->status), nz(it->node));
+    const char *sep = " ";
+    for (size_t i = 0; i < it->nkpis; i++) {
+        const fp_minutes_row *r = &it->kpis[i];
+        if (r->status != FP_ST_RED && r->status != FP_ST_AMBER)
+            continue;
+        fp_buf_printf(&b, "%s%s %s %s", sep, status_symbol(r->status),
+                      nz(r->kpi), nz(r->attainment));
+        sep = ", ";
+    }
+    w_bullet(w, 0, fp_buf_str(&b));
+    buf_done(w, &b);
+}
+
 static void section_items(writer *w, const fp_minutes_input *in)
 {
     w_heading(w, _("Red and amber items"));
@@ -666,8 +687,18 @@ static void section_items(writer *w, const fp_minutes_input *in)
         w_para(w, _("Nothing is red or amber this week."));
     else
         legend(w, all_marks_items(in->items, in->nitems));
+    size_t unexplained = 0;
+    for (size_t i = 0; i < in->nitems; i++) {
+        if (in->items[i].nnotes > 0)
+            item_block(w, &in->items[i]);
+        else
+            unexplained++;
+    }
+    if (unexplained > 0)
+        w_sub(w, _("Red or amber, no note yet"));
     for (size_t i = 0; i < in->nitems; i++)
-        item_block(w, &in->items[i]);
+        if (in->items[i].nnotes == 0)
+            unexplained_bullet(w, &in->items[i]);
 
     w_heading(w, _("Other notes"));
     if (in->nothers == 0)

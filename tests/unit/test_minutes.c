@@ -256,8 +256,9 @@ Test(minutes, red_item_without_note_says_so)
     in.items = &bare;
     in.nitems = 1;
     char *s = fp_minutes_render(&in, FP_MINUTES_TEXT);
-    cr_assert(strstr(s, "\xe2\x9c\x96 泰国 TikTok 店 / 美妆\n"));
-    cr_assert(strstr(s, "  - no note yet\n"));
+    cr_assert(strstr(s, "Red or amber, no note yet\n"));
+    cr_assert(strstr(s, "- \xe2\x9c\x96 泰国 TikTok 店 / 美妆: \xe2\x9c\x96 "
+                        "成交金额 GMV 60%\n"), "%s", s);
     cr_assert(strstr(s, "No notes were recorded for this week."));
     free(s);
 }
