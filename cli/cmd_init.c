@@ -64,8 +64,15 @@ static int load_sample(fp_review *rv)
         fp_review_refresh(rv, true);
     }
     char err[1024];
-    if (!fp_sample_load_meeting(fp_review_db(rv), fp_review_tree(rv),
-                                sample_dir(), err, sizeof err)) {
+    /* the sample meeting's notes and overrides were made in the meeting */
+    bool pinned = getenv("FUPAN_NOW") != NULL;
+    if (!pinned)
+        setenv("FUPAN_NOW", "2026-11-24T10:25:00", 1);
+    bool ok = fp_sample_load_meeting(fp_review_db(rv), fp_review_tree(rv),
+                                     sample_dir(), err, sizeof err);
+    if (!pinned)
+        unsetenv("FUPAN_NOW");
+    if (!ok) {
         fp_cli_error("%s", err);
         return FP_EXIT_INPUT;
     }

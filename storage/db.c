@@ -199,6 +199,12 @@ char *fp_db_default_path(void)
 
 void fp_db_now(char *buf, size_t bufsz)
 {
+    /* FUPAN_NOW pins the clock (sample data, reproducible tests) */
+    const char *fixed = getenv("FUPAN_NOW");
+    if (fixed && strlen(fixed) == 19 && fixed[10] == 'T') {
+        snprintf(buf, bufsz, "%s", fixed);
+        return;
+    }
     time_t t = time(NULL);
     struct tm tm;
     localtime_r(&t, &tm);

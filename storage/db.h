@@ -37,7 +37,8 @@ bool fp_db_exec_stmt(fp_db *db, sqlite3_stmt *st);
 /* Sets db->err from the connection's message, prefixed with what. */
 void fp_db_set_error(fp_db *db, const char *what);
 
-/* Current time as "YYYY-MM-DDTHH:MM:SS" local time, into buf (>= 20). */
+/* Current time as "YYYY-MM-DDTHH:MM:SS" local time, into buf (>= 20);
+ * $FUPAN_NOW in that form replaces the clock. */
 void fp_db_now(char *buf, size_t bufsz);
 
 /* PRAGMA data_version: changes when another connection wrote. */
