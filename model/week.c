@@ -2,6 +2,7 @@
 #include "model/week.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 
 #define FP_WEEK_MIN_YEAR 1000
 #define FP_WEEK_MAX_YEAR 9999
@@ -214,4 +215,21 @@ bool fp_date_parse(const char *text, int *y, int *m, int *d)
     *m = month;
     *d = day;
     return true;
+}
+
+bool fp_week_parse_near(const char *text, fp_week near, bool ahead,
+                        fp_week *out)
+{
+    if (fp_week_parse(text, out))
+        return true;
+    if (*text == 'W' || *text == 'w')
+        text++;
+    char *end;
+    long n = strtol(text, &end, 10);
+    if (end == text || *end || n < 1 || n > 53)
+        return false;
+    *out = near / 100 * 100 + (int)n;
+    if (ahead && *out < near)
+        *out += 100;
+    return fp_week_valid(*out);
 }

@@ -12,6 +12,11 @@ typedef int fp_week;
 /* Parses "YYYY-Www" (also "YYYYWww"); false for malformed text and for
  * weeks that do not exist (2025-W53). */
 bool fp_week_parse(const char *text, fp_week *out);
+/* Parses what a person types for a week: "2026-W45", "W45", "w45" or
+ * "45" (in the year of `near`). With ahead, a bare week number before
+ * `near` means next year's (W02 said in W50). */
+bool fp_week_parse_near(const char *text, fp_week near, bool ahead,
+                        fp_week *out);
 /* Writes "YYYY-Www" into out (at least FP_WEEK_STR bytes). */
 void fp_week_format(fp_week week, char *out);
 bool fp_week_valid(fp_week week);

@@ -29,23 +29,6 @@ bool fp_meet_fill_people(fp_ui *ui, fp_picklist *p)
     return true;
 }
 
-/* "2026-W48", "W48" or "48" (the shown week's year). */
-static bool parse_due(const fp_ui *ui, const char *s, fp_week *out)
-{
-    if (fp_week_parse(s, out))
-        return true;
-    if (*s == 'W' || *s == 'w')
-        s++;
-    char *end;
-    long n = strtol(s, &end, 10);
-    if (end == s || *end || n < 1 || n > 53)
-        return false;
-    *out = ui->week / 100 * 100 + (int)n;
-    if (*out < ui->week)
-        *out += 100; /* W02 said in W50: next year */
-    return fp_week_valid(*out);
-}
-
 static void draft_action(fp_ui *ui, void *ctx, const char *text)
 {
     const long long *node_id = ctx;
@@ -80,7 +63,7 @@ static bool ask_due(fp_ui *ui, fp_week *due)
         return false;
     if (!*answer)
         snprintf(answer, sizeof answer, "%s", start);
-    if (parse_due(ui, answer, due))
+    if (fp_week_parse_near(answer, ui->week, true, due))
         return true;
     fp_ui_msg(ui, FP_MSG_ERROR, _("Not a week: %s"), answer);
     return false;

@@ -26,21 +26,6 @@ int fp_nav_week(fp_ui *ui, int delta)
     return set_week(ui, fp_week_add(ui->week, delta));
 }
 
-/* "2026-W45", "W45", "w45" or "45" (the shown week's year). */
-static bool parse_week_answer(const fp_ui *ui, const char *s, fp_week *out)
-{
-    if (fp_week_parse(s, out))
-        return true;
-    if (*s == 'W' || *s == 'w')
-        s++;
-    char *end;
-    long n = strtol(s, &end, 10);
-    if (end == s || *end || n < 1 || n > 53)
-        return false;
-    *out = ui->week / 100 * 100 + (int)n;
-    return fp_week_valid(*out);
-}
-
 int fp_nav_goto_week(fp_ui *ui)
 {
     char answer[64];
@@ -48,7 +33,7 @@ int fp_nav_goto_week(fp_ui *ui)
     if (!fp_prompt(ui, _("Go to week (2026-W45, W45, 45): "), answer,
                    sizeof answer) || !*answer)
         return FP_R_REDRAW;
-    if (!parse_week_answer(ui, answer, &w)) {
+    if (!fp_week_parse_near(answer, ui->week, false, &w)) {
         fp_ui_msg(ui, FP_MSG_ERROR, _("Not a week: %s"), answer);
         return FP_R_REDRAW;
     }

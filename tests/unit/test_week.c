@@ -151,3 +151,23 @@ Test(week, date_parse_rejects)
                       bad[i]);
     cr_assert(y == -1 && m == -1 && d == -1);
 }
+
+Test(week, typed_near_a_week)
+{
+    fp_week w;
+    cr_assert(fp_week_parse_near("2026-W45", 202650, false, &w));
+    cr_assert_eq(w, 202645);
+    cr_assert(fp_week_parse_near("W45", 202650, false, &w));
+    cr_assert_eq(w, 202645);
+    cr_assert(fp_week_parse_near("3", 202650, false, &w));
+    cr_assert_eq(w, 202603);
+    cr_assert(fp_week_parse_near("w2", 202650, true, &w));
+    cr_assert_eq(w, 202702, "a due week ahead of W50 is next year's");
+    cr_assert(fp_week_parse_near("53", 202601, false, &w));
+    cr_assert_eq(w, 202653);
+    cr_assert_not(fp_week_parse_near("53", 202501, false, &w),
+                  "2025 has no W53");
+    cr_assert_not(fp_week_parse_near("W", 202650, false, &w));
+    cr_assert_not(fp_week_parse_near("54", 202650, false, &w));
+    cr_assert_not(fp_week_parse_near("4x", 202650, false, &w));
+}
