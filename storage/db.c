@@ -180,20 +180,25 @@ static bool make_dirs(char *path)
     return true;
 }
 
+void fp_data_file(const char *name, char *buf, size_t bufsz)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && *xdg)
+        snprintf(buf, bufsz, "%s/fupan/%s", xdg, name);
+    else
+        snprintf(buf, bufsz, "%s/.local/share/fupan/%s",
+                 home && *home ? home : ".", name);
+    make_dirs(buf);
+}
+
 char *fp_db_default_path(void)
 {
     const char *env = getenv("FUPAN_DB");
     if (env && *env)
         return strdup(env);
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
     char buf[4096];
-    if (xdg && *xdg)
-        snprintf(buf, sizeof buf, "%s/fupan/fupan.db", xdg);
-    else
-        snprintf(buf, sizeof buf, "%s/.local/share/fupan/fupan.db",
-                 home && *home ? home : ".");
-    make_dirs(buf);
+    fp_data_file("fupan.db", buf, sizeof buf);
     return strdup(buf);
 }
 

@@ -25,6 +25,10 @@ void fp_db_close(fp_db *db);
  * (else ~/.local/share/...), creating the folder. Caller frees. */
 char *fp_db_default_path(void);
 
+/* Path of NAME in fupan's data folder ($XDG_DATA_HOME/fupan, else
+ * ~/.local/share/fupan), creating the folder. */
+void fp_data_file(const char *name, char *buf, size_t bufsz);
+
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; false (message in db->err) on error. */
 bool fp_db_begin(fp_db *db);
 bool fp_db_commit(fp_db *db);

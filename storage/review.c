@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "storage/catalogue_ini.h"
+#include "storage/meeting_util.h"
 #include "storage/org.h"
 
 #define FULL_CACHE 3
@@ -132,21 +133,8 @@ static bool reload(fp_review *rv)
     return true;
 }
 
-/* Growable array of fixed-size items. */
-typedef struct { void *items; size_t n, cap, size; } vec;
-
-static void *vec_push(vec *v)
-{
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 1024;
-        void *p = realloc(v->items, cap * v->size);
-        if (!p)
-            return NULL;
-        v->items = p;
-        v->cap = cap;
-    }
-    return (char *)v->items + v->size * v->n++;
-}
+/* A list of fixed-size items, grown by fp_list_push. */
+typedef struct { void *items; size_t n, size; } vec;
 
 /* Turns the current row of st into one item; false skips the row (a
  * node or KPI the tree or catalogue does not know). */
@@ -162,7 +150,7 @@ static bool load_rows(fp_review *rv, const char *sql, fp_week week,
     sqlite3_bind_int(st, 1, week);
     bool ok = true;
     while (ok && sqlite3_step(st) == SQLITE_ROW) {
-        void *item = vec_push(out);
+        void *item = fp_list_push(&out->items, &out->n, out->size);
         ok = item != NULL;
         if (ok && !convert(rv, st, item))
             out->n--;
@@ -224,10 +212,10 @@ static bool fx_row(const fp_review *rv, sqlite3_stmt *st, void *item)
  * consumed either way. */
 static fp_rollup *compute_week(fp_review *rv, fp_week week, fp_rollup *reuse)
 {
-    vec facts = {NULL, 0, 0, sizeof(fp_fact)};
-    vec ovr = {NULL, 0, 0, sizeof(fp_override)};
-    vec tgt = {NULL, 0, 0, sizeof(fp_target)};
-    vec fx = {NULL, 0, 0, sizeof(fp_fx)};
+    vec facts = {NULL, 0, sizeof(fp_fact)};
+    vec ovr = {NULL, 0, sizeof(fp_override)};
+    vec tgt = {NULL, 0, sizeof(fp_target)};
+    vec fx = {NULL, 0, sizeof(fp_fx)};
     fp_rollup *r = NULL;
     if (load_rows(rv, "SELECT node_id, kpi_id, value FROM facts"
                   " WHERE week = ?1", week, &facts, fact_row) &&

@@ -154,22 +154,7 @@ int fp_meet_tick(fp_ui *ui)
 
 static FILE *open_unsaved_file(char *path, size_t pathsz)
 {
-    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    char dir[3072];
-    if (xdg && *xdg)
-        snprintf(dir, sizeof dir, "%s/fupan", xdg);
-    else
-        snprintf(dir, sizeof dir, "%s/.local/share/fupan",
-                 home && *home ? home : "/tmp");
-    char parent[3072];
-    snprintf(parent, sizeof parent, "%s", dir);
-    char *slash = strrchr(parent, '/');
-    if (slash) {
-        *slash = '\0';
-        mkdir(parent, 0700);
-    }
-    mkdir(dir, 0700);
-    snprintf(path, pathsz, "%s/unsaved-notes.txt", dir);
+    fp_data_file("unsaved-notes.txt", path, pathsz);
     return fopen(path, "a");
 }
 

@@ -143,18 +143,10 @@ int fp_ask(fp_ui *ui, const char *question, const char *answers)
     ui->prompt = question;
     ui->prompt_text = "";
     while (answer < 0 && !fp_meet_must_stop(ui)) {
-        fp_frame_draw(ui);
-        fp_event ev;
-        fp_ui_next(ui, &ev, 1000);
-        if (ev.type == FP_EV_END)
-            ui->stop = true;
-        else if (ev.type == FP_EV_RESIZE)
-            fp_screen_apply_resize(&ev);
-        else if (ev.type == FP_EV_KEY && (ev.key == 27 || ev.key == 3
-                                          || ev.key == '\n'))
-            answer = 0;
-        else if (ev.type == FP_EV_KEY)
-            answer = answer_of(ev.key, answers);
+        fp_key key;
+        if (fp_modal_key(ui, &key))
+            answer = key == 27 || key == 3 || key == '\n'
+                ? 0 : answer_of(key, answers);
         if (fp_signal_interrupt())
             answer = 0;
     }

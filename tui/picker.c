@@ -106,15 +106,9 @@ bool fp_picker_run(fp_ui *ui, fp_picklist *p, const char *title)
     ui->overlay = draw_picker;
     ui->overlay_ctx = &pk;
     while (pk.done < 0 && !fp_meet_must_stop(ui)) {
-        fp_frame_draw(ui);
-        fp_event ev;
-        fp_ui_next(ui, &ev, 1000);
-        if (ev.type == FP_EV_KEY)
-            on_key(&pk, ev.key);
-        else if (ev.type == FP_EV_RESIZE)
-            fp_screen_apply_resize(&ev);
-        else if (ev.type == FP_EV_END)
-            ui->stop = true;
+        fp_key key;
+        if (fp_modal_key(ui, &key))
+            on_key(&pk, key);
         if (fp_signal_interrupt())
             pk.done = 0;
     }

@@ -40,6 +40,19 @@ static bool prompt_key(char *text, fp_key key, bool *ok)
     return false;
 }
 
+bool fp_modal_key(fp_ui *ui, fp_key *key)
+{
+    fp_frame_draw(ui);
+    fp_event ev;
+    fp_ui_next(ui, &ev, 1000);
+    if (ev.type == FP_EV_END)
+        ui->stop = true;
+    else if (ev.type == FP_EV_RESIZE)
+        fp_screen_apply_resize(&ev);
+    *key = ev.key;
+    return ev.type == FP_EV_KEY;
+}
+
 bool fp_prompt(fp_ui *ui, const char *label, char *out, size_t outsz)
 {
     return fp_prompt_with(ui, label, "", out, outsz);
@@ -55,15 +68,9 @@ bool fp_prompt_with(fp_ui *ui, const char *label, const char *start,
     ui->prompt_text = text;
     ui->msg[0] = '\0';
     while (!done) {
-        fp_frame_draw(ui);
-        fp_event ev;
-        fp_ui_next(ui, &ev, 1000);
-        if (ev.type == FP_EV_END)
-            ui->stop = true;
-        else if (ev.type == FP_EV_RESIZE)
-            fp_screen_apply_resize(&ev);
-        else if (ev.type == FP_EV_KEY)
-            done = prompt_key(text, ev.key, &ok);
+        fp_key key;
+        if (fp_modal_key(ui, &key))
+            done = prompt_key(text, key, &ok);
         if (fp_signal_interrupt())
             done = true; /* Ctrl-C cancels the prompt */
         done |= fp_meet_must_stop(ui);

@@ -196,6 +196,10 @@ void fp_draw_band(fp_ui *ui, fp_rect r, const char *title, const char *hint);
 fp_rect fp_band_rect(const fp_ui *ui, int h);
 
 /* ---- prompt.c ---- */
+/* One step of a modal loop (prompt, question, picker): draws the frame,
+ * waits for the next event, handles the end of input and a resize. True
+ * with *key when a key came. */
+bool fp_modal_key(fp_ui *ui, fp_key *key);
 /* Reads a line on the status line; false when cancelled (or ui->stop). */
 bool fp_prompt(fp_ui *ui, const char *label, char *out, size_t outsz);
 /* Same, starting from text (a default the user can edit). */
