@@ -156,8 +156,6 @@ static int run_verb(const action_verb *v, const fp_mcli_opts *o,
         rc = action_list(rv, o, week);
     else
         rc = action_state(rv, o, week, v->state);
-    if (rc == FP_EXIT_OK)
-        fp_review_refresh(rv, true);
     fp_review_close(rv);
     return rc;
 }

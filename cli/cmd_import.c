@@ -167,8 +167,6 @@ int fp_cmd_import(int argc, char **argv)
                                  a.kind, (const char *const *)a.files,
                                  a.nfiles, &a.opts, &report);
     rc = report_result(status, &report, a.opts.dry_run);
-    if (status == FP_IMPORT_OK && !a.opts.dry_run)
-        fp_review_refresh(rv, true);
     fp_import_report_done(&report);
     fp_review_close(rv);
     return rc;

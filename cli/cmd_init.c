@@ -76,7 +76,6 @@ static int load_sample(fp_review *rv)
         fp_cli_error("%s", err);
         return FP_EXIT_INPUT;
     }
-    fp_review_refresh(rv, true);
     return FP_EXIT_OK;
 }
 

@@ -179,8 +179,6 @@ static int run_verb(const note_verb *v, const fp_mcli_opts *o, fp_week week)
         rc = note_history(rv, o);
     else
         rc = note_change(rv, o, !strcmp(v->verb, "delete"));
-    if (rc == FP_EXIT_OK)
-        fp_review_refresh(rv, true);
     fp_review_close(rv);
     return rc;
 }

@@ -222,8 +222,6 @@ static int run_verb(const override_verb *v, const fp_mcli_opts *o,
         rc = override_revert(rv, o, week);
     else
         rc = override_list(rv, week);
-    if (rc == FP_EXIT_OK)
-        fp_review_refresh(rv, true);
     fp_review_close(rv);
     return rc;
 }
