@@ -70,6 +70,12 @@ static void fill_from(fp_config *cfg, dictionary *ini)
     cfg->keymap_file = dup_opt(ini, "ui:keymap");
     cfg->theme = dup_opt(ini, "ui:theme");
     cfg->reporting_currency = dup_opt(ini, "report:currency");
+    cfg->red_order = dup_opt(ini, "ui:red_order");
+}
+
+static bool valid_red_order(const char *o)
+{
+    return !o || !strcmp(o, "worst") || !strcmp(o, "tree");
 }
 
 fp_config *fp_config_load(const char *path, char *err, size_t errsz)
@@ -94,6 +100,13 @@ fp_config *fp_config_load(const char *path, char *err, size_t errsz)
         fp_config_free(cfg);
         cfg = NULL;
     }
+    if (cfg && !valid_red_order(cfg->red_order)) {
+        snprintf(err, errsz, "%s:%d: red_order: '%s' is not one of worst, "
+                 "tree", found, line_of_key(found, "red_order"),
+                 cfg->red_order);
+        fp_config_free(cfg);
+        cfg = NULL;
+    }
     free(found);
     return cfg;
 }
@@ -108,5 +121,6 @@ void fp_config_free(fp_config *cfg)
     free(cfg->keymap_file);
     free(cfg->theme);
     free(cfg->reporting_currency);
+    free(cfg->red_order);
     free(cfg);
 }

@@ -12,6 +12,8 @@ typedef struct {
     char *keymap_file;      /* [ui] keymap: NULL = default place */
     char *theme;            /* [ui] theme: default | high-contrast | mono */
     char *reporting_currency; /* [report] currency: NULL = catalogue's */
+    char *red_order;        /* [ui] red_order: worst (NULL) | tree: the
+                               order of the red walk (n/N) */
 } fp_config;
 
 /* path NULL: $XDG_CONFIG_HOME/fupan/config.ini when it exists, else

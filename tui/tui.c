@@ -99,12 +99,16 @@ static int dispatch(fp_ui *ui, fp_action act)
     return FP_R_REDRAW;
 }
 
+static int on_interrupt(fp_ui *ui);
+
 static int on_key(fp_ui *ui, fp_key key)
 {
     fp_view *v = fp_ui_top(ui);
     fp_keyctx ctx = v->ops->context ? v->ops->context(v) : v->ops->ctx;
     fp_action act = fp_keymap_lookup(ui->km, ctx, key);
     ui->msg[0] = '\0';
+    if (act == FP_ACT_NONE && key == 3) /* raw mode: Ctrl-C, in order */
+        return on_interrupt(ui);
     if (act == FP_ACT_NONE && (key & FP_KEY_ALT)) {
         /* Esc and a key typed fast read as Alt-key: unbound, take both */
         int r = on_key(ui, 27);

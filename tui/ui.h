@@ -161,8 +161,13 @@ const fp_tree *fp_ui_tree(fp_ui *ui);
 const fp_catalogue *fp_ui_cat(fp_ui *ui);
 /* Reloads after another process wrote (or force): re-resolves views. */
 bool fp_ui_refresh(fp_ui *ui, bool force);
-/* Rebuilds the stack so that node is the selected row (kpi in detail). */
+/* Rebuilds the stack so that node is the selected row; with kpi >= 0 the
+ * detail panel has the focus, on that KPI. */
 void fp_ui_goto(fp_ui *ui, int node, int kpi);
+/* The tree node a note or override on a person's scorecard goes to: their
+ * node below `under` where kpi is worst (the first when kpi < 0), else
+ * their first node anywhere; -1 when they have none. */
+int fp_ui_person_node(fp_ui *ui, int person, int under, int kpi);
 
 /* ---- theme.c ---- */
 /* Starts colours for the theme named (NULL/unknown: default); NO_COLOR
@@ -207,7 +212,15 @@ bool fp_prompt_with(fp_ui *ui, const char *label, const char *text,
                     char *out, size_t outsz);
 
 /* ---- nav.c: cross-hierarchy moves ---- */
+/* n/N: the next (dir > 0) or previous red KPI below where the walk
+ * started, worst first ([ui] red_order = tree: in tree order). */
 int fp_nav_red(fp_ui *ui, int dir);
+/* The same within one scorecard: row's KPIs kpis[0..n), from the KPI cur;
+ * returns the KPI to put the cursor on, -1 when none is red (message). */
+int fp_nav_red_card(fp_ui *ui, int row, const int *kpis, int n, int cur,
+                    int dir);
+/* The worst red KPI among kpis[0..n) of row, -1 when none is red. */
+int fp_nav_worst_red(fp_ui *ui, int row, const int *kpis, int n);
 int fp_nav_search(fp_ui *ui);
 int fp_nav_goto_week(fp_ui *ui);
 int fp_nav_week(fp_ui *ui, int delta);

@@ -210,6 +210,28 @@ static const char *change_label(const char *change)
            : strcmp(change, "delete") == 0 ? _("deleted") : change;
 }
 
+/* text wrapped to cols columns (by display width, as the editor wraps),
+ * each line indented by two spaces. */
+static void add_wrapped(fp_buf *out, const char *text, int cols)
+{
+    fp_edbuf b;
+    fp_edlayout L;
+    char line[4096];
+    fp_edbuf_init(&b, true, 0);
+    fp_edlayout_init(&L);
+    if (fp_edbuf_set(&b, text) && fp_edlayout_build(&L, &b, cols - 2)) {
+        for (size_t i = 0; i < L.n; i++) {
+            fp_edlayout_line(&L, &b, i, line, sizeof line);
+            fp_buf_printf(out, "  %s\n", line);
+        }
+    } else {
+        fp_buf_printf(out, "  %s\n", text); /* out of memory: one line */
+    }
+    fp_edlayout_done(&L);
+    fp_edbuf_done(&b);
+}
+
+/* Every version in full, newest last, wrapped to the screen's width. */
 static int note_history(notes_view *nv, fp_ui *ui)
 {
     const fp_note *n = current(nv, ui);
@@ -228,7 +250,8 @@ static int note_history(notes_view *nv, fp_ui *ui)
         fp_meet_time(v->updated_at, when, sizeof when);
         fp_buf_printf(&b, "%s  %s %s  [%s]\n", when, change_label(v->change),
                       v->author, fp_meet_cause_label(ui, v->cause));
-        fp_buf_printf(&b, "%s\n\n", v->text);
+        add_wrapped(&b, v->text, fp_frame_body(ui).w);
+        fp_buf_add(&b, "\n");
     }
     note_where(ui, 0, n, where, sizeof where);
     char title[1024];

@@ -25,17 +25,6 @@ typedef struct {
 enum { PC_CURSOR, PC_LABEL, PC_WEIGHT, PC_ACTUAL, PC_TARGET, PC_ATT, PC_ST,
        PC_POINTS, PC_TREND, PC_COUNT };
 
-static void *person_open(fp_ui *ui, const fp_view_arg *arg)
-{
-    person_view *pv = calloc(1, sizeof *pv);
-    if (!pv)
-        return NULL;
-    pv->node = arg->node;
-    pv->person = arg->person;
-    pv->person_db = fp_ui_tree(ui)->people[arg->person].db_id;
-    return pv;
-}
-
 static const fp_weighted_kpi *card_of(fp_ui *ui, const person_view *pv,
                                       int *n)
 {
@@ -46,6 +35,43 @@ static const fp_weighted_kpi *card_of(fp_ui *ui, const person_view *pv,
 static int row_of(fp_ui *ui, const person_view *pv)
 {
     return fp_ui_tree(ui)->nnodes + pv->person;
+}
+
+/* The card's KPI ids in order (caller frees), *n of them. */
+static int *card_kpis(fp_ui *ui, const person_view *pv, int *n)
+{
+    const fp_weighted_kpi *card = card_of(ui, pv, n);
+    int *kpis = malloc((size_t)*n * sizeof *kpis + 1);
+    for (int i = 0; kpis && i < *n; i++)
+        kpis[i] = card[i].kpi;
+    if (!kpis)
+        *n = 0;
+    return kpis;
+}
+
+/* Puts the cursor on kpi when the card has it. */
+static void select_kpi(fp_ui *ui, person_view *pv, int kpi)
+{
+    int n;
+    const fp_weighted_kpi *card = card_of(ui, pv, &n);
+    for (int i = 0; i < n; i++)
+        if (card[i].kpi == kpi)
+            pv->sel = i;
+}
+
+/* A scorecard opens on the person's worst red KPI. */
+static void *person_open(fp_ui *ui, const fp_view_arg *arg)
+{
+    person_view *pv = calloc(1, sizeof *pv);
+    if (!pv)
+        return NULL;
+    pv->node = arg->node;
+    pv->person = arg->person;
+    pv->person_db = fp_ui_tree(ui)->people[arg->person].db_id;
+    int n, *kpis = card_kpis(ui, pv, &n);
+    select_kpi(ui, pv, fp_nav_worst_red(ui, row_of(ui, pv), kpis, n));
+    free(kpis);
+    return pv;
 }
 
 static void layout(int width, fp_col *c)
@@ -282,9 +308,21 @@ static int person_move(person_view *pv, fp_ui *ui, fp_action act)
     return FP_R_REDRAW;
 }
 
+/* n/N inside a scorecard walk this person's reds. */
+static int person_red(person_view *pv, fp_ui *ui, int dir)
+{
+    int n, *kpis = card_kpis(ui, pv, &n);
+    int cur = pv->sel < n ? kpis[pv->sel] : -1;
+    select_kpi(ui, pv, fp_nav_red_card(ui, row_of(ui, pv), kpis, n, cur, dir));
+    free(kpis);
+    return FP_R_REDRAW;
+}
+
 static int person_request(fp_view *v, fp_ui *ui, fp_action act)
 {
     person_view *pv = v->priv;
+    if (act == FP_ACT_NEXT_RED || act == FP_ACT_PREV_RED)
+        return person_red(pv, ui, act == FP_ACT_NEXT_RED ? 1 : -1);
     if (act == FP_ACT_BACK) {
         fp_ui_pop(ui);
         return FP_R_REDRAW;
@@ -328,9 +366,9 @@ static void person_cursor(fp_view *v, fp_ui *ui, int *node, int *kpi)
     person_view *pv = v->priv;
     int n;
     const fp_weighted_kpi *card = card_of(ui, pv, &n);
-    *node = fp_ui_tree(ui)->nodes[pv->node].person == pv->person ? pv->node
-                                                                 : -1;
     *kpi = pv->sel < n ? card[pv->sel].kpi : -1;
+    *node = fp_ui_tree(ui)->nodes[pv->node].person == pv->person
+            ? pv->node : fp_ui_person_node(ui, pv->person, pv->node, *kpi);
 }
 
 static const char *person_crumb(fp_view *v, fp_ui *ui)

@@ -408,8 +408,12 @@ Test(tui, next_red_walks_below_the_node)
     s = screen(&sc, "n n");
     assert_has(s, "Red 2 of ");
     free(s);
-    s = screen(&sc, "N");
-    assert_has(s, "(wrapped) Red ");
+    s = screen(&sc, "N");                 /* worst first: N ends there */
+    assert_has(s, "Red 57 of 57: ");
+    assert_lacks(s, "(wrapped)");
+    free(s);
+    s = screen(&sc, "n N");               /* back from the worst: wraps */
+    assert_has(s, "(wrapped) Red 57 of 57: ");
     free(s);
     fp_scratch_remove(&sc);
 }
