@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "tests/unit/helpers.h"
+#include "storage/config.h"
 #include "model/text.h"
 #include "tui/action.h"
 #include "tui/cols.h"
@@ -607,4 +609,38 @@ Test(tui, golden_screens)
         free(s);
     }
     fp_scratch_remove(&sc);
+}
+
+/* ------------------------------------------------------ [ui] red_order */
+
+static char *write_config(const char *dir, const char *text)
+{
+    char *path = malloc(256);
+    cr_assert_not_null(path);
+    snprintf(path, 256, "%s/red_order.ini", dir);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+Test(tui_config, red_order_is_worst_or_tree)
+{
+    char dir[] = "/tmp/fupan-cfg-XXXXXX", err[512] = "";
+    cr_assert_not_null(mkdtemp(dir));
+    char *path = write_config(dir, "[ui]\nred_order = tree\n");
+    fp_config *cfg = fp_config_load(path, err, sizeof err);
+    cr_assert_not_null(cfg, "%s", err);
+    cr_assert_str_eq(cfg->red_order, "tree");
+    fp_config_free(cfg);
+    free(path);
+    path = write_config(dir, "[ui]\ntheme = mono\n\nred_order = worse\n");
+    cfg = fp_config_load(path, err, sizeof err);
+    cr_assert_null(cfg);
+    cr_assert(strstr(err, "red_order.ini:4: red_order: 'worse' is not one "
+                     "of worst, tree"), "%s", err);
+    unlink(path);
+    free(path);
+    rmdir(dir);
 }
