@@ -11,6 +11,7 @@
 #include "tui/cols.h"
 #include "tui/format.h"
 #include "tui/grid.h"
+#include "tui/listmove.h"
 #include "model/i18n.h"
 
 #define SCORE_CAP 1.2 /* one KPI cannot buy the whole score */
@@ -194,7 +195,7 @@ static int draw_kpis(fp_ui *ui, person_view *pv, const fp_rollup *r,
     pv->list_y = a.y + 1;
     pv->list_h = rows;
     pv->page = rows > 0 ? rows : 1;
-    fp_grid_scroll_to(pv->sel, n, rows, &pv->scroll);
+    fp_list_scroll_to(pv->sel, n, rows, &pv->scroll);
     int y = pv->list_y;
     for (int i = pv->scroll; i < n && y < pv->list_y + rows; i++, y++)
         draw_kpi_row(ui, c, y, r, row, &card[i], wsum, i == pv->sel);
@@ -293,19 +294,8 @@ static int person_move(person_view *pv, fp_ui *ui, fp_action act)
 {
     int n;
     card_of(ui, pv, &n);
-    int step = pv->page > 1 ? pv->page - 1 : 1;
-    switch (act) {
-    case FP_ACT_MOVE_UP: pv->sel--; break;
-    case FP_ACT_MOVE_DOWN: pv->sel++; break;
-    case FP_ACT_PAGE_UP: pv->sel -= step; break;
-    case FP_ACT_PAGE_DOWN: pv->sel += step; break;
-    case FP_ACT_FIRST: pv->sel = 0; break;
-    case FP_ACT_LAST: pv->sel = n - 1; break;
-    default: return FP_R_UNHANDLED;
-    }
-    pv->sel = pv->sel >= n ? n - 1 : pv->sel;
-    pv->sel = pv->sel < 0 ? 0 : pv->sel;
-    return FP_R_REDRAW;
+    return fp_list_move(&pv->sel, n, pv->page, act) ? FP_R_REDRAW
+                                                    : FP_R_UNHANDLED;
 }
 
 /* n/N inside a scorecard walk this person's reds. */
@@ -341,11 +331,11 @@ static int person_mouse(fp_view *v, fp_ui *ui, const fp_event *ev)
     if (ev->mouse == FP_MOUSE_WHEEL_UP || ev->mouse == FP_MOUSE_WHEEL_DOWN)
         return person_move(pv, ui, ev->mouse == FP_MOUSE_WHEEL_UP
                                    ? FP_ACT_MOVE_UP : FP_ACT_MOVE_DOWN);
-    int i = ev->y - pv->list_y;
     int n;
     card_of(ui, pv, &n);
-    if (i >= 0 && i < pv->list_h && pv->scroll + i < n)
-        pv->sel = pv->scroll + i;
+    int i = fp_list_row_at(ev->y, pv->list_y, pv->list_h, pv->scroll, n);
+    if (i >= 0)
+        pv->sel = i;
     return FP_R_REDRAW;
 }
 
