@@ -438,6 +438,17 @@ Test(tui_meeting, a_scorecard_from_the_people_view_takes_notes_and_overrides)
     assert_query(&sc, "SELECT p.name FROM actions a JOIN nodes nd ON"
                  " nd.id = a.node_id JOIN people p ON p.id = nd.person_id"
                  " WHERE a.text = '从人员榜的行动'", "王强");
+    s = run(&sc, "p Enter H", NULL);
+    assert_has(s, "History of Ad spend 广告消耗 at 泰国 TikTok 店 › 服饰 › 王强");
+    free(s);
+    s = run(&sc, "p Enter u", NULL);
+    assert_has(s, "No override on Ad spend 广告消耗 at 泰国 TikTok 店");
+    free(s);
+    /* the people view's detail panel (Tab): its highlighted KPI */
+    s = run(&sc, "p Tab Down a Enter text:人员榜详情写的 Enter", NULL);
+    assert_has(s, "Note saved");
+    free(s);
+    assert_query(&sc, NOTE_TARGET("人员榜详情写的"), "王强|cpm");
     fp_scratch_remove(&sc);
 }
 
