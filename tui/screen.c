@@ -42,7 +42,7 @@ static void bracketed_paste(bool on)
     fflush(stdout);
 }
 
-/* Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\\ are keys read in order with the
+/* Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ are keys read in order with the
  * text typed before them (in cbreak mode Ctrl-C became a signal that
  * overtook keys still queued). */
 static void setup_input(bool headless)

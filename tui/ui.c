@@ -1,4 +1,5 @@
 /* The ui's state: messages, the view stack, data access. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,7 +22,7 @@ fp_view *fp_ui_top(fp_ui *ui)
     return ui->depth > 0 ? &ui->stack[ui->depth - 1] : NULL;
 }
 
-/* Keys that mean the same everywhere in raw mode: Ctrl-\\ is Ctrl-C
+/* Keys that mean the same everywhere in raw mode: Ctrl-\ is Ctrl-C
  * (it would have quit without saving a draft); Ctrl-Z suspends and comes
  * back as a resize, so that every loop redraws. */
 static void raw_control_key(fp_ui *ui, fp_event *ev)
@@ -167,7 +168,7 @@ static double place_rank(const fp_rollup *r, int node, int kpi)
 {
     double att = r && kpi >= 0 ? fp_rollup_cell(r, node, kpi)->attainment
                                : 0;
-    return att == att ? att : 1e300;
+    return isnan(att) ? INFINITY : att;
 }
 
 int fp_ui_person_node(fp_ui *ui, int person, int under, int kpi)
