@@ -20,14 +20,17 @@ static const char usage_text[] =
     "       fupan scorecard --week W [--path P | --person ID]\n"
     "                       [--format text|csv|json] [--db FILE]\n"
     "       fupan override set|revert|list ...\n"
-    "       fupan note add|list ...\n"
-    "       fupan action add|list|done ...\n"
+    "       fupan note add|list|edit|delete|history ...\n"
+    "       fupan action add|list|done|drop|reopen ...\n"
     "       fupan minutes --week W [--format text|md] [-o FILE]\n"
     "       fupan --help | --version\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
-    "The database is --db, else $FUPAN_DB, else\n"
-    "$XDG_DATA_HOME/fupan/fupan.db. Run 'fupan COMMAND --help' for more.\n"
+    "--db, --config and --week go before or after the subcommand. The\n"
+    "database is --db, else $FUPAN_DB, else $XDG_DATA_HOME/fupan/fupan.db;\n"
+    "only init, import and the TUI create it. Lists (note, action,\n"
+    "override list) take --format text|csv|json.\n"
+    "Run 'fupan COMMAND --help' for more.\n"
     "Exit codes: 0 done, 1 runtime failure, 2 usage error, 3 input rejected.\n";
 
 typedef int (*command_fn)(int argc, char **argv);
