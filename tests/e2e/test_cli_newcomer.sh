@@ -161,6 +161,11 @@ grep -q "at most 4000 characters and this one has 4001" "$WORK/err" ||
 run 3 note edit "$id" --db "$DB" --text "$long"
 run 0 note add --db "$DB" --week $W --path tts-th --cause other \
     --text "${long#长}"
+# the TUI's note editor stops at the same length and says so
+"$BIN" --db "$DB" --headless 100x30 --keys "a Enter text:${long}长长" \
+    >"$WORK/screen" 2>&1 || fail "headless note editor"
+grep -q "At most 4000 characters." "$WORK/screen" ||
+    { tail -5 "$WORK/screen" >&2; fail "the TUI editor does not stop at 4,000"; }
 
 # ---- minutes -o x.md writes Markdown ----
 run 0 minutes --db "$DB" --week $W -o "$WORK/m.md"
