@@ -2,12 +2,13 @@
  * categories and stores added up; for a role scoped to the store (an ops
  * manager), the stores above their nodes instead, each once, so the card
  * is the store's. A person with one node gets that node's row as it is
- * (with the role's default targets where it has none). With several nodes: sum KPIs are added (money
- * converted to the reporting currency when the stores' currencies
- * differ), a `none` KPI is kept only when exactly one node holds it,
- * formulas are recomputed from the added-up row. Targets: sum KPIs add
- * the nodes' targets when every node has one; other KPIs keep a target
- * all nodes agree on; else the role's default. */
+ * (with the role's default targets where it has none). With several
+ * nodes: sum KPIs are added (money converted to the reporting currency
+ * when the stores' currencies differ), a `none` KPI is kept only when
+ * exactly one node holds it, formulas are recomputed from the added-up
+ * row. Targets: sum KPIs add the nodes' targets when every node has one;
+ * other KPIs keep a target all nodes agree on; else the role's default
+ * (README.md, "scorecard --person"). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
