@@ -30,7 +30,8 @@ BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 BUILTIN_INI := sample-data/kpis.ini sample-data/causes.ini keymaps/default.ini
 
-.PHONY: all deps run test unit e2e asan valgrind bench clean demo docs pot
+.PHONY: all deps run test unit e2e asan valgrind bench clean demo demo-reset \
+        docs pot
 
 all: $(BUILD)/fupan
 
@@ -69,11 +70,16 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libfupan.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libfupan.a $(LDLIBS)
 
-$(BUILD)/demo.db: $(BUILD)/fupan $(wildcard sample-data/*)
-	rm -f $@ $@-wal $@-shm
+# The demo database is made the first time only: a rebuilt binary keeps
+# the notes typed in `make run`. `make demo-reset` makes it afresh.
+$(BUILD)/demo.db: | $(BUILD)/fupan
 	$(BUILD)/fupan init --sample --db $@
 
 demo: $(BUILD)/demo.db
+
+demo-reset: $(BUILD)/fupan
+	rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
+	$(BUILD)/fupan init --sample --db $(BUILD)/demo.db
 
 run: deps
 	@$(MAKE) --no-print-directory $(BUILD)/fupan $(BUILD)/demo.db

@@ -25,8 +25,13 @@ int fp_cmd_minutes(int argc, char **argv);
 
 /* "fupan: " + message + newline on stderr. */
 void fp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Opens a review session or prints the error; NULL -> exit FP_EXIT_RUNTIME. */
+/* Opens the review session of an existing database, or prints the error
+ * (a missing file: its path and how to create one); NULL -> exit
+ * FP_EXIT_RUNTIME. db NULL: the default database. */
 fp_review *fp_cli_open(const char *db, const char *config, bool read_only);
+/* Same, creating the database when it does not exist (init, import). */
+fp_review *fp_cli_open_new(const char *db, const char *config,
+                           bool read_only);
 /* Parses --week, printing an error naming the value when it is bad. */
 bool fp_cli_week(const char *text, fp_week *out);
 

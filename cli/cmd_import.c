@@ -159,7 +159,7 @@ int fp_cmd_import(int argc, char **argv)
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
-    fp_review *rv = fp_cli_open(a.db, a.config, false);
+    fp_review *rv = fp_cli_open_new(a.db, a.config, false);
     if (rv == NULL)
         return FP_EXIT_RUNTIME;
     fp_import_report report;

@@ -103,7 +103,7 @@ int fp_cmd_init(int argc, char **argv)
         fputs(init_usage, stderr);
         return FP_EXIT_USAGE;
     }
-    fp_review *rv = fp_cli_open(db, config, false);
+    fp_review *rv = fp_cli_open_new(db, config, false);
     if (!rv)
         return FP_EXIT_RUNTIME;
     int rc = sample ? load_sample(rv) : FP_EXIT_OK;

@@ -3,6 +3,8 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 void fp_cli_error(const char *fmt, ...)
 {
@@ -14,7 +16,36 @@ void fp_cli_error(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+/* A command that only reads or adds to a database never creates one:
+ * a missing file is one line naming it and how to make one. */
+static bool database_exists(const char *db)
+{
+    char *path = db ? strdup(db) : fp_db_default_path();
+    if (!path) {
+        fp_cli_error("out of memory");
+        return false;
+    }
+    bool ok = access(path, F_OK) == 0;
+    if (!ok && db)
+        fp_cli_error("no database at %s: create one with 'fupan init --db "
+                     "%s' (or 'fupan init --sample --db %s' for the sample "
+                     "meeting)", path, path, path);
+    else if (!ok)
+        fp_cli_error("no database at %s: create one with 'fupan init' (or "
+                     "'fupan init --sample' for the sample meeting), or "
+                     "name one with --db FILE", path);
+    free(path);
+    return ok;
+}
+
 fp_review *fp_cli_open(const char *db, const char *config, bool read_only)
+{
+    return database_exists(db) ? fp_cli_open_new(db, config, read_only)
+                               : NULL;
+}
+
+fp_review *fp_cli_open_new(const char *db, const char *config,
+                           bool read_only)
 {
     char err[1024];
     fp_review_opts opts = {db, config, read_only, 0};

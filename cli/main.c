@@ -20,14 +20,17 @@ static const char usage_text[] =
     "       fupan scorecard --week W [--path P | --person ID]\n"
     "                       [--format text|csv|json] [--db FILE]\n"
     "       fupan override set|revert|list ...\n"
-    "       fupan note add|list ...\n"
-    "       fupan action add|list|done ...\n"
+    "       fupan note add|list|edit|delete|history ...\n"
+    "       fupan action add|list|done|drop|reopen ...\n"
     "       fupan minutes --week W [--format text|md] [-o FILE]\n"
     "       fupan --help | --version\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
-    "The database is --db, else $FUPAN_DB, else\n"
-    "$XDG_DATA_HOME/fupan/fupan.db. Run 'fupan COMMAND --help' for more.\n"
+    "--db, --config and --week go before or after the subcommand. The\n"
+    "database is --db, else $FUPAN_DB, else $XDG_DATA_HOME/fupan/fupan.db;\n"
+    "only init, import and the TUI create it. Lists (note, action,\n"
+    "override list) take --format text|csv|json.\n"
+    "Run 'fupan COMMAND --help' for more.\n"
     "Exit codes: 0 done, 1 runtime failure, 2 usage error, 3 input rejected.\n";
 
 typedef int (*command_fn)(int argc, char **argv);
@@ -116,13 +119,65 @@ static void init_i18n(void)
     textdomain(FP_TEXT_DOMAIN);
 }
 
+/* Options every command takes, before or after its name:
+ * `fupan --db F scorecard ...` is `fupan scorecard ... --db F`.
+ * (--lang joins this list when the commands learn it.) */
+static const char *const global_options[] = {"--db", "--config", "--week"};
+
+/* How many words argv[i] takes as a global option ("--db F": 2,
+ * "--db=F": 1), 0 when it is none. */
+static int global_option_words(int argc, char **argv, int i)
+{
+    for (size_t g = 0; g < sizeof global_options / sizeof *global_options;
+         g++) {
+        size_t n = strlen(global_options[g]);
+        if (strncmp(argv[i], global_options[g], n) != 0)
+            continue;
+        if (argv[i][n] == '=')
+            return 1;
+        if (argv[i][n] == '\0')
+            return i + 1 < argc ? 2 : 0;
+    }
+    return 0;
+}
+
+static command_fn find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return commands[i].fn;
+    return NULL;
+}
+
+/* Runs the subcommand at argv[at], moving the global options before it
+ * (argv[1..at-1]) to the end of its own arguments. */
+static int run_command(command_fn fn, int argc, char **argv, int at)
+{
+    char **args = malloc(((size_t)argc + 1) * sizeof *args);
+    if (!args) {
+        fp_cli_error("out of memory");
+        return FP_EXIT_RUNTIME;
+    }
+    int n = 0;
+    for (int i = at; i < argc; i++)
+        args[n++] = argv[i];
+    for (int i = 1; i < at; i++)
+        args[n++] = argv[i];
+    args[n] = NULL;
+    int rc = fn(n, args);
+    free(args);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     fp_locale_init();
     init_i18n();
-    if (argc > 1)
-        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-            if (strcmp(argv[1], commands[i].name) == 0)
-                return commands[i].fn(argc - 1, argv + 1);
+    int at = 1, words;
+    while (at < argc && (words = global_option_words(argc, argv, at)) > 0)
+        at += words;
+    command_fn fn = at < argc ? find_command(argv[at]) : NULL;
+    if (fn)
+        return run_command(fn, argc, argv, at);
     return run_tui(argc, argv);
 }

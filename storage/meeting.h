@@ -32,12 +32,21 @@ typedef struct {
 
 typedef struct { fp_note *items; size_t n; } fp_note_list;
 
-/* Adds a note; returns its id (> 0) or -1 with db->err. Records the
- * first version in note_history. kpi may be NULL. */
+/* The longest note, in characters (code points), a Chinese paragraph of
+ * a page or so; longer ones are refused, not cut. */
+#define FP_NOTE_MAX_CHARS 4000
+/* True when text can be a note's text: not blank and at most
+ * FP_NOTE_MAX_CHARS characters; else false with the reason in why. */
+bool fp_note_text_ok(const char *text, char *why, size_t whysz);
+
+/* Adds a note; returns its id (> 0) or -1 with db->err (a text refused
+ * by fp_note_text_ok too). Records the first version in note_history.
+ * kpi may be NULL. */
 long long fp_note_add(fp_db *db, fp_week week, long long node_id,
                       const char *kpi, const char *cause, const char *text,
                       const char *author);
-/* New text/cause for a note, keeping the old version in history. */
+/* New text/cause for a note, keeping the old version in history; text
+ * NULL keeps the text, else it is checked as by fp_note_text_ok. */
 bool fp_note_edit(fp_db *db, long long id, const char *cause,
                   const char *text, const char *author);
 /* Hides a note (deleted_at), keeping it and its history. */

@@ -9,6 +9,7 @@
 #include "model/buf.h"
 #include "model/format.h"
 #include "model/number.h"
+#include "model/value_check.h"
 #include "tui/editor.h"
 #include "tui/grid.h"
 #include "tui/format.h"
@@ -106,8 +107,12 @@ static bool ask_value(fp_ui *ui, const cell_ref *c, const char *start,
         const char *why = NULL;
         fp_num_status st = fp_parse_value(text, c->def->unit
                                           == FP_UNIT_PERCENT, value, &why);
-        if (st == FP_NUM_OK)
+        char range[256];
+        if (st == FP_NUM_OK && fp_kpi_value_sane(c->def, *value, range,
+                                                 sizeof range))
             return true;
+        if (st == FP_NUM_OK)
+            why = range;
         snprintf(refused, sizeof refused, _("Not a value (%s). %s, new "
                  "value: "), st == FP_NUM_EMPTY ? _("empty")
                  : why ? why : _("not a number"), c->label);
