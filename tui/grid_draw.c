@@ -175,6 +175,15 @@ static void short_value(fp_ui *ui, int row, int kpi, const fp_cell *cell,
         snprintf(out, outsz, "%s", num);
 }
 
+const char *fp_cell_mark(const fp_ui *ui, const fp_cell *cell)
+{
+    if (cell->flags & FP_CF_OVERRIDDEN)
+        return ui->gl->overridden;
+    if (cell->flags & FP_CF_PROVISIONAL)
+        return ui->gl->provisional;
+    return "";
+}
+
 static void draw_kpi_cell(const row_ctx *rc, const fp_grid_row *row,
                           const table_layout *L, int slot, const fp_col *c)
 {
@@ -195,8 +204,9 @@ static void draw_kpi_cell(const row_ctx *rc, const fp_grid_row *row,
         fp_draw(rc->ui, rc->y, c->x, lw, shortl, cattr(rc, FP_C_DIM));
     }
     fp_draw_right(rc->ui, rc->y, c->x + lw, vw, val, cattr(rc, FP_C_NORMAL));
-    if (cell->flags & FP_CF_OVERRIDDEN) /* the original is in the detail */
-        fp_draw(rc->ui, rc->y, c->x + lw + vw, 1, "*", cattr(rc, FP_C_MARK));
+    const char *mark = fp_cell_mark(rc->ui, cell);
+    if (*mark) /* the original and the maturity are in the detail */
+        fp_draw(rc->ui, rc->y, c->x + lw + vw, 1, mark, cattr(rc, FP_C_MARK));
     fp_draw_right(rc->ui, rc->y, c->x + lw + vw + 1, aw, att,
                   cattr(rc, fp_status_color(cell->status)));
 }

@@ -200,6 +200,7 @@ static const fp_glyphs glyphs_utf8 = {
     .crumb_sep = " \xe2\x80\xba ", .dot = "\xc2\xb7", .dash = "\xe2\x80\x93",
     .cursor = "\xe2\x96\xb8", .hline = "\xe2\x94\x80",
     .range = "\xe2\x80\x94", .arrow = "\xe2\x86\x92",
+    .overridden = "*", .provisional = "~",
 };
 
 static const fp_glyphs glyphs_ascii = {
@@ -208,6 +209,7 @@ static const fp_glyphs glyphs_ascii = {
     .up = "^", .down = "v", .flat = "=",
     .crumb_sep = " > ", .dot = "-", .dash = "-", .cursor = ">",
     .hline = "-", .range = "-", .arrow = "->",
+    .overridden = "*", .provisional = "?", /* "~" is amber here */
 };
 
 const fp_glyphs *fp_glyphs_get(bool utf8)

@@ -54,6 +54,8 @@ typedef struct {
     const char *up, *down, *flat;
     const char *crumb_sep, *dot, *dash, *cursor, *hline, *range;
     const char *arrow;       /* "from -> to" */
+    const char *overridden;  /* after a value set by hand */
+    const char *provisional; /* after a value still inside its maturity */
 } fp_glyphs;
 
 typedef struct { int y, x, h, w; } fp_rect;

@@ -14,6 +14,7 @@
 #include "tests/unit/helpers.h"
 #include "model/text.h"
 #include "tui/format.h"
+#include "tui/ui.h"
 
 #define WEEK 202647
 
@@ -265,6 +266,13 @@ Test(screen, dollar_shows_every_money_figure_in_the_reporting_currency)
     assert_has(detail, v);
     assert_lacks(detail, "PHP");
     free(detail), free(head), free(s);
+    /* a person's scorecard too: every money figure in USD */
+    s = screen(&sc, "Down Enter Enter Enter $");
+    assert_has(s, "Ad spend");
+    char *spend = line_with(s, "Ad spend");
+    assert_has(spend, "USD ");
+    assert_lacks(s, "MYR");
+    free(spend), free(s);
     /* $ again: back to each store's own */
     s = screen(&sc, "$ $");
     head = line_at(s, 0);
@@ -291,5 +299,59 @@ Test(screen, T_cycles_the_themes_live)
         assert_has(s, steps[i].theme);
         free(s);
     }
+    fp_scratch_remove(&sc);
+}
+
+/* --------------------------------------------------------------- legend */
+
+/* The line holding key has want. */
+static void assert_line_has(const char *s, const char *key, const char *want)
+{
+    char *line = line_with(s, key);
+    assert_has(line, want);
+    free(line);
+}
+
+/* Help ends with a legend of every symbol the screens draw, in the glyph
+ * set in use. */
+static void assert_legend(const char *s, const fp_glyphs *gl)
+{
+    char want[64];
+    for (int st = 0; st < 4; st++) {
+        snprintf(want, sizeof want, "  %s  ", gl->status[st]);
+        assert_has(s, want);
+    }
+    snprintf(want, sizeof want, "  %s  ", gl->overridden);
+    assert_line_has(s, "Overridden", want);
+    snprintf(want, sizeof want, "  %s  ", gl->provisional);
+    assert_line_has(s, "Provisional", want);
+    snprintf(want, sizeof want, "%s %s %s", gl->up, gl->down, gl->flat);
+    assert_line_has(s, "Week over week", want);
+    char spark[64] = "";
+    for (int i = 0; i < 8; i++)
+        strcat(spark, gl->spark[i]);
+    assert_line_has(s, "lowest to highest", spark);
+    assert_line_has(s, "No value (", "\xe2\x80\x94");
+}
+
+Test(screen, help_has_a_legend_of_every_symbol)
+{
+    fp_scratch sc;
+    fp_scratch_sample(&sc, "screen", NULL);
+    char *s = screen(&sc, "? End");
+    assert_has(s, "Symbols");
+    assert_legend(s, fp_glyphs_get(true));
+    free(s);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && XDG_CONFIG_HOME='%s' LC_ALL=C.UTF-8 FUPAN_ASCII=1 "
+             "'%s' --db '%s' --headless 100x30 --keys '? End'", sc.dir, sc.dir,
+             sc.bin, sc.db);
+    FILE *p = popen(cmd, "r");
+    cr_assert_not_null(p);
+    s = fp_read_all(p);
+    pclose(p);
+    assert_legend(s, fp_glyphs_get(false));
+    free(s);
     fp_scratch_remove(&sc);
 }
