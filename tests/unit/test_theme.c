@@ -144,3 +144,30 @@ Test(contrast, high_contrast_status_cells_set_their_background)
     fclose(out);
     fclose(in);
 }
+
+/* T: default -> high-contrast -> mono -> default, each applied at once. */
+Test(contrast, cycling_applies_each_theme)
+{
+    FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+    SCREEN *sp = newterm("xterm-256color", out, in);
+    cr_assert_not_null(sp);
+    fp_ui ui;
+    memset(&ui, 0, sizeof ui);
+    unsetenv("NO_COLOR");
+    fp_theme_init(&ui, NULL);
+    cr_assert_eq(ui.theme, FP_THEME_DEFAULT);
+    short fg, bg;
+    cr_assert_str_eq(fp_theme_cycle(&ui), "high-contrast");
+    pair_content((short)PAIR_NUMBER(ui.attr[FP_C_CURSOR]), &fg, &bg);
+    cr_assert_eq(bg, COLOR_YELLOW);
+    cr_assert_str_eq(fp_theme_cycle(&ui), "mono");
+    cr_assert_eq(ui.attr[FP_C_RED] & (int)A_COLOR, 0);
+    cr_assert_str_eq(fp_theme_cycle(&ui), "default");
+    pair_content((short)PAIR_NUMBER(ui.attr[FP_C_CURSOR]), &fg, &bg);
+    cr_assert_eq(bg, COLOR_CYAN);
+    cr_assert_neq(ui.attr[FP_C_RED] & (int)A_COLOR, 0);
+    endwin();
+    delscreen(sp);
+    fclose(out);
+    fclose(in);
+}
