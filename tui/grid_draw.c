@@ -156,7 +156,7 @@ static void draw_glyphs(const row_ctx *rc, const fp_grid_row *row,
 }
 
 /* A short value with the currency of its own figures in front when it
- * is money ("PHP 251k"; "USD 4.3k" with $ on), "no rate" when it cannot
+ * is money ("PHP 251k"; "USD 4,261" with $ on), "no rate" when it cannot
  * be converted. */
 static void short_value(fp_ui *ui, int row, int kpi, const fp_cell *cell,
                         char *out, size_t outsz)

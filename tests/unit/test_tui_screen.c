@@ -71,6 +71,14 @@ static void assert_lacks(const char *s, const char *what)
     cr_assert(strstr(s, what) == NULL, "'%s' is in:\n%s", what, s);
 }
 
+/* The line holding key has want. */
+static void assert_line_has(const char *s, const char *key, const char *want)
+{
+    char *line = line_with(s, key);
+    assert_has(line, want);
+    free(line);
+}
+
 /* A number from one SQL query on the sample database. */
 static double query(const fp_scratch *sc, const char *sql, const char *text)
 {
@@ -304,14 +312,6 @@ Test(screen, T_cycles_the_themes_live)
 
 /* --------------------------------------------------------------- legend */
 
-/* The line holding key has want. */
-static void assert_line_has(const char *s, const char *key, const char *want)
-{
-    char *line = line_with(s, key);
-    assert_has(line, want);
-    free(line);
-}
-
 /* Help ends with a legend of every symbol the screens draw, in the glyph
  * set in use. */
 static void assert_legend(const char *s, const fp_glyphs *gl)
@@ -352,6 +352,32 @@ Test(screen, help_has_a_legend_of_every_symbol)
     s = fp_read_all(p);
     pclose(p);
     assert_legend(s, fp_glyphs_get(false));
+    free(s);
+    fp_scratch_remove(&sc);
+}
+
+/* A store whose currency has no rate this week is never converted
+ * silently: "no rate" under $, in the summary too (the company sum). */
+Test(screen, dollar_without_a_rate_says_so)
+{
+    fp_scratch sc;
+    fp_scratch_sample(&sc, "screen", NULL);
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open(sc.db, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "DELETE FROM fx_rates WHERE week = 202647 "
+                              "AND currency = 'PHP'", NULL, NULL, NULL),
+                 SQLITE_OK);
+    sqlite3_close(db);
+    char name[128];
+    query_text(&sc, "SELECT name FROM stores WHERE code = ?1", "shopee-ph",
+               name, sizeof name);
+    char *s = screen(&sc, "$");
+    assert_line_has(s, name, "no rate");
+    char *sum = line_at(s, 1);
+    assert_has(sum, "GMV no rate");
+    free(sum), free(s);
+    s = screen(&sc, ""); /* in its own currency it needs no rate */
+    assert_line_has(s, name, "PHP ");
     free(s);
     fp_scratch_remove(&sc);
 }
