@@ -23,6 +23,7 @@ static const char usage_text[] =
     "       fupan note add|list|edit|delete|history ...\n"
     "       fupan action add|list|done|drop|reopen ...\n"
     "       fupan minutes --week W [--format text|md] [-o FILE]\n"
+    "       fupan meeting attendees|show --week W [NAME...]\n"
     "       fupan --help | --version\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
@@ -39,6 +40,7 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"scorecard", fp_cmd_scorecard}, {"override", fp_cmd_override},
     {"note", fp_cmd_note},         {"action", fp_cmd_action},
     {"minutes", fp_cmd_minutes},
+    {"meeting", fp_cmd_meeting},
 };
 
 static bool parse_size(const char *s, int *cols, int *rows)

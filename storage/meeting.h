@@ -155,6 +155,16 @@ long long fp_meeting_record(fp_db *db, fp_week week, const char *started_at,
                             const char *author);
 bool fp_meeting_set_attendees(fp_db *db, long long id, const char *attendees);
 void fp_meeting_done(fp_meeting *m);
+/* Attendees are names as typed: people of the org file or anyone else
+ * (the lead, guests). A list is "陈静, 李娜, 陈总"; ",", "，" and "、"
+ * separate names when reading one. */
+typedef void (*fp_attendee_fn)(const char *name, void *ctx);
+/* Calls fn for each name of list in order, blanks trimmed, empty and
+ * repeated names left out. */
+void fp_attendees_each(const char *list, fp_attendee_fn fn, void *ctx);
+/* list and then names as one list "a, b, c" without repeats: a new
+ * string (caller frees), NULL when out of memory. Either may be NULL. */
+char *fp_attendees_merge(const char *list, const char *names);
 /* Snapshot of key figures as shown: replaces the meeting's rows. */
 typedef struct { fp_week week; long long node_id; const char *kpi;
                  double value; } fp_snapshot_row;

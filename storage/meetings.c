@@ -1,6 +1,9 @@
 /* Meeting records and snapshots of the figures shown; see meeting.h. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "model/buf.h"
 
 #include "storage/meeting.h"
 #include "storage/meeting_util.h"
@@ -257,4 +260,73 @@ long long fp_meeting_record(fp_db *db, fp_week week, const char *started_at,
     if (!fp_db_exec_stmt(db, st))
         return -1;
     return sqlite3_last_insert_rowid(db->sql);
+}
+
+/* ---- attendees ---------------------------------------------------------- */
+
+/* Length of the separator at s (",", "，", "、"), 0 when none. */
+static size_t separator_at(const char *s)
+{
+    if (*s == ',')
+        return 1;
+    if (strncmp(s, "\xef\xbc\x8c", 3) == 0 || strncmp(s, "\xe3\x80\x81", 3) == 0)
+        return 3;
+    return 0;
+}
+
+/* True when name (n bytes) is already in b's list "a, b". */
+static bool listed(const fp_buf *b, const char *name, size_t n)
+{
+    const char *s = fp_buf_str(b);
+    while (*s) {
+        size_t len = strcspn(s, ",");
+        if (len == n && strncmp(s, name, n) == 0)
+            return true;
+        s += len;
+        s += strspn(s, ", ");
+    }
+    return false;
+}
+
+void fp_attendees_each(const char *list, fp_attendee_fn fn, void *ctx)
+{
+    fp_buf seen;
+    fp_buf_init(&seen);
+    for (const char *s = list ? list : ""; *s;) {
+        size_t n = 0;
+        while (s[n] && !separator_at(s + n))
+            n++;
+        size_t a = 0, z = n;
+        while (a < z && (s[a] == ' ' || s[a] == '\t'))
+            a++;
+        while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
+            z--;
+        if (z > a && !listed(&seen, s + a, z - a)) {
+            fp_buf_printf(&seen, "%s%.*s", seen.len ? ", " : "",
+                          (int)(z - a), s + a);
+            char *name = strndup(s + a, z - a);
+            if (name)
+                fn(name, ctx);
+            free(name);
+        }
+        s += n;
+        s += separator_at(s);
+    }
+    fp_buf_done(&seen);
+}
+
+static void append_name(const char *name, void *ctx)
+{
+    fp_buf *b = ctx;
+    if (!listed(b, name, strlen(name)))
+        fp_buf_printf(b, "%s%s", b->len ? ", " : "", name);
+}
+
+char *fp_attendees_merge(const char *list, const char *names)
+{
+    fp_buf b;
+    fp_buf_init(&b);
+    fp_attendees_each(list, append_name, &b);
+    fp_attendees_each(names, append_name, &b);
+    return fp_buf_take(&b);
 }

@@ -80,6 +80,9 @@ const fp_weighted_kpi *fp_grid_card(fp_ui *ui, const fp_grid_row *r,
 const char *fp_grid_name(fp_ui *ui, const fp_grid_row *r);
 /* Currency for money of a rollup row: the store's, else reporting. */
 const char *fp_row_currency(fp_ui *ui, int row);
+/* The one-column mark after a value in a table cell: overridden (the
+ * glyph set's "*"), else provisional ("~"), else "". */
+const char *fp_cell_mark(const fp_ui *ui, const fp_cell *cell);
 /* Label of a KPI for the screen: "GMV 成交金额" (or the English one). */
 void fp_kpi_label(fp_ui *ui, int kpi, char *out, size_t outsz);
 

@@ -52,6 +52,27 @@ static int act_refresh(fp_ui *ui)
     return FP_R_REDRAW;
 }
 
+static int act_cycle_theme(fp_ui *ui)
+{
+    const char *name = fp_theme_cycle(ui);
+    fp_screen_repaint();
+    fp_ui_msg(ui, FP_MSG_INFO, _("Theme: %s"), name);
+    return FP_R_REDRAW;
+}
+
+static int act_toggle_currency(fp_ui *ui)
+{
+    ui->reporting = !ui->reporting;
+    if (ui->reporting)
+        fp_ui_msg(ui, FP_MSG_INFO, _("Money in %s, converted at the week's "
+                  "rates ($: each store's own currency)"),
+                  fp_ui_reporting_currency(ui));
+    else
+        fp_ui_msg(ui, FP_MSG_INFO, "%s",
+                  _("Money in each store's own currency"));
+    return FP_R_REDRAW;
+}
+
 static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_QUIT] = act_quit,
     [FP_ACT_HELP] = act_help,
@@ -63,6 +84,8 @@ static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_SEARCH] = act_search,
     [FP_ACT_PEOPLE_VIEW] = act_people,
     [FP_ACT_REFRESH] = act_refresh,
+    [FP_ACT_TOGGLE_CURRENCY] = act_toggle_currency,
+    [FP_ACT_CYCLE_THEME] = act_cycle_theme,
     [FP_ACT_ANNOTATE] = fp_act_annotate,
     [FP_ACT_OVERRIDE] = fp_act_override,
     [FP_ACT_REVERT_OVERRIDE] = fp_act_revert_override,

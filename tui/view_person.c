@@ -145,10 +145,11 @@ static void draw_kpi_row(fp_ui *ui, const fp_col *c, int y, const fp_rollup *r,
     snprintf(buf, sizeof buf, "%.2g", wk->weight);
     if (c[PC_WEIGHT].x >= 0)
         fp_draw_right(ui, y, c[PC_WEIGHT].x, c[PC_WEIGHT].width, buf, na);
-    fp_fmt_kpi(k, cell->value, fp_rollup_currency(r, row), buf, sizeof buf);
+    fp_ui_fmt_value(ui, row, wk->kpi, cell->value, buf, sizeof buf); /* $ */
     fp_draw_right(ui, y, c[PC_ACTUAL].x, c[PC_ACTUAL].width,
                   cell->flags & FP_CF_NO_RATE ? _("no rate") : buf, na);
-    fp_format_value(k, cell->target, buf, sizeof buf);
+    fp_format_value(k, fp_ui_value(ui, row, wk->kpi, cell->target, NULL),
+                    buf, sizeof buf);
     if (c[PC_TARGET].x >= 0)
         fp_draw_right(ui, y, c[PC_TARGET].x, c[PC_TARGET].width, buf, na);
     fp_format_attainment(cell->attainment, buf, sizeof buf);
@@ -177,7 +178,8 @@ static void draw_title(fp_ui *ui, const person_view *pv, const fp_rollup *r,
     snprintf(title, sizeof title, _("%s %s %s %s score %s %s %s"), p->name,
              ui->gl->dot, ri >= 0 ? cat->roles[ri].label : _("no role"),
              ui->gl->dot, score, ui->gl->dot,
-             fp_rollup_currency(r, row_of(ui, pv)));
+             ui->reporting ? fp_ui_reporting_currency(ui)
+                           : fp_rollup_currency(r, row_of(ui, pv)));
     fp_draw_rule(ui, y, 0, w, title, ui->attr[FP_C_TITLE]);
 }
 

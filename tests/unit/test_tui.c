@@ -233,7 +233,8 @@ Test(tui, starts_at_the_company_on_the_newest_week)
     cr_assert(strncmp(head, "2026-W47 \xc2\xb7 11-16 \xe2\x80\x93 11-22", 27)
               == 0, "%s", head);
     char *cur = cursor_line(s);
-    char *first = line_at(s, 2); /* the first store, under the header row */
+    char *first = line_at(s, 3); /* the first store: under the header,
+                                    the summary line and the column heads */
     cr_assert_str_eq(cur, first);
     assert_has(s, "? Help");
     assert_has(s, "q Quit");
