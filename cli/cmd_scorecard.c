@@ -233,7 +233,9 @@ static void print_text(const sc_view *v, int only_kpi, const char *title)
     char score[32];
     double s = v->now->score[v->row];
     fp_format_attainment(s, score, sizeof score);
-    printf("%s  %s  score %s\n", v->week, title, score);
+    printf("%s  ", v->week);
+    fp_text_fputs(title, stdout);
+    printf("  score %s\n", score);
     fp_mcli_col("KPI", 30, false);
     fp_mcli_col("value", 14, true);
     fp_mcli_col("prev", 14, true);
