@@ -286,7 +286,12 @@ static int run_scorecard(fp_review *rv, const sc_opts *o, fp_week week)
     }
     if ((v.row = resolve_row(rv, o, &title)) < 0)
         return FP_EXIT_INPUT;
-    if (!fp_review_has_week(rv, week)) {
+    int exists = fp_review_week_exists(rv, week);
+    if (exists < 0) {
+        fp_cli_error("%s", fp_review_db(rv)->err);
+        return FP_EXIT_RUNTIME;
+    }
+    if (exists == 0) {
         fp_cli_error("--week: no data for %s", o->week_text);
         return FP_EXIT_INPUT;
     }
