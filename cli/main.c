@@ -1,6 +1,7 @@
 /* fupan: the entry point. A subcommand name dispatches to cli/;
  * anything else opens the TUI. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +119,9 @@ static void init_i18n(void)
 
 int main(int argc, char **argv)
 {
+    /* A file size limit (ulimit -f, a quota) must not kill fupan: the
+       write fails with EFBIG and is reported like a full disk. */
+    signal(SIGXFSZ, SIG_IGN);
     fp_locale_init();
     init_i18n();
     if (argc > 1)
