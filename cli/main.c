@@ -24,6 +24,7 @@ static const char usage_text[] =
     "       fupan note add|list ...\n"
     "       fupan action add|list|done ...\n"
     "       fupan minutes --week W [--format text|md] [-o FILE]\n"
+    "       fupan check [--db FILE] [--quick]\n"
     "       fupan --help | --version\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
@@ -36,7 +37,7 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"init", fp_cmd_init},         {"import", fp_cmd_import},
     {"scorecard", fp_cmd_scorecard}, {"override", fp_cmd_override},
     {"note", fp_cmd_note},         {"action", fp_cmd_action},
-    {"minutes", fp_cmd_minutes},
+    {"minutes", fp_cmd_minutes},   {"check", fp_cmd_check},
 };
 
 static bool parse_size(const char *s, int *cols, int *rows)

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "model/text.h"
+#include "storage/check.h"
 #include "tui/helptext.h"
 #include "model/i18n.h"
 #include "tui/screen.h"
@@ -211,6 +212,17 @@ static void report_keymap(fp_ui *ui)
                   fp_keymap_message(ui->km, 0), n - 1);
 }
 
+/* A damaged file is said at once, before anyone types into it; the
+ * quick check runs only when the file changed since the last one. */
+static void check_file(fp_ui *ui)
+{
+    char msg[512];
+    int n = fp_check_if_changed(fp_review_db(ui->rv)->path, msg, sizeof msg);
+    if (n > 0)
+        fp_ui_msg(ui, FP_MSG_ERROR, _("The database file is damaged: run "
+                  "`fupan check` (%d problem(s): %s)"), n, msg);
+}
+
 static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
 {
     const fp_config *cfg = fp_review_config(ui->rv);
@@ -232,6 +244,7 @@ static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
     }
     fp_view_arg root = { .node = 0, .person = -1 };
     report_keymap(ui);
+    check_file(ui);
     fp_meet_init(ui);
     return fp_ui_push(ui, &fp_view_table_ops, &root);
 }
