@@ -172,6 +172,31 @@ static glyph next_glyph(const char *s)
                    .advance = n};
 }
 
+int fp_text_char_width(uint32_t cp)
+{
+    char utf8[5];
+    int n = 0;
+    if (cp > 0x10ffff || cp == 0 || (cp >= 0xd800 && cp <= 0xdfff))
+        return 4; /* shown as \xHH */
+    if (cp < 0x80) {
+        utf8[n++] = (char)cp;
+    } else if (cp < 0x800) {
+        utf8[n++] = (char)(0xc0 | (cp >> 6));
+        utf8[n++] = (char)(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+        utf8[n++] = (char)(0xe0 | (cp >> 12));
+        utf8[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        utf8[n++] = (char)(0x80 | (cp & 0x3f));
+    } else {
+        utf8[n++] = (char)(0xf0 | (cp >> 18));
+        utf8[n++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+        utf8[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        utf8[n++] = (char)(0x80 | (cp & 0x3f));
+    }
+    utf8[n] = '\0';
+    return next_glyph(utf8).width;
+}
+
 bool fp_text_has_invisible(const char *s)
 {
     uint32_t cp;

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* setlocale(LC_ALL, ""), falling back to C.UTF-8 when that fails or is
@@ -37,6 +38,11 @@ char *fp_text_sanitize(const char *s);
 /* Writes s to f by the same rule, without allocating; false on a write
  * error. */
 bool fp_text_fputs(const char *s, FILE *f);
+
+/* Columns one character takes once sanitised: "\x1b" is 4, "<U+202E>"
+ * 8, a CJK character 2 (for an editor laying out what fp_text_fit
+ * will draw). */
+int fp_text_char_width(uint32_t cp);
 
 /* True when s holds a bidi control or zero-width character (see
  * fp_text_sanitize): such text is refused as an id. */

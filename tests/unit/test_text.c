@@ -152,6 +152,18 @@ Test(text, sanitize_shows_bidi_and_zero_width)
     }
 }
 
+Test(text, char_width_as_drawn)
+{
+    cr_assert_eq(fp_text_char_width('a'), 1);
+    cr_assert_eq(fp_text_char_width(0x5f20), 2);   /* 张 */
+    cr_assert_eq(fp_text_char_width(0x1b), 4);     /* \x1b */
+    cr_assert_eq(fp_text_char_width(0x9b), 4);     /* \x9b */
+    cr_assert_eq(fp_text_char_width(0x202e), 8);   /* <U+202E> */
+    cr_assert_eq(fp_text_char_width(0xfeff), 8);
+    cr_assert_eq(fp_text_char_width(0x301), 0);    /* combining acute */
+    cr_assert_eq(fp_text_char_width(0xd800), 4);   /* not a character */
+}
+
 Test(text, has_invisible)
 {
     cr_assert(fp_text_has_invisible("shop\xe2\x80\xae"));
