@@ -155,46 +155,34 @@ static glyph replaced(int advance, const char *fmt, unsigned value)
     return g;
 }
 
+/* The one rule: how character cp (n bytes at src) is shown. */
+static glyph glyph_of(uint32_t cp, const char *src, int n)
+{
+    if (cp == '\t' || cp == '\n' || cp == '\r')
+        return replaced(n, " ", 0);
+    if (is_control(cp))
+        return replaced(n, "\\x%02x", cp);
+    if (is_invisible(cp))
+        return replaced(n, "<U+%04X>", cp);
+    return (glyph){.src = src, .nbytes = n, .width = char_width(cp),
+                   .advance = n};
+}
+
 static glyph next_glyph(const char *s)
 {
     uint32_t cp;
     size_t avail = strnlen(s, 4);
     int n = decode((const unsigned char *)s, avail, &cp);
-    if (n == 0)
+    if (n == 0) /* not UTF-8: the byte itself, escaped */
         return replaced(1, "\\x%02x", (unsigned char)s[0]);
-    if (cp == '\t' || cp == '\n' || cp == '\r')
-        return replaced(1, " ", 0);
-    if (is_control(cp))
-        return replaced(n, "\\x%02x", cp);
-    if (is_invisible(cp))
-        return replaced(n, "<U+%04X>", cp);
-    return (glyph){.src = s, .nbytes = n, .width = char_width(cp),
-                   .advance = n};
+    return glyph_of(cp, s, n);
 }
 
 int fp_text_char_width(uint32_t cp)
 {
-    char utf8[5];
-    int n = 0;
-    if (cp > 0x10ffff || cp == 0 || (cp >= 0xd800 && cp <= 0xdfff))
-        return 4; /* shown as \xHH */
-    if (cp < 0x80) {
-        utf8[n++] = (char)cp;
-    } else if (cp < 0x800) {
-        utf8[n++] = (char)(0xc0 | (cp >> 6));
-        utf8[n++] = (char)(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        utf8[n++] = (char)(0xe0 | (cp >> 12));
-        utf8[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
-        utf8[n++] = (char)(0x80 | (cp & 0x3f));
-    } else {
-        utf8[n++] = (char)(0xf0 | (cp >> 18));
-        utf8[n++] = (char)(0x80 | ((cp >> 12) & 0x3f));
-        utf8[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
-        utf8[n++] = (char)(0x80 | (cp & 0x3f));
-    }
-    utf8[n] = '\0';
-    return next_glyph(utf8).width;
+    if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return 4; /* never decoded from UTF-8: its bytes show as \xHH */
+    return glyph_of(cp, NULL, 1).width;
 }
 
 bool fp_text_has_invisible(const char *s)
