@@ -5,6 +5,12 @@
 # keeps the note in memory, saves it once the limit is lifted and quits
 # normally (terminal restored).
 . "$(dirname "$0")/lib.sh"
+for tool in prlimit pgrep; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "SKIP: no $tool here"
+        exit 0
+    fi
+done
 
 make_demo_db
 
