@@ -23,6 +23,7 @@ int fp_cmd_note(int argc, char **argv);
 int fp_cmd_action(int argc, char **argv);
 int fp_cmd_minutes(int argc, char **argv);
 int fp_cmd_meeting(int argc, char **argv);
+int fp_cmd_check(int argc, char **argv);
 
 /* "fupan: " + message + newline on stderr. */
 void fp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "model/text.h"
 #include "storage/csv_import.h"
 
 static const char import_usage[] =
@@ -141,8 +142,10 @@ static int report_result(int status, const fp_import_report *r,
     }
     /* Problems as FILE:LINE: column NAME: ..., one per line, unprefixed
      * so editors and scripts can jump to them. */
-    for (int i = 0; i < r->nproblems; i++)
-        fprintf(stderr, "%s\n", r->problems[i]);
+    for (int i = 0; i < r->nproblems; i++) {
+        fp_text_fputs(r->problems[i], stderr);
+        fputc('\n', stderr);
+    }
     if (r->total_problems > r->nproblems)
         fp_cli_error("import: %d more problems not shown",
                      r->total_problems - r->nproblems);

@@ -99,7 +99,12 @@ static int write_out(const char *path, const char *text)
 static int run(fp_review *rv, fp_week week, const minutes_opts *o)
 {
     char err[600], ws[FP_WEEK_STR];
-    if (!fp_review_has_week(rv, week)) {
+    int exists = fp_review_week_exists(rv, week);
+    if (exists < 0) {
+        fp_cli_error("%s", fp_review_db(rv)->err);
+        return FP_EXIT_RUNTIME;
+    }
+    if (exists == 0) {
         fp_week_format(week, ws);
         fp_cli_error("no data for week %s", ws);
         return FP_EXIT_INPUT;

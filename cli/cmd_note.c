@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "cli/list_out.h"
+#include "model/text.h"
 #include "cli/meeting_cli.h"
 #include "storage/meeting.h"
 
@@ -28,9 +29,12 @@ static bool check_cause(fp_review *rv, const char *cause)
     if (fp_catalogue_cause(cat, cause) >= 0)
         return true;
     fp_cli_error("--cause: unknown cause '%s'; known causes:", cause);
-    for (int i = 0; i < cat->ncauses; i++)
-        fprintf(stderr, "  %-18s %s\n", cat->causes[i].id,
-                cat->causes[i].label_zh ? cat->causes[i].label_zh : "");
+    for (int i = 0; i < cat->ncauses; i++) {
+        fprintf(stderr, "  %-18s ", cat->causes[i].id);
+        fp_text_fputs(cat->causes[i].label_zh ? cat->causes[i].label_zh
+                                              : "", stderr);
+        fputc('\n', stderr);
+    }
     return false;
 }
 

@@ -219,7 +219,9 @@ static void print_text(const sc_view *v, int only_kpi, const char *title)
     char score[32];
     double s = v->now->score[v->row];
     fp_format_attainment(s, score, sizeof score);
-    printf("%s  %s  score %s\n", v->week, title, score);
+    printf("%s  ", v->week);
+    fp_text_fputs(title, stdout);
+    printf("  score %s\n", score);
     fp_mcli_col("KPI", 30, false);
     fp_mcli_col("value", 14, true);
     fp_mcli_col("prev", 14, true);
@@ -270,7 +272,12 @@ static int run_scorecard(fp_review *rv, const sc_opts *o, fp_week week)
     }
     if ((v.row = resolve_row(rv, o, &title)) < 0)
         return FP_EXIT_INPUT;
-    if (!fp_review_has_week(rv, week)) {
+    int exists = fp_review_week_exists(rv, week);
+    if (exists < 0) {
+        fp_cli_error("%s", fp_review_db(rv)->err);
+        return FP_EXIT_RUNTIME;
+    }
+    if (exists == 0) {
         fp_cli_error("--week: no data for %s", o->week_text);
         return FP_EXIT_INPUT;
     }

@@ -6,14 +6,28 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "model/text.h"
+
+/* The message may carry bytes from data (a header cell, a name): it is
+ * written through the sanitiser, so no control byte reaches the
+ * terminal. */
 void fp_cli_error(const char *fmt, ...)
 {
+    char small[512], *msg = small;
     va_list ap;
-    fputs("fupan: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof small && (msg = malloc((size_t)n + 1)) != NULL) {
+        va_start(ap, fmt);
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    fputs("fupan: ", stderr);
+    fp_text_fputs(msg ? msg : small, stderr);
     fputc('\n', stderr);
+    if (msg != small)
+        free(msg);
 }
 
 /* A command that only reads or adds to a database never creates one:

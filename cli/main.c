@@ -1,6 +1,7 @@
 /* fupan: the entry point. A subcommand name dispatches to cli/;
  * anything else opens the TUI. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@ static const char usage_text[] =
     "       fupan action add|list|done|drop|reopen ...\n"
     "       fupan minutes --week W [--format text|md] [-o FILE]\n"
     "       fupan meeting attendees|show --week W [NAME...]\n"
+    "       fupan check [--db FILE] [--quick]\n"
     "       fupan --help | --version\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
@@ -39,7 +41,7 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"init", fp_cmd_init},         {"import", fp_cmd_import},
     {"scorecard", fp_cmd_scorecard}, {"override", fp_cmd_override},
     {"note", fp_cmd_note},         {"action", fp_cmd_action},
-    {"minutes", fp_cmd_minutes},
+    {"minutes", fp_cmd_minutes},   {"check", fp_cmd_check},
     {"meeting", fp_cmd_meeting},
 };
 
@@ -173,6 +175,9 @@ static int run_command(command_fn fn, int argc, char **argv, int at)
 
 int main(int argc, char **argv)
 {
+    /* A file size limit (ulimit -f, a quota) must not kill fupan: the
+       write fails with EFBIG and is reported like a full disk. */
+    signal(SIGXFSZ, SIG_IGN);
     fp_locale_init();
     init_i18n();
     int at = 1, words;

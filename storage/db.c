@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "model/i18n.h"
 #include "storage/schema.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -24,10 +25,39 @@ static void set_err(char *err, size_t errsz, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The errno of the last failed call on the database file or on its
+ * journal (the WAL): SQLite keeps it per file. */
+static int last_file_errno(fp_db *db)
+{
+    int e = 0;
+    sqlite3_file *journal = NULL;
+    sqlite3_file_control(db->sql, "main", SQLITE_FCNTL_LAST_ERRNO, &e);
+    if (e == 0 &&
+        sqlite3_file_control(db->sql, "main", SQLITE_FCNTL_JOURNAL_POINTER,
+                             &journal) == SQLITE_OK &&
+        journal && journal->pMethods)
+        journal->pMethods->xFileControl(journal, SQLITE_FCNTL_LAST_ERRNO, &e);
+    return e;
+}
+
+/* A write past the file size limit (ulimit -f, a quota) fails with EFBIG,
+ * which SQLite reports as a plain "disk I/O error": say what it is, as
+ * SQLite does for a full disk. */
+static void add_io_reason(fp_db *db)
+{
+    if ((sqlite3_extended_errcode(db->sql) & 0xff) != SQLITE_IOERR ||
+        last_file_errno(db) != EFBIG)
+        return;
+    size_t n = strlen(db->err);
+    snprintf(db->err + n, sizeof db->err - n, " (%s)",
+             _("file too large: the file size limit is reached"));
+}
+
 void fp_db_set_error(fp_db *db, const char *what)
 {
     snprintf(db->err, sizeof db->err, "%s: %s: %s", db->path, what,
              sqlite3_errmsg(db->sql));
+    add_io_reason(db);
 }
 
 sqlite3_stmt *fp_db_prepare(fp_db *db, const char *sql)
@@ -59,6 +89,7 @@ static bool exec_fixed(fp_db *db, const char *sql)
     if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
         snprintf(db->err, sizeof db->err, "%s: %s", db->path,
                  msg ? msg : "error");
+        add_io_reason(db);
         sqlite3_free(msg);
         return false;
     }

@@ -139,7 +139,8 @@ typedef struct {
     char *author;
 } fp_meeting;
 
-/* The newest meeting of a week; false when there is none (out zeroed). */
+/* The newest meeting of a week; false when there is none (out zeroed),
+ * or when it cannot be read: then out->id is -1 and db->err says why. */
 bool fp_meeting_get(fp_db *db, fp_week week, fp_meeting *out);
 /* Starts a meeting for week (if none is running) and returns its id. */
 long long fp_meeting_start(fp_db *db, fp_week week, const char *author);
@@ -182,6 +183,10 @@ double fp_meeting_snapshot_value(fp_db *db, fp_week week, long long node_id,
 double fp_meeting_snapshot_value_before(fp_db *db, long long before_meeting_id,
                                         fp_week week, long long node_id,
                                         const char *kpi);
+/* Same into *value (NAN when none); false on a read error (db->err). */
+bool fp_meeting_snapshot_read(fp_db *db, long long before_meeting_id,
+                              fp_week week, long long node_id,
+                              const char *kpi, double *value);
 
 /* ---- drafts (text being typed; survive a crash) ---- */
 typedef struct {

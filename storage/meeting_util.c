@@ -116,6 +116,17 @@ void fp_meeting_error(fp_db *db, const char *fmt, ...)
     va_end(ap);
 }
 
+int fp_step(fp_db *db, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc == SQLITE_DONE)
+        return 0;
+    fp_db_set_error(db, what);
+    return -1;
+}
+
 long long fp_query_id(fp_db *db, sqlite3_stmt *st, long long none)
 {
     if (!st)

@@ -35,6 +35,11 @@ bool fp_blank(const char *s);
 void fp_meeting_error(fp_db *db, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* One sqlite3_step that tells a row (1) from the end (0) and from an
+ * error (-1, with db->err set to "PATH: what: message"): a read error,
+ * such as a damaged page, is never taken for "no more rows". */
+int fp_step(fp_db *db, sqlite3_stmt *st, const char *what);
+
 /* Steps a statement expected to give one integer (or nothing): the value,
  * `none` when there is no row, -1 on error (db->err). Finalizes. */
 long long fp_query_id(fp_db *db, sqlite3_stmt *st, long long none);

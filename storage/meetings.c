@@ -83,7 +83,10 @@ bool fp_meeting_get(fp_db *db, fp_week week, fp_meeting *out)
     if (!st)
         return false;
     sqlite3_bind_int(st, 1, week);
-    bool found = sqlite3_step(st) == SQLITE_ROW;
+    int row = fp_step(db, st, "read meetings");
+    bool found = row > 0;
+    if (row < 0)
+        out->id = -1;
     if (found) {
         out->id = sqlite3_column_int64(st, 0);
         out->week = sqlite3_column_int(st, 1);
@@ -213,9 +216,9 @@ bool fp_meeting_snapshot_add(fp_db *db, long long meeting_id,
     return fp_tx_run(db, snapshot_add_tx, &c);
 }
 
-double fp_meeting_snapshot_value_before(fp_db *db, long long before_meeting_id,
-                                        fp_week week, long long node_id,
-                                        const char *kpi)
+bool fp_meeting_snapshot_read(fp_db *db, long long before_meeting_id,
+                              fp_week week, long long node_id,
+                              const char *kpi, double *value)
 {
     sqlite3_stmt *st = fp_db_prepare(db,
         "SELECT s.value FROM meeting_snapshots s"
@@ -223,16 +226,26 @@ double fp_meeting_snapshot_value_before(fp_db *db, long long before_meeting_id,
         " WHERE s.week = ?1 AND s.node_id = ?2 AND k.code = ?3"
         " AND (?4 <= 0 OR s.meeting_id < ?4)"
         " ORDER BY s.meeting_id DESC LIMIT 1");
+    *value = NAN;
     if (!st)
-        return NAN;
+        return false;
     sqlite3_bind_int(st, 1, week);
     sqlite3_bind_int64(st, 2, node_id);
     sqlite3_bind_text(st, 3, kpi ? kpi : "", -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 4, before_meeting_id);
-    double v = NAN;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = fp_col_real(st, 0);
+    int row = fp_step(db, st, "read snapshots");
+    if (row > 0)
+        *value = fp_col_real(st, 0);
     sqlite3_finalize(st);
+    return row >= 0;
+}
+
+double fp_meeting_snapshot_value_before(fp_db *db, long long before_meeting_id,
+                                        fp_week week, long long node_id,
+                                        const char *kpi)
+{
+    double v;
+    fp_meeting_snapshot_read(db, before_meeting_id, week, node_id, kpi, &v);
     return v;
 }
 

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "model/text.h"
+#include "storage/check.h"
 #include "tui/helptext.h"
 #include "model/i18n.h"
 #include "tui/screen.h"
@@ -238,6 +239,17 @@ static void report_keymap(fp_ui *ui)
                   fp_keymap_message(ui->km, 0), n - 1);
 }
 
+/* A damaged file is said at once, before anyone types into it; the
+ * quick check runs only when the file changed since the last one. */
+static void check_file(fp_ui *ui)
+{
+    char msg[512];
+    int n = fp_check_if_changed(fp_review_db(ui->rv)->path, msg, sizeof msg);
+    if (n > 0)
+        fp_ui_msg(ui, FP_MSG_ERROR, _("The database file is damaged: run "
+                  "`fupan check` (%d problem(s): %s)"), n, msg);
+}
+
 static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
 {
     const fp_config *cfg = fp_review_config(ui->rv);
@@ -259,8 +271,26 @@ static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
     }
     fp_view_arg root = { .node = 0, .person = -1 };
     report_keymap(ui);
+    check_file(ui);
     fp_meet_init(ui);
     return fp_ui_push(ui, &fp_view_table_ops, &root);
+}
+
+/* "fupan: " + a message that may quote a config line, sanitised. */
+static void print_error(const char *msg)
+{
+    fputs("fupan: ", stderr);
+    fp_text_fputs(msg, stderr);
+    fputc('\n', stderr);
+}
+
+/* A message of several lines (unsaved notes): each line sanitised. */
+static void print_lines(char *msg)
+{
+    for (char *line = strtok(msg, "\n"); line; line = strtok(NULL, "\n")) {
+        fp_text_fputs(line, stderr);
+        fputc('\n', stderr);
+    }
 }
 
 static int run_session(fp_ui *ui, const fp_tui_opts *opts)
@@ -270,7 +300,7 @@ static int run_session(fp_ui *ui, const fp_tui_opts *opts)
     fp_screen *scr = fp_screen_open(opts->headless_cols, opts->headless_rows,
                                     err, sizeof err);
     if (!scr) {
-        fprintf(stderr, "fupan: %s\n", err);
+        print_error(err);
         return EXIT_RUNTIME;
     }
     bool ok = start_ui(ui, opts);
@@ -289,7 +319,7 @@ static int run_session(fp_ui *ui, const fp_tui_opts *opts)
     if (!ok)
         fprintf(stderr, "fupan: %s\n", _("cannot start the screen"));
     if (ui->meet.exit_msg[0])
-        fprintf(stderr, "%s\n", ui->meet.exit_msg);
+        print_lines(ui->meet.exit_msg);
     fp_meet_done(ui);
     return ok ? EXIT_OK : EXIT_RUNTIME;
 }
@@ -321,7 +351,7 @@ int fp_tui_run(const fp_tui_opts *opts)
                           .read_only = opts->read_only, .today = opts->today };
     ui.rv = fp_review_open(&ro, err, sizeof err);
     if (!ui.rv) {
-        fprintf(stderr, "fupan: %s\n", err);
+        print_error(err);
         fp_keysrc_free(ui.keys);
         return EXIT_RUNTIME;
     }
@@ -339,7 +369,10 @@ static void print_trimmed(FILE *out, const char *s)
     size_t n = strlen(s);
     while (n > 0 && s[n - 1] == ' ')
         n--;
-    fprintf(out, "%.*s\n", (int)n, s);
+    char *line = strndup(s, n);
+    fp_text_fputs(line ? line : "", out);
+    fputc('\n', out);
+    free(line);
 }
 
 int fp_tui_dump_keys(FILE *out, const char *keymap_path)
@@ -353,7 +386,7 @@ int fp_tui_dump_keys(FILE *out, const char *keymap_path)
         return EXIT_RUNTIME;
     }
     for (int i = 0; i < fp_keymap_nmessages(km); i++)
-        fprintf(stderr, "fupan: %s\n", fp_keymap_message(km, i));
+        print_error(fp_keymap_message(km, i));
     for (int i = 0; i < help.n; i++)
         print_trimmed(out, help.lines[i].text);
     fp_help_done(&help);
