@@ -45,8 +45,9 @@ static int last_file_errno(fp_db *db)
  * SQLite does for a full disk. */
 static void add_io_reason(fp_db *db)
 {
+    int saved_errno = errno;  /* the -shm file keeps no errno of its own */
     if ((sqlite3_extended_errcode(db->sql) & 0xff) != SQLITE_IOERR ||
-        last_file_errno(db) != EFBIG)
+        (last_file_errno(db) != EFBIG && saved_errno != EFBIG))
         return;
     size_t n = strlen(db->err);
     snprintf(db->err + n, sizeof db->err - n, " (%s)",

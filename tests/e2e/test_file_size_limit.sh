@@ -14,16 +14,17 @@ done
 
 make_demo_db
 
-# CLI: a note whose pages do not fit under a 32 KiB limit
-long=$(head -c 30000 /dev/zero | tr '\0' 'x')
+# CLI: a note of 3,900 characters (within the note cap; 11.7 KB) whose
+# pages do not fit under a 20,000-byte limit
+long=$(printf '文%.0s' $(seq 3900))
 rc=0
-prlimit --fsize=32768 "$BIN" note add --db "$DB" --week 2026-W47 \
+prlimit --fsize=20000 "$BIN" note add --db "$DB" --week 2026-W47 \
     --path tts-my --cause pricing --text "$long" 2>"$WORK/err" || rc=$?
 [ "$rc" -eq 1 ] || fail "note add past the file size limit exited $rc"
 [ "$(wc -l <"$WORK/err")" -eq 1 ] || fail "not one line: $(cat "$WORK/err")"
 grep -q '^fupan: .*file too large' "$WORK/err" \
     || fail "no 'file too large' message: $(cat "$WORK/err")"
-"$BIN" note list --db "$DB" --week 2026-W47 | grep -q xxxxxxxxxx \
+"$BIN" note list --db "$DB" --week 2026-W47 | grep -q 文文文文文文文文 \
     && fail "a note was written past the limit"
 
 # TUI: the limit drops to 1 byte while the meeting runs
