@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/runtime.h"
 #include "model/i18n.h"
 #include "model/text.h"
 #include "tui/tui.h"
@@ -75,9 +76,20 @@ static int tui_option(int c, const char *arg, fp_tui_opts *o, bool *dump)
         fp_cli_error("--today: '%s' is not a date YYYY-MM-DD", arg);
         return FP_EXIT_USAGE;
     case 'h': fputs(usage_text, stdout); return -1;
-    case 'V': printf("fupan %s\n", FUPAN_VERSION); return -1;
+    case 'V': fp_version_print(stdout); return -1;
     default: fputs(usage_text, stderr); return FP_EXIT_USAGE;
     }
+}
+
+/* One line on stderr when the browser cannot start here, and what to
+ * run instead. */
+static bool tui_can_start(void)
+{
+    const char *why = fp_tui_refusal();
+    if (why != NULL)
+        fp_cli_error(_("cannot open the browser: %s; for text output run "
+                       "'fupan scorecard' or 'fupan minutes'"), why);
+    return why == NULL;
 }
 
 static int run_tui(int argc, char **argv)
@@ -93,7 +105,7 @@ static int run_tui(int argc, char **argv)
     fp_tui_opts o = {0};
     bool dump = false;
     int c;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
         int rc = tui_option(c, optarg, &o, &dump);
         if (rc != 0)
             return rc < 0 ? FP_EXIT_OK : rc;
@@ -104,14 +116,15 @@ static int run_tui(int argc, char **argv)
     }
     if (dump)
         return fp_tui_dump_keys(stdout, o.keymap_path);
+    if (o.headless_cols == 0 && !tui_can_start())
+        return FP_EXIT_USAGE;
     return fp_tui_run(&o);
 }
 
-/* Message catalogues: $FUPAN_LOCALEDIR, else the build's locale folder. */
+/* Message catalogues: see fp_locale_dir. */
 static void init_i18n(void)
 {
-    const char *dir = getenv("FUPAN_LOCALEDIR");
-    bindtextdomain(FP_TEXT_DOMAIN, dir && *dir ? dir : FUPAN_LOCALEDIR);
+    bindtextdomain(FP_TEXT_DOMAIN, fp_locale_dir());
     bind_textdomain_codeset(FP_TEXT_DOMAIN, "UTF-8");
     textdomain(FP_TEXT_DOMAIN);
 }
