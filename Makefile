@@ -1,6 +1,7 @@
 # fupan - weekly KPI review (周会复盘) in the terminal.
-# Plain make + pkg-config. `make run` and `make test` install missing
-# Debian packages first (scripts/deps.sh), then build.
+# Plain make + pkg-config. `make run` installs the missing Debian
+# packages that building needs first, `make test` also those testing
+# needs (scripts/deps.sh), then build. `make install`, `make deb`: below.
 
 BUILD    ?= build
 CC       ?= cc
@@ -110,22 +111,27 @@ e2e: $(BUILD)/fupan
 	@sh tests/e2e/run-all.sh $(CURDIR)/$(BUILD)/fupan
 
 test: deps
+	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory unit e2e
 
 asan: deps
+	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" unit
 
 valgrind: deps
+	@sh scripts/deps.sh valgrind
 	@$(MAKE) --no-print-directory $(BUILD)/fupan
 	FUPAN_VALGRIND=1 sh tests/e2e/run-all.sh $(CURDIR)/$(BUILD)/fupan
 
 bench: deps
+	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory $(BUILD)/fupan $(BENCH_BIN)
 	sh bench/run.sh $(CURDIR)/$(BUILD)
 
 docs: $(BUILD)/fupan
 	sh scripts/update-docs.sh $(BUILD)/fupan
+	sh scripts/gen-completions.sh $(BUILD)/fupan completions
 
 # The message template for translators (po/fupan.pot).
 pot:
