@@ -13,7 +13,7 @@
 
 static const char usage_text[] =
     "usage: fupan [--db FILE] [--config FILE] [--keymap FILE] [--week YYYY-Www]\n"
-    "             [--read-only] [--today YYYY-MM-DD]\n"
+    "             [--read-only] [--today YYYY-MM-DD] [--no-color]\n"
     "             [--headless COLSxROWS --keys 'KEY...'] [--dump-keys]\n"
     "       fupan init [--db FILE] [--sample]\n"
     "       fupan import actuals|targets|org|fx FILE... [--db FILE] [--dry-run]\n"
@@ -21,12 +21,13 @@ static const char usage_text[] =
     "       fupan scorecard --week W [--path P | --person ID]\n"
     "                       [--format text|csv|json] [--db FILE]\n"
     "       fupan override set|revert|list ...\n"
-    "       fupan note add|list ...\n"
-    "       fupan action add|list|done ...\n"
+    "       fupan note add|list|edit|delete|history ...\n"
+    "       fupan action add|list|done|drop|reopen ...\n"
     "       fupan minutes --week W [--format text|md] [-o FILE]\n"
-    "       fupan --help | --version\n"
+    "       fupan --help | --version | -V\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
+    "A FILE of - is standard input (import) or output (minutes -o).\n"
     "The database is --db, else $FUPAN_DB, else\n"
     "$XDG_DATA_HOME/fupan/fupan.db. Run 'fupan COMMAND --help' for more.\n"
     "Exit codes: 0 done, 1 runtime failure, 2 usage error, 3 input rejected.\n";
@@ -75,6 +76,7 @@ static int tui_option(int c, const char *arg, fp_tui_opts *o, bool *dump)
             return 0;
         fp_cli_error("--today: '%s' is not a date YYYY-MM-DD", arg);
         return FP_EXIT_USAGE;
+    case 'C': setenv("NO_COLOR", "1", 1); return 0; /* the same switch */
     case 'h': fputs(usage_text, stdout); return -1;
     case 'V': fp_version_print(stdout); return -1;
     default: fputs(usage_text, stderr); return FP_EXIT_USAGE;
@@ -100,6 +102,7 @@ static int run_tui(int argc, char **argv)
         {"read-only", no_argument, 0, 'r'}, {"today", required_argument, 0, 't'},
         {"headless", required_argument, 0, 'H'}, {"keys", required_argument, 0, 'K'},
         {"dump-keys", no_argument, 0, 'D'}, {"help", no_argument, 0, 'h'},
+        {"no-color", no_argument, 0, 'C'},
         {"version", no_argument, 0, 'V'}, {0, 0, 0, 0},
     };
     fp_tui_opts o = {0};

@@ -77,6 +77,22 @@ refused_on TERM=dumb "TERM=dumb"
 refused_on TERM=no-such-terminal "TERM=no-such-terminal is unknown"
 refused_on "-u TERM" "TERM is not set"
 
+# --no-color draws without colour, as NO_COLOR does (attributes only)
+colours() { # NAME OPTION...: how many colour escapes the first screen has
+    tmux -L "$SOCK" kill-server 2>/dev/null || true
+    SOCK=fupan-e2e-$$-$1
+    shift
+    tmux -L "$SOCK" -f /dev/null new-session -d -s t -x 100 -y 30 \
+        "TERM=xterm-256color $BIN --db $DB $*; sleep 30"
+    wait_for "Quit" >&2
+    tmux -L "$SOCK" capture-pane -e -p -t t > "$WORK/escapes"
+    tmux -L "$SOCK" kill-server
+    grep -oE "$(printf '\033')\[[0-9;]*m" "$WORK/escapes" |
+        grep -cE '[[;](3[0-7]|4[0-7]|38|48)[;m]' || true
+}
+[ "$(colours colour)" -gt 0 ] || fail "no colour without --no-color (the test sees none)"
+[ "$(colours mono --no-color)" = 0 ] || fail "--no-color still draws colours"
+
 # make run installs what building needs; make test what testing needs
 build_pkgs=" $(sh "$top/scripts/deps.sh" --list build) "
 test_pkgs=" $(sh "$top/scripts/deps.sh" --list test) "
