@@ -7,7 +7,7 @@ _fupan_table() # WHAT [CMD [OPTION]]
     commands::) echo 'init import scorecard override note action minutes' ;;
     kpis::) echo 'gmv orders impressions clicks ad_spend views viewers watch_seconds live_sessions video_plays plays_3s returns buyers repeat_buyers new_buyers gross_profit neg_reviews neg_reviews_24h aov ctr cvr cpm cpc roas cac gpm avg_watch views_per_session completion_3s return_rate repurchase margin review_response' ;;
     causes::) echo 'data_delay traffic_algorithm content_violation stockout pricing competitor seasonality logistics staffing creative_fatigue localization tracking other' ;;
-    options::) echo '--db --config --keymap --week --read-only --today --headless --keys --dump-keys --help --version' ;;
+    options::) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --help --version -V' ;;
     options:init:) echo '--db --config --sample --help' ;;
     verbs:import:) echo 'actuals targets org fx' ;;
     options:import:) echo '--db --config --dry-run --encoding --help' ;;
