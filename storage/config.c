@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "storage/xdg.h"
+
 static int quiet_ini_error(const char *fmt, ...)
 {
     (void)fmt;
@@ -22,16 +24,7 @@ static char *dup_opt(dictionary *ini, const char *key)
 
 static char *default_config_path(void)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
-    char buf[4096];
-    if (xdg && *xdg)
-        snprintf(buf, sizeof buf, "%s/fupan/config.ini", xdg);
-    else if (home && *home)
-        snprintf(buf, sizeof buf, "%s/.config/fupan/config.ini", home);
-    else
-        return NULL;
-    return access(buf, R_OK) == 0 ? strdup(buf) : NULL;
+    return fp_xdg_config_find("config.ini");
 }
 
 static bool valid_theme(const char *t)

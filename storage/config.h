@@ -14,7 +14,8 @@ typedef struct {
     char *reporting_currency; /* [report] currency: NULL = catalogue's */
 } fp_config;
 
-/* path NULL: $XDG_CONFIG_HOME/fupan/config.ini when it exists, else
+/* path NULL: the first fupan/config.ini of $XDG_CONFIG_HOME, then of
+ * $XDG_CONFIG_DIRS (see storage/xdg.h), else
  * defaults. A named file that is missing or broken is an error:
  * NULL with "FILE:LINE: ..." in err. */
 fp_config *fp_config_load(const char *path, char *err, size_t errsz);
