@@ -15,6 +15,7 @@ static const char usage_text[] =
     "usage: fupan [--db FILE] [--config FILE] [--keymap FILE] [--week YYYY-Www]\n"
     "             [--read-only] [--today YYYY-MM-DD] [--no-color]\n"
     "             [--headless COLSxROWS --keys 'KEY...'] [--dump-keys]\n"
+    "             [--dump-catalogue]\n"
     "       fupan init [--db FILE] [--sample]\n"
     "       fupan import actuals|targets|org|fx FILE... [--db FILE] [--dry-run]\n"
     "                    [--encoding utf-8|gb18030]\n"
@@ -24,6 +25,7 @@ static const char usage_text[] =
     "       fupan note add|list|edit|delete|history ...\n"
     "       fupan action add|list|done|drop|reopen ...\n"
     "       fupan minutes --week W [--format text|md] [-o FILE]\n"
+    "       fupan config check [--config FILE] [--keymap FILE]\n"
     "       fupan --help | --version | -V\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
@@ -37,7 +39,7 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"init", fp_cmd_init},         {"import", fp_cmd_import},
     {"scorecard", fp_cmd_scorecard}, {"override", fp_cmd_override},
     {"note", fp_cmd_note},         {"action", fp_cmd_action},
-    {"minutes", fp_cmd_minutes},
+    {"minutes", fp_cmd_minutes},   {"config", fp_cmd_config},
 };
 
 static bool parse_size(const char *s, int *cols, int *rows)
@@ -56,7 +58,8 @@ static bool parse_today(const char *s, long *out)
     return true;
 }
 
-static int tui_option(int c, const char *arg, fp_tui_opts *o, bool *dump)
+/* *dump: 1 --dump-keys, 2 --dump-catalogue */
+static int tui_option(int c, const char *arg, fp_tui_opts *o, int *dump)
 {
     switch (c) {
     case 'd': o->db_path = arg; return 0;
@@ -64,7 +67,7 @@ static int tui_option(int c, const char *arg, fp_tui_opts *o, bool *dump)
     case 'k': o->keymap_path = arg; return 0;
     case 'r': o->read_only = true; return 0;
     case 'K': o->keys = arg; return 0;
-    case 'D': *dump = true; return 0;
+    case 'D': *dump = 1; return 0;
     case 'w': return fp_cli_week(arg, &o->week) ? 0 : FP_EXIT_INPUT;
     case 'H':
         if (parse_size(arg, &o->headless_cols, &o->headless_rows))
@@ -77,6 +80,7 @@ static int tui_option(int c, const char *arg, fp_tui_opts *o, bool *dump)
         fp_cli_error("--today: '%s' is not a date YYYY-MM-DD", arg);
         return FP_EXIT_USAGE;
     case 'C': setenv("NO_COLOR", "1", 1); return 0; /* the same switch */
+    case 'Q': *dump = 2; return 0;
     case 'h': fputs(usage_text, stdout); return -1;
     case 'V': fp_version_print(stdout); return -1;
     default: fputs(usage_text, stderr); return FP_EXIT_USAGE;
@@ -103,10 +107,11 @@ static int run_tui(int argc, char **argv)
         {"headless", required_argument, 0, 'H'}, {"keys", required_argument, 0, 'K'},
         {"dump-keys", no_argument, 0, 'D'}, {"help", no_argument, 0, 'h'},
         {"no-color", no_argument, 0, 'C'},
+        {"dump-catalogue", no_argument, 0, 'Q'},
         {"version", no_argument, 0, 'V'}, {0, 0, 0, 0},
     };
     fp_tui_opts o = {0};
-    bool dump = false;
+    int dump = 0;
     int c;
     while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
         int rc = tui_option(c, optarg, &o, &dump);
@@ -118,7 +123,8 @@ static int run_tui(int argc, char **argv)
         return FP_EXIT_USAGE;
     }
     if (dump)
-        return fp_tui_dump_keys(stdout, o.keymap_path);
+        return dump == 1 ? fp_tui_dump_keys(stdout, o.keymap_path)
+                         : fp_cli_dump_catalogue(stdout, o.config_path);
     if (o.headless_cols == 0 && !tui_can_start())
         return FP_EXIT_USAGE;
     return fp_tui_run(&o);

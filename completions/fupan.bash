@@ -4,10 +4,10 @@
 _fupan_table() # WHAT [CMD [OPTION]]
 {
     case "$1:${2-}:${3-}" in
-    commands::) echo 'init import scorecard override note action minutes' ;;
+    commands::) echo 'init import scorecard override note action minutes config' ;;
     kpis::) echo 'gmv orders impressions clicks ad_spend views viewers watch_seconds live_sessions video_plays plays_3s returns buyers repeat_buyers new_buyers gross_profit neg_reviews neg_reviews_24h aov ctr cvr cpm cpc roas cac gpm avg_watch views_per_session completion_3s return_rate repurchase margin review_response' ;;
     causes::) echo 'data_delay traffic_algorithm content_violation stockout pricing competitor seasonality logistics staffing creative_fatigue localization tracking other' ;;
-    options::) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --help --version -V' ;;
+    options::) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --help --version -V' ;;
     options:init:) echo '--db --config --sample --help' ;;
     verbs:import:) echo 'actuals targets org fx' ;;
     options:import:) echo '--db --config --dry-run --encoding --help' ;;
@@ -19,6 +19,8 @@ _fupan_table() # WHAT [CMD [OPTION]]
     verbs:action:) echo 'add list done drop reopen' ;;
     options:action:) echo '--week --owner --due --text --path --author --open --db --config --help' ;;
     options:minutes:) echo '--week --format -o --db --config --help' ;;
+    verbs:config:) echo 'check' ;;
+    options:config:) echo '--config --keymap --db --help' ;;
     kind::--db) echo 'file' ;;
     kind::--config) echo 'file' ;;
     kind::--keymap) echo 'file' ;;
@@ -68,6 +70,9 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:minutes:-o) echo 'file' ;;
     kind:minutes:--db) echo 'file' ;;
     kind:minutes:--config) echo 'file' ;;
+    kind:config:--config) echo 'file' ;;
+    kind:config:--keymap) echo 'file' ;;
+    kind:config:--db) echo 'file' ;;
     *) echo '' ;;
     esac
 }
