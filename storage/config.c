@@ -65,6 +65,22 @@ static void fill_from(fp_config *cfg, dictionary *ini)
     cfg->reporting_currency = dup_opt(ini, "report:currency");
 }
 
+/* [ui] glyphs = unicode (default) | ascii; false with the message. */
+static bool read_glyphs(fp_config *cfg, dictionary *ini, const char *path,
+                        char *err, size_t errsz)
+{
+    const char *g = ini ? iniparser_getstring(ini, "ui:glyphs", NULL) : NULL;
+    if (!g || !*g || !strcmp(g, "unicode"))
+        return true;
+    if (!strcmp(g, "ascii")) {
+        cfg->ascii_glyphs = true;
+        return true;
+    }
+    snprintf(err, errsz, "%s:%d: glyphs: '%s' is not unicode or ascii",
+             path, line_of_key(path, "glyphs"), g);
+    return false;
+}
+
 fp_config *fp_config_load(const char *path, char *err, size_t errsz)
 {
     char *found = path ? strdup(path) : default_config_path();
@@ -79,6 +95,10 @@ fp_config *fp_config_load(const char *path, char *err, size_t errsz)
     fp_config *cfg = calloc(1, sizeof *cfg);
     if (cfg)
         fill_from(cfg, ini);
+    if (cfg && !read_glyphs(cfg, ini, found, err, errsz)) {
+        fp_config_free(cfg);
+        cfg = NULL;
+    }
     iniparser_freedict(ini);
     if (cfg && !valid_theme(cfg->theme)) {
         snprintf(err, errsz, "%s:%d: theme: '%s' is not one of default, "

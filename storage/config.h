@@ -3,6 +3,7 @@
 #ifndef FUPAN_STORAGE_CONFIG_H
 #define FUPAN_STORAGE_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct {
@@ -12,6 +13,7 @@ typedef struct {
     char *keymap_file;      /* [ui] keymap: NULL = default place */
     char *theme;            /* [ui] theme: default | high-contrast | mono */
     char *reporting_currency; /* [report] currency: NULL = catalogue's */
+    bool ascii_glyphs;      /* [ui] glyphs = ascii (consoles without ● ▲) */
 } fp_config;
 
 /* path NULL: the first fupan/config.ini of $XDG_CONFIG_HOME, then of

@@ -93,6 +93,17 @@ colours() { # NAME OPTION...: how many colour escapes the first screen has
 [ "$(colours colour)" -gt 0 ] || fail "no colour without --no-color (the test sees none)"
 [ "$(colours mono --no-color)" = 0 ] || fail "--no-color still draws colours"
 
+# [ui] glyphs = ascii draws what FUPAN_ASCII draws, unlike the default
+printf '[ui]\nglyphs = ascii\n' > ascii.ini
+"$BIN" --db "$DB" --headless 100x20 --keys '' > unicode.txt
+FUPAN_ASCII=1 "$BIN" --db "$DB" --headless 100x20 --keys '' > env-ascii.txt
+"$BIN" --db "$DB" --config ascii.ini --headless 100x20 --keys '' > cfg-ascii.txt
+cmp -s unicode.txt env-ascii.txt && fail "FUPAN_ASCII changes nothing (the test sees no glyph)"
+cmp -s env-ascii.txt cfg-ascii.txt || fail "[ui] glyphs = ascii differs from FUPAN_ASCII"
+printf '[ui]\nglyphs = fancy\n' > fancy.ini
+"$BIN" config check --config fancy.ini | grep -q "fancy.ini:2: glyphs" ||
+    fail "a bad glyphs value is not reported as FILE:LINE"
+
 # make run installs what building needs; make test what testing needs
 build_pkgs=" $(sh "$top/scripts/deps.sh" --list build) "
 test_pkgs=" $(sh "$top/scripts/deps.sh" --list test) "
