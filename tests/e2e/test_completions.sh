@@ -13,9 +13,6 @@ for f in fupan.bash _fupan; do
         fail "completions/$f is stale: run make docs"
 done
 bash -n "$top/completions/fupan.bash" || fail "fupan.bash: syntax"
-if command -v zsh > /dev/null 2>&1; then
-    zsh -n "$top/completions/_fupan" || fail "_fupan: syntax"
-fi
 
 # complete WORD...: what bash offers for the last word
 cat > "$WORK/complete.bash" <<'SH'
@@ -27,6 +24,14 @@ printf '%s\n' "${COMPREPLY[@]}"
 SH
 offers() { bash "$WORK/complete.bash" "$top/completions/fupan.bash" "$@"; }
 
+if command -v zsh > /dev/null 2>&1; then
+    zsh -n "$top/completions/_fupan" || fail "_fupan: syntax"
+    # compadd stubbed: what _fupan offers after "fupan note "
+    got=$(zsh -f -c 'compadd() { [[ $1 == -- ]] && shift; print -r -- "$*"; }
+        source "$1" 2>/dev/null; words=(fupan note ""); CURRENT=3; _fupan' zsh "$top/completions/_fupan")
+    [ "$got" = "$(bash "$WORK/complete.bash" "$top/completions/fupan.bash" note '' | tr '\n' ' ' | sed 's/ $//')" ] ||
+        fail "zsh offers '$got' after fupan note"
+fi
 offers '' > "$WORK/cmds" || fail "complete -p fupan: not loaded"
 for c in $("$BIN" --help | awk '$1 == "fupan" && $2 ~ /^[a-z]+$/ { print $2 }'); do
     grep -qx "$c" "$WORK/cmds" || fail "fupan <Tab> does not offer $c"
