@@ -55,18 +55,22 @@ all: $(MO)
 deps:
 	@sh scripts/deps.sh
 
-# -MMD -MP: each object's header dependencies in a .d file beside it.
-$(BUILD)/%.o: %.c | $(BUILD)/gen/builtin_ini.h
+# -MMD -MP: each object's header dependencies in a .d file beside it; an
+# object without its .d file (built before) is rebuilt once to get one.
+$(BUILD)/%.o: %.c $(BUILD)/%.d | $(BUILD)/gen/builtin_ini.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/tests/unit/%.o: tests/unit/%.c | $(BUILD)/gen/builtin_ini.h
+$(BUILD)/tests/unit/%.o: tests/unit/%.c $(BUILD)/tests/unit/%.d | $(BUILD)/gen/builtin_ini.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) $(CRIT_CFLAGS) -MMD -MP -c $< -o $@
 
--include $(wildcard $(BUILD)/*/*.d $(BUILD)/*/*/*.d)
+DEPFILES := $(filter-out $(BUILD)/gen/%,$(LIB_OBJ:.o=.d)) $(TEST_OBJ:.o=.d) \
+            $(BUILD)/cli/main.d
+$(DEPFILES):
+-include $(wildcard $(DEPFILES))
 
 # The build-tree binary's folders (cli/paths.c).
 $(BUILD)/cli/paths.o: CFLAGS += -DFUPAN_DATADIR='"$(DATADIR)"' \
