@@ -89,4 +89,14 @@ mv "$WORK/moved-away" "$src"
 make -s -C "$src" BUILD="$b" uninstall PREFIX=/usr DESTDIR="$stage" > /dev/null 2>&1 || fail "make uninstall"
 left=$(find "$stage" -type f)
 [ -z "$left" ] || fail "make uninstall left: $left"
+
+# Header dependencies are tracked (-MMD -MP): a header rebuilds only
+# what includes it, directly (model/week.c) or not (tui/tui.c).
+touch "$src/model/week.h"
+make -n -C "$src" BUILD="$b" > "$WORK/rebuild" 2>&1
+for f in model/week.c tui/tui.c; do
+    grep -q "CC *$f" "$WORK/rebuild" || fail "touching model/week.h does not rebuild $f"
+done
+grep -q "CC *model/buf.c" "$WORK/rebuild" && fail "touching model/week.h rebuilds model/buf.c"
+
 echo ok
