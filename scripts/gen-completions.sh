@@ -92,6 +92,15 @@ sections() { # INI PREFIX: the ids of [PREFIX.id] sections
     echo "}"
     echo
     cat <<'EOF'
+# KPI or cause ids of the catalogue in use (a team's own file too), from
+# FUPAN --dump-catalogue; the shipped ones when that says nothing.
+_fupan_ids() # FUPAN kpi|cause
+{
+    local ids
+    ids=$("$1" --dump-catalogue 2>/dev/null | sed -n "s/^\[$2\.\([a-z0-9_]*\)\]\$/\1/p")
+    echo ${ids:-$(_fupan_table "$2"s)}
+}
+
 # This week and the four before it, as ISO weeks (2026-W47).
 _fupan_weeks()
 {
@@ -116,8 +125,7 @@ _fupan()
     case $kind in
     file) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
     week) COMPREPLY=($(compgen -W "$(_fupan_weeks)" -- "$cur")); return ;;
-    kpi) COMPREPLY=($(compgen -W "$(_fupan_table kpis)" -- "$cur")); return ;;
-    cause) COMPREPLY=($(compgen -W "$(_fupan_table causes)" -- "$cur")); return ;;
+    kpi|cause) COMPREPLY=($(compgen -W "$(_fupan_ids "${COMP_WORDS[0]}" $kind)" -- "$cur")); return ;;
     values:*) words=${kind#values:}
               COMPREPLY=($(compgen -W "${words//,/ }" -- "$cur")); return ;;
     text) return ;;
@@ -151,8 +159,7 @@ _fupan()
     case $kind in
     file) _files; return ;;
     week) compadd -- ${=$(_fupan_weeks)}; return ;;
-    kpi) compadd -- ${=$(_fupan_table kpis)}; return ;;
-    cause) compadd -- ${=$(_fupan_table causes)}; return ;;
+    kpi|cause) compadd -- ${=$(_fupan_ids "${words[1]}" $kind)}; return ;;
     values:*) compadd -- ${(s:,:)kind#values:}; return ;;
     text) return ;;
     esac

@@ -46,5 +46,11 @@ offers action '' | grep -qx reopen || fail "fupan action <Tab> lacks reopen"
 offers scorecard --format '' | grep -qx json || fail "--format <Tab> lacks json"
 offers scorecard --kpi g | grep -qx gmv || fail "--kpi g<Tab> lacks gmv"
 offers note add --cause s | grep -qx stockout || fail "--cause s<Tab> lacks stockout"
+# KPI ids of the catalogue in use: a team's own KPI is offered
+mkdir -p "$XDG_CONFIG_HOME/fupan"
+printf '[kpi.team_kpi]\nlabel = "Team"\n' > "$WORK/team.ini"
+printf '[catalogue]\nkpis = %s/team.ini\n' "$WORK" > "$XDG_CONFIG_HOME/fupan/config.ini"
+bash -c '. "$1"; COMP_WORDS=("$2" scorecard --kpi team); COMP_CWORD=3; _fupan; printf "%s\n" "${COMPREPLY[@]}"' \
+    sh "$top/completions/fupan.bash" "$BIN" | grep -qx team_kpi || fail "--kpi <Tab> lacks the team's KPI"
 offers minutes --week '' | grep -qE '^[0-9]{4}-W[0-9]{2}$' || fail "--week <Tab> offers no week"
 echo ok
