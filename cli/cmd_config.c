@@ -28,12 +28,16 @@ typedef struct {
     const char *config, *keymap, *db;
 } check_args;
 
-static void line(const char *what, const char *fmt, const char *a,
-                 const char *b)
+static void line(const char *what, const char *value)
 {
-    printf("%-13s ", what);
-    printf(fmt, a, b);
-    putchar('\n');
+    printf("%-13s %s\n", what, value);
+}
+
+/* "built-in", or "built-in + FILE" when a file is read on top. */
+static void builtin_line(const char *what, const char *file)
+{
+    printf("%-13s %s%s%s\n", what, _("built-in"), file ? " + " : "",
+           file ? file : "");
 }
 
 /* The config: 0 problems, or 1 (printed); *out NULL when none loaded. */
@@ -42,9 +46,9 @@ static int check_config(const check_args *a, fp_config **out)
     char err[1024];
     char *found = a->config ? strdup(a->config) : fp_xdg_config_find("config.ini");
     if (found == NULL)
-        line("config", "%s%s", _("none found: built-in defaults"), "");
+        line("config", _("none found: built-in defaults"));
     else
-        line("config", "%s%s", found, "");
+        line("config", found);
     *out = fp_config_load(a->config, err, sizeof err);
     free(found);
     if (*out == NULL) {
@@ -59,8 +63,8 @@ static int check_catalogue(const fp_config *cfg)
     char err[1024], counts[160];
     const char *kpis = cfg ? cfg->kpi_file : NULL;
     const char *causes = cfg ? cfg->causes_file : NULL;
-    line("catalogue", "built-in%s%s", kpis ? " + " : "", kpis ? kpis : "");
-    line("causes", "built-in%s%s", causes ? " + " : "", causes ? causes : "");
+    builtin_line("catalogue", kpis);
+    builtin_line("causes", causes);
     fp_catalogue *cat = fp_catalogue_load(kpis, causes, err, sizeof err);
     if (cat == NULL) {
         printf("  %s\n", err);
@@ -69,7 +73,7 @@ static int check_catalogue(const fp_config *cfg)
     snprintf(counts, sizeof counts, _("%d KPIs, %d roles, %d conflicts, "
              "%d cause codes"), cat->nkpis, cat->nroles, cat->nconflicts,
              cat->ncauses);
-    line("", "%s%s", counts, "");
+    line("", counts);
     fp_catalogue_free(cat);
     return 0;
 }
@@ -77,7 +81,7 @@ static int check_catalogue(const fp_config *cfg)
 static int check_keymap(const check_args *a, const fp_config *cfg)
 {
     char *path = fp_keymap_user_path(a->keymap, cfg ? cfg->keymap_file : NULL);
-    line("keymap", "built-in%s%s", path ? " + " : "", path ? path : "");
+    builtin_line("keymap", path);
     fp_keymap *km = fp_keymap_new();
     if (km == NULL) {
         free(path);
@@ -96,9 +100,9 @@ static int check_keymap(const check_args *a, const fp_config *cfg)
 static void print_places(const check_args *a)
 {
     char *db = a->db ? strdup(a->db) : fp_db_default_path();
-    line("database", "%s%s", db ? db : "?", "");
-    line("sample data", "%s%s", fp_data_dir(), "");
-    line("translations", "%s%s", fp_locale_dir(), "");
+    line("database", db ? db : "?");
+    line("sample data", fp_data_dir());
+    line("translations", fp_locale_dir());
     free(db);
 }
 
