@@ -27,6 +27,8 @@ install -m 644 packaging/debian/copyright "$doc/copyright"
 sed "s/@VERSION@/$version-$rev/" packaging/debian/changelog.in |
     gzip -9n > "$doc/changelog.Debian.gz"
 chmod 644 "$doc/changelog.Debian.gz"
+install -D -m 644 packaging/debian/lintian-overrides \
+    "$root/usr/share/lintian/overrides/fupan"
 
 mkdir -p "$root/DEBIAN"
 size=$(du -sk "$root" | cut -f1)
