@@ -24,6 +24,9 @@ int fp_cmd_action(int argc, char **argv);
 int fp_cmd_minutes(int argc, char **argv);
 int fp_cmd_meeting(int argc, char **argv);
 int fp_cmd_check(int argc, char **argv);
+int fp_cmd_config(int argc, char **argv);
+/* fupan --dump-catalogue: the catalogue the config selects, as INI. */
+int fp_cli_dump_catalogue(FILE *out, const char *config_path);
 
 /* "fupan: " + message + newline on stderr. */
 void fp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -27,6 +27,7 @@ static const char import_usage[] =
     "  --config FILE       the config file (its KPI catalogue is used)\n"
     "  --dry-run           check and count, write nothing\n"
     "  --encoding ENC      utf-8 or gb18030 (default: detect)\n"
+    "FILE - reads standard input (once).\n"
     "Exit: 0 imported, 1 runtime error, 2 usage, 3 input rejected.\n";
 
 typedef struct {
@@ -44,6 +45,20 @@ static int usage_error(const char *what, const char *value)
                      value ? value : "");
     fputs(import_usage, stderr);
     return FP_EXIT_USAGE;
+}
+
+/* FILE "-" is standard input, which can be read only once: the import
+ * reads it as /dev/stdin. Returns -1, or the usage exit code. */
+static int stdin_for_dash(char **files, int nfiles)
+{
+    int dashes = 0;
+    for (int i = 0; i < nfiles; i++)
+        if (strcmp(files[i], "-") == 0) {
+            files[i] = (char *)"/dev/stdin";
+            dashes++;
+        }
+    return dashes > 1 ? usage_error("- (standard input) given twice", NULL)
+                      : -1;
 }
 
 /* Returns -1 when the arguments are good, else the exit code. */
@@ -81,7 +96,7 @@ static int parse_args(int argc, char **argv, import_args *a)
     a->nfiles = argc - optind - 1;
     if (a->nfiles == 0)
         return usage_error("no FILE given", NULL);
-    return -1;
+    return stdin_for_dash(a->files, a->nfiles);
 }
 
 /* What a file's values are, for the summary line. */

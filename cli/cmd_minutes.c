@@ -16,8 +16,9 @@ static const char minutes_usage[] =
     "per store, red and amber items with their notes, other notes,\n"
     "overrides, cause summary, action items and what changed since the\n"
     "last meeting. text is plain UTF-8 at most 100 columns wide, for chat\n"
-    "windows; md is Markdown. Written to FILE with -o, else to stdout;\n"
-    "-o FILE.md writes Markdown unless --format says otherwise.\n";
+    "windows; md is Markdown. Written to FILE with -o, else (or with -o -)\n"
+    "to standard output; -o FILE.md writes Markdown unless --format says\n"
+    "otherwise.\n";
 
 typedef struct {
     const char *db, *config, *week_text, *out;
@@ -64,7 +65,7 @@ static int parse_args(int argc, char **argv, minutes_opts *o)
         case 'd': o->db = optarg; break;
         case 'c': o->config = optarg; break;
         case 'w': o->week_text = optarg; break;
-        case 'o': o->out = optarg; break;
+        case 'o': o->out = strcmp(optarg, "-") == 0 ? NULL : optarg; break;
         case 'f': if (parse_format(optarg, &o->format)) return FP_EXIT_USAGE;
                   o->format_given = true;
                   break;

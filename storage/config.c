@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "storage/xdg.h"
+
 static int quiet_ini_error(const char *fmt, ...)
 {
     (void)fmt;
@@ -22,16 +24,7 @@ static char *dup_opt(dictionary *ini, const char *key)
 
 static char *default_config_path(void)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
-    char buf[4096];
-    if (xdg && *xdg)
-        snprintf(buf, sizeof buf, "%s/fupan/config.ini", xdg);
-    else if (home && *home)
-        snprintf(buf, sizeof buf, "%s/.config/fupan/config.ini", home);
-    else
-        return NULL;
-    return access(buf, R_OK) == 0 ? strdup(buf) : NULL;
+    return fp_xdg_config_find("config.ini");
 }
 
 static bool valid_theme(const char *t)
@@ -78,6 +71,22 @@ static bool valid_red_order(const char *o)
     return !o || !strcmp(o, "worst") || !strcmp(o, "tree");
 }
 
+/* [ui] glyphs = unicode (default) | ascii; false with the message. */
+static bool read_glyphs(fp_config *cfg, dictionary *ini, const char *path,
+                        char *err, size_t errsz)
+{
+    const char *g = ini ? iniparser_getstring(ini, "ui:glyphs", NULL) : NULL;
+    if (!g || !*g || !strcmp(g, "unicode"))
+        return true;
+    if (!strcmp(g, "ascii")) {
+        cfg->ascii_glyphs = true;
+        return true;
+    }
+    snprintf(err, errsz, "%s:%d: glyphs: '%s' is not unicode or ascii",
+             path, line_of_key(path, "glyphs"), g);
+    return false;
+}
+
 fp_config *fp_config_load(const char *path, char *err, size_t errsz)
 {
     char *found = path ? strdup(path) : default_config_path();
@@ -92,6 +101,10 @@ fp_config *fp_config_load(const char *path, char *err, size_t errsz)
     fp_config *cfg = calloc(1, sizeof *cfg);
     if (cfg)
         fill_from(cfg, ini);
+    if (cfg && !read_glyphs(cfg, ini, found, err, errsz)) {
+        fp_config_free(cfg);
+        cfg = NULL;
+    }
     iniparser_freedict(ini);
     if (cfg && !valid_theme(cfg->theme)) {
         snprintf(err, errsz, "%s:%d: theme: '%s' is not one of default, "

@@ -11,6 +11,7 @@
 
 #include "model/i18n.h"
 #include "storage/schema.h"
+#include "storage/xdg.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -214,13 +215,9 @@ static bool make_dirs(char *path)
 
 void fp_data_file(const char *name, char *buf, size_t bufsz)
 {
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    if (xdg && *xdg)
-        snprintf(buf, bufsz, "%s/fupan/%s", xdg, name);
-    else
-        snprintf(buf, bufsz, "%s/.local/share/fupan/%s",
-                 home && *home ? home : ".", name);
+    char dir[4096];
+    fp_xdg_dir("XDG_DATA_HOME", ".local/share", dir, sizeof dir);
+    snprintf(buf, bufsz, "%s/fupan/%s", dir, name);
     make_dirs(buf);
 }
 
