@@ -120,6 +120,8 @@ int main(int argc, char **argv)
 {
     fp_locale_init();
     init_i18n();
+    if (fp_cli_take_wait(&argc, argv) != FP_EXIT_OK)
+        return FP_EXIT_USAGE;
     if (argc > 1)
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
             if (strcmp(argv[1], commands[i].name) == 0)

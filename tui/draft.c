@@ -136,6 +136,17 @@ size_t fp_meet_retry(fp_ui *ui)
     return keep;
 }
 
+void fp_meet_pending_badge(fp_ui *ui, char *out, size_t outsz)
+{
+    size_t n = ui->meet.npending;
+    if (n == 0)
+        out[0] = '\0';
+    else if (fp_review_db(ui->rv)->busy) /* another process's lock */
+        snprintf(out, outsz, _(" %zu UNSAVED: waiting for the database "), n);
+    else
+        snprintf(out, outsz, _(" %zu UNSAVED "), n);
+}
+
 int fp_meet_tick(fp_ui *ui)
 {
     fp_meet *m = &ui->meet;

@@ -298,6 +298,9 @@ int fp_tui_run(const fp_tui_opts *opts)
         fp_keysrc_free(ui.keys);
         return EXIT_RUNTIME;
     }
+    /* never freeze on another process's write lock: a write that finds
+     * it taken fails at once and is kept, and the main loop retries */
+    fp_db_set_wait(fp_review_db(ui.rv), FP_DB_WAIT_TUI_MS);
     int rc = run_session(&ui, opts);
     fp_keymap_free(ui.km);
     fp_review_close(ui.rv);
