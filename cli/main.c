@@ -28,6 +28,8 @@ static const char usage_text[] =
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
     "The database is --db, else $FUPAN_DB, else\n"
     "$XDG_DATA_HOME/fupan/fupan.db. Run 'fupan COMMAND --help' for more.\n"
+    "Writes wait up to --wait SECONDS (default 10, $FUPAN_WAIT) while\n"
+    "another fupan holds the database (an import), then exit 1.\n"
     "Exit codes: 0 done, 1 runtime failure, 2 usage error, 3 input rejected.\n";
 
 typedef int (*command_fn)(int argc, char **argv);
