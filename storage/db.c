@@ -199,8 +199,14 @@ static bool connect(fp_db *db, const char *uri, int flags)
 static bool connect_readable(fp_db *db)
 {
     if (query_int(db, "SELECT count(*) FROM sqlite_master", -1) >= 0
-        || fp_db_folder_writable(db->path) || fp_db_wal_has_data(db->path))
+        || fp_db_folder_writable(db->path))
         return true;
+    if (fp_db_wal_has_data(db->path)) {
+        snprintf(db->err, sizeof db->err, "%s: the folder is read-only and "
+                 "%s-wal holds changes not yet in the database: open it "
+                 "once where the folder can be written", db->path, db->path);
+        return false;
+    }
     char uri[3 * 4096 + 64];
     if (!fp_db_immutable_uri(db->path, uri, sizeof uri)
         || !connect(db, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI))
@@ -227,12 +233,14 @@ static bool reopen_writable(fp_db *db)
     db->sql = NULL;
     fp_db_mend_side_files(db->path);
     db->immutable = false;
-    if (!connect(db, NULL, SQLITE_OPEN_READWRITE) || !connect_readable(db)
-        || !configure(db)) {
-        fp_db_set_error(db, "reopen");
-        return false;
-    }
-    return !db->os_read_only;
+    if (connect(db, NULL, SQLITE_OPEN_READWRITE) && connect_readable(db)
+        && configure(db))
+        return !db->os_read_only;
+    fp_db_set_error(db, "reopen");
+    /* back to reading as before: the screen keeps its data */
+    if (connect(db, NULL, open_flags(db)) && connect_readable(db))
+        configure(db);
+    return false;
 }
 
 fp_db *fp_db_open(const char *path, bool read_only, char *err, size_t errsz)
@@ -249,8 +257,11 @@ fp_db *fp_db_open(const char *path, bool read_only, char *err, size_t errsz)
     if (!read_only)
         fp_db_mend_side_files(path);
     if (!connect(db, NULL, open_flags(db)) || !connect_readable(db)) {
-        set_err(err, errsz, "%s: cannot open database: %s", path,
-                db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+        if (db->err[0])
+            set_err(err, errsz, "%s", db->err);
+        else
+            set_err(err, errsz, "%s: cannot open database: %s", path,
+                    db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
         fp_db_close(db);
         return NULL;
     }
