@@ -211,6 +211,15 @@ static void report_keymap(fp_ui *ui)
                   fp_keymap_message(ui->km, 0), n - 1);
 }
 
+/* A file that cannot be written now: say so before anything is typed. */
+static void report_read_only_file(fp_ui *ui)
+{
+    const fp_db *db = fp_review_db(ui->rv);
+    if (db->os_read_only)
+        fp_ui_msg(ui, FP_MSG_WARN, _("%s is read-only: notes are kept here "
+                  "and saved once it can be written"), db->path);
+}
+
 static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
 {
     const fp_config *cfg = fp_review_config(ui->rv);
@@ -232,6 +241,7 @@ static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
     }
     fp_view_arg root = { .node = 0, .person = -1 };
     report_keymap(ui);
+    report_read_only_file(ui);
     fp_meet_init(ui);
     return fp_ui_push(ui, &fp_view_table_ops, &root);
 }

@@ -48,6 +48,7 @@ tmux -L "$SOCK" -f /dev/null new-session -d -s t -x 100 -y 30 \
     "$AS $(fupan_cmd) --db $DB --today 2026-11-25; echo \"EXIT=\$?\"; sleep 30"
 tmux -L "$SOCK" set-option -t t remain-on-exit on >/dev/null
 wait_for "q Quit"
+wait_for "is read-only: notes are kept here"
 text 'a'
 wait_for "type to filter"
 keys Enter
