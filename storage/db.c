@@ -104,19 +104,18 @@ bool fp_db_begin_import(fp_db *db)
     return true;
 }
 
+/* The importer's lock info goes first, while the write lock is ours. */
 bool fp_db_commit(fp_db *db)
 {
-    bool ok = exec_locking(db, "COMMIT");
-    if (ok || sqlite3_get_autocommit(db->sql))
-        fp_db_importer_release(db);
-    return ok;
+    fp_db_importer_release(db);
+    return exec_locking(db, "COMMIT");
 }
 
 void fp_db_rollback(fp_db *db)
 {
+    fp_db_importer_release(db);
     if (!sqlite3_get_autocommit(db->sql))
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
-    fp_db_importer_release(db);
 }
 
 static long long query_int(fp_db *db, const char *sql, long long fallback)

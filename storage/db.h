@@ -54,9 +54,9 @@ void fp_db_set_wait(fp_db *db, int ms);
  * read-write first when the file and its folder have become writable. */
 bool fp_db_begin(fp_db *db);
 /* BEGIN IMMEDIATE for a long write (an import): also records this
- * process's pid in the lock-info file PATH-importer, so that a writer
- * that gives up can say who holds the lock. Commit, rollback and close
- * release it. */
+ * process's pid in the lock-info file PATH-importer (see db_files.c), so
+ * that a writer that gives up can say who holds the lock. Commit,
+ * rollback and close remove it. */
 bool fp_db_begin_import(fp_db *db);
 bool fp_db_commit(fp_db *db);
 void fp_db_rollback(fp_db *db);

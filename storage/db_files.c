@@ -9,7 +9,10 @@
  * granted means the file is left over. The kernel drops the lock when
  * the importer ends, however it ends (kill -9, power cut), so a stale pid
  * is never reported: unlike a row in the database or a bare pid file,
- * nothing has to be cleaned up and a reused pid cannot mislead. */
+ * a crash leaves nothing to clean up and a reused pid cannot mislead.
+ * A clean end removes the file while the write lock is still held, so
+ * the next importer (who announces only once it has the lock) always
+ * makes a fresh one. */
 #include "storage/db_priv.h"
 
 #include <errno.h>
@@ -50,6 +53,9 @@ void fp_db_importer_release(fp_db *db)
 {
     if (db->importer_fd < 0)
         return;
+    char file[4200];
+    side_file(db->path, "-importer", file, sizeof file);
+    unlink(file); /* called before COMMIT: no other importer has it open */
     flock(db->importer_fd, LOCK_UN);
     close(db->importer_fd);
     db->importer_fd = -1;

@@ -140,8 +140,12 @@ Test(db_lock, a_write_gives_up_after_the_wait_and_names_the_importer)
 
 Test(db_lock, the_importer_info_ends_with_its_transaction)
 {
+    char info[160];
+    snprintf(info, sizeof info, "%s-importer", db_path);
     holder h = start_holder(true);
+    cr_assert_eq(access(info, R_OK), 0, "no lock info while importing");
     holder_commit(&h); /* the importer lives on, its import is over */
+    cr_assert_neq(access(info, F_OK), 0, "the lock info outlived the import");
     holder other = start_holder(false); /* a plain writer takes the lock */
     fp_db_set_wait(db, 10);
     long long ms;
