@@ -83,7 +83,7 @@ static void draw_header(fp_ui *ui)
     fp_fmt_clock(secs, clock, sizeof clock);
     char badge[128] = "";
     if (ui->meet.npending > 0) /* notes the database has not taken yet */
-        fp_meet_pending_badge(ui, badge, sizeof badge);
+        fp_meet_pending_badge(ui, COLS - 20, badge, sizeof badge);
     else if (ui->read_only)
         snprintf(badge, sizeof badge, "%s", _(" READ-ONLY "));
     if (meeting >= 0)
