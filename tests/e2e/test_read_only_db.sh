@@ -5,6 +5,8 @@
 # keeps the notes typed, and saves them once it is made writable again.
 # Permissions mean nothing to root: as root, fupan runs as nobody.
 . "$(dirname "$0")/lib.sh"
+restore_modes() { chmod -R u+w "$WORK" 2>/dev/null || true; cleanup; }
+trap restore_modes EXIT
 
 AS=
 if [ "$(id -u)" = 0 ]; then
