@@ -37,6 +37,14 @@ fp_review *fp_cli_open(const char *db, const char *config, bool read_only);
 /* Same, creating the database when it does not exist (init, import). */
 fp_review *fp_cli_open_new(const char *db, const char *config,
                            bool read_only);
+/* --wait SECONDS (any subcommand, default 10): how long a write waits
+ * for another fupan's write lock before "busy: ..." and exit 1. Taken
+ * out of argv here, in one place for every subcommand's own parser, and
+ * passed on as $FUPAN_WAIT, which fp_cli_open reads. Returns
+ * FP_EXIT_USAGE (message printed) for a bad value. */
+int fp_cli_take_wait(int *argc, char **argv);
+/* "2", "0.5": seconds between 0 and 86400. */
+bool fp_cli_wait_seconds(const char *text, double *secs);
 /* Parses --week, printing an error naming the value when it is bad. */
 bool fp_cli_week(const char *text, fp_week *out);
 

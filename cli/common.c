@@ -70,7 +70,45 @@ fp_review *fp_cli_open_new(const char *db, const char *config,
     fp_review *rv = fp_review_open(&opts, err, sizeof err);
     if (!rv)
         fp_cli_error("%s", err);
+    const char *wait = getenv("FUPAN_WAIT");
+    double secs;
+    if (rv && wait && fp_cli_wait_seconds(wait, &secs))
+        fp_db_set_wait(fp_review_db(rv), (int)(secs * 1000));
     return rv;
+}
+
+bool fp_cli_wait_seconds(const char *text, double *secs)
+{
+    char *end;
+    *secs = strtod(text, &end);
+    return end != text && *end == '\0' && *secs >= 0 && *secs <= 86400;
+}
+
+/* Removes argv[i] and argv[i + 1 .. i + n - 1] (n words). */
+static void drop_args(int *argc, char **argv, int i, int n)
+{
+    memmove(argv + i, argv + i + n, (size_t)(*argc - i - n + 1) * sizeof *argv);
+    *argc -= n;
+}
+
+int fp_cli_take_wait(int *argc, char **argv)
+{
+    for (int i = 1; i < *argc && strcmp(argv[i], "--") != 0; i++) {
+        bool joined = strncmp(argv[i], "--wait=", 7) == 0;
+        if (!joined && strcmp(argv[i], "--wait") != 0)
+            continue;
+        const char *value = joined ? argv[i] + 7
+                          : i + 1 < *argc ? argv[i + 1] : "";
+        double secs;
+        if (!fp_cli_wait_seconds(value, &secs)) {
+            fp_cli_error("--wait: '%s' is not a number of seconds "
+                         "(0 to 86400)", value);
+            return FP_EXIT_USAGE;
+        }
+        setenv("FUPAN_WAIT", value, 1);
+        drop_args(argc, argv, i--, joined ? 1 : 2);
+    }
+    return FP_EXIT_OK;
 }
 
 bool fp_cli_week(const char *text, fp_week *out)

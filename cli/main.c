@@ -38,6 +38,8 @@ static const char usage_text[] =
     "override list) take --format text|csv|json. A FILE of - is standard\n"
     "input (import) or output (minutes -o).\n"
     "Run 'fupan COMMAND --help' for more.\n"
+    "Writes wait up to --wait SECONDS (default 10, $FUPAN_WAIT) while\n"
+    "another fupan holds the database (an import), then exit 1.\n"
     "Exit codes: 0 done, 1 runtime failure, 2 usage error, 3 input rejected.\n";
 
 typedef int (*command_fn)(int argc, char **argv);
@@ -203,6 +205,8 @@ int main(int argc, char **argv)
     signal(SIGXFSZ, SIG_IGN);
     fp_locale_init();
     init_i18n();
+    if (fp_cli_take_wait(&argc, argv) != FP_EXIT_OK)
+        return FP_EXIT_USAGE;
     int at = 1, words;
     while (at < argc && (words = global_option_words(argc, argv, at)) > 0)
         at += words;

@@ -24,8 +24,16 @@ static void nap(int attempt)
     nanosleep(&ts, NULL);
 }
 
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 bool fp_tx_run(fp_db *db, fp_tx_fn fn, void *ctx)
 {
+    long long give_up = now_ms() + db->wait_ms; /* the TUI's is short */
     if (db->read_only) {
         fp_meeting_error(db, "%s: the database is open read-only; nothing "
                          "was written", db->path);
@@ -45,7 +53,7 @@ bool fp_tx_run(fp_db *db, fp_tx_fn fn, void *ctx)
             busy = is_busy(db);
             fp_db_rollback(db);
         }
-        if (!busy || attempt >= TX_ATTEMPTS)
+        if (!busy || attempt >= TX_ATTEMPTS || now_ms() >= give_up)
             return false;
         nap(attempt);
     }

@@ -14,7 +14,8 @@ typedef bool (*fp_tx_fn)(fp_db *db, void *ctx);
 /* BEGIN IMMEDIATE, fn, COMMIT. When another process holds the write lock
  * past the busy timeout (SQLITE_BUSY/LOCKED at BEGIN or COMMIT), rolls
  * back and tries again a few times after a short sleep, so the user never
- * sees "database is locked" while two fupan processes write. */
+ * sees "database is locked" while two fupan processes write. Gives up
+ * once db->wait_ms has passed (db->busy, db->err names the holder). */
 bool fp_tx_run(fp_db *db, fp_tx_fn fn, void *ctx);
 
 /* A copy of a text column; NULL for SQL NULL (or out of memory). */

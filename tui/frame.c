@@ -82,9 +82,9 @@ static void draw_header(fp_ui *ui)
     long meeting = fp_annot_meeting_elapsed(ui, now);
     long secs = ui->headless ? 0 : meeting >= 0 ? meeting : now - ui->start;
     fp_fmt_clock(secs, clock, sizeof clock);
-    char badge[64] = "";
+    char badge[128] = "";
     if (ui->meet.npending > 0) /* notes the database has not taken yet */
-        snprintf(badge, sizeof badge, _(" %zu UNSAVED "), ui->meet.npending);
+        fp_meet_pending_badge(ui, COLS - 20, badge, sizeof badge);
     else if (ui->read_only)
         snprintf(badge, sizeof badge, "%s", _(" READ-ONLY "));
     char money[32] = "";

@@ -68,6 +68,11 @@ bool fp_meet_keep_note(fp_ui *ui, fp_week week, long long node_id,
                        long long edit_id);
 /* Tries the kept notes again; returns how many are still waiting. */
 size_t fp_meet_retry(fp_ui *ui);
+/* The header's mark for kept notes: " 2 UNSAVED ", and while another
+ * process holds the write lock " 2 UNSAVED: waiting for the database "
+ * when that fits in max_cols; "" when none wait. */
+void fp_meet_pending_badge(fp_ui *ui, int max_cols, char *out,
+                           size_t outsz);
 /* Called every second by the main loop: retries kept writes. */
 int fp_meet_tick(fp_ui *ui);
 /* Before quitting: false when the user chose to stay because notes are

@@ -250,6 +250,15 @@ static void check_file(fp_ui *ui)
                   "`fupan check` (%d problem(s): %s)"), n, msg);
 }
 
+/* A file that cannot be written now: say so before anything is typed. */
+static void report_read_only_file(fp_ui *ui)
+{
+    const fp_db *db = fp_review_db(ui->rv);
+    if (db->os_read_only)
+        fp_ui_msg(ui, FP_MSG_WARN, _("%s is read-only: notes are kept here "
+                  "and saved once it can be written"), db->path);
+}
+
 static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
 {
     const fp_config *cfg = fp_review_config(ui->rv);
@@ -272,6 +281,7 @@ static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
     fp_view_arg root = { .node = 0, .person = -1 };
     report_keymap(ui);
     check_file(ui);
+    report_read_only_file(ui);
     fp_meet_init(ui);
     return fp_ui_push(ui, &fp_view_table_ops, &root);
 }
@@ -355,6 +365,9 @@ int fp_tui_run(const fp_tui_opts *opts)
         fp_keysrc_free(ui.keys);
         return EXIT_RUNTIME;
     }
+    /* never freeze on another process's write lock: a write that finds
+     * it taken fails at once and is kept, and the main loop retries */
+    fp_db_set_wait(fp_review_db(ui.rv), FP_DB_WAIT_TUI_MS);
     int rc = run_session(&ui, opts);
     fp_keymap_free(ui.km);
     fp_review_close(ui.rv);
