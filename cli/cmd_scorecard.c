@@ -8,6 +8,7 @@
 #include "cli/list_out.h"
 #include "cli/meeting_cli.h"
 #include "model/format.h"
+#include "model/labels.h"
 #include "model/text.h"
 
 static const char scorecard_usage[] =
@@ -184,17 +185,11 @@ static void print_json(const sc_view *v, int only_kpi)
     puts("]}");
 }
 
-static const char *status_text(int status)
-{
-    static const char *const text[] = {"· none", "● ok", "◐ amber", "✖ red"};
-    return status >= 0 && status <= 3 ? text[status] : text[0];
-}
-
 static void print_text_row(const sc_view *v, int k, const fp_cell *c)
 {
     const fp_kpi *kpi = &v->cat->kpis[k];
     char label[160], val[64], prev[64], wow[32], tgt[64], att[32], marks[8];
-    snprintf(label, sizeof label, "%s %s", kpi->label_zh, kpi->label);
+    fp_label_kpi(kpi, FP_LABEL_BOTH, label, sizeof label);
     fp_format_value(kpi, c->value, val, sizeof val);
     fp_format_value(kpi, prev_value(v, k), prev, sizeof prev);
     fp_format_wow(c->value, prev_value(v, k), wow, sizeof wow);
@@ -210,7 +205,7 @@ static void print_text_row(const sc_view *v, int k, const fp_cell *c)
     fp_mcli_col(wow, 8, true);
     fp_mcli_col(tgt, 14, true);
     fp_mcli_col(att, 6, true);
-    fp_mcli_col(status_text(c->status), 8, false);
+    fp_mcli_col(fp_status_text(c->status), 8, false);
     puts(marks);
 }
 

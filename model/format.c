@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/lang.h"
+
 void fp_format_decimal(double v, char *buf, size_t bufsz)
 {
     if (isnan(v)) {
@@ -78,6 +80,39 @@ void fp_format_value(const fp_kpi *kpi, double v, char *buf, size_t bufsz)
         return;
     }
     group_thousands(plain, buf, bufsz);
+}
+
+typedef struct {
+    double div;
+    const char *suffix;
+} compact_scale;
+
+static const compact_scale scale_en[] = {
+    { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" }, { 0, NULL },
+};
+static const compact_scale scale_zh[] = {
+    { 1e12, "万亿" }, { 1e8, "亿" }, { 1e4, "万" }, { 0, NULL },
+};
+
+void fp_format_compact(double v, char *buf, size_t bufsz)
+{
+    if (isnan(v)) {
+        snprintf(buf, bufsz, "%s", FP_DASH);
+        return;
+    }
+    const compact_scale *scale =
+        fp_ui_lang() == FP_LANG_ZH ? scale_zh : scale_en;
+    double a = fabs(v);
+    for (size_t i = 0; scale[i].suffix; i++) {
+        if (a < scale[i].div * 0.9995)
+            continue;
+        double x = a / scale[i].div;
+        int dec = x < 9.995 ? 2 : x < 99.95 ? 1 : 0;
+        snprintf(buf, bufsz, "%s%.*f%s", v < 0 ? "-" : "", dec, x,
+                 scale[i].suffix);
+        return;
+    }
+    snprintf(buf, bufsz, "%.0f", v);
 }
 
 void fp_format_attainment(double att, char *buf, size_t bufsz)

@@ -11,6 +11,7 @@
 #include "model/buf.h"
 #include "model/format.h"
 #include "model/i18n.h"
+#include "model/labels.h"
 #include "model/minutes.h"
 #include "storage/meeting.h"
 
@@ -133,12 +134,12 @@ static int node_of(const gather *g, long long db_id)
     return hit ? hit->idx : -1;
 }
 
-/* "成交金额 GMV": Chinese and English label when both exist and differ. */
+/* "成交金额 GMV" in Chinese, "GMV 成交金额" in English (model/labels.h). */
 static const char *both_labels(pool *pl, const char *en, const char *zh)
 {
-    if (zh && *zh && en && *en && strcmp(zh, en) != 0)
-        return pool_printf(pl, "%s %s", zh, en);
-    return pool_str(pl, zh && *zh ? zh : en);
+    char label[512];
+    fp_label_pair(en, zh, FP_LABEL_BOTH, label, sizeof label);
+    return pool_str(pl, label);
 }
 
 static bool label_kpis(gather *g)
@@ -173,26 +174,10 @@ static const char *note_kpi_label(gather *g, size_t i)
 /* "泰国 TikTok 店 / 服饰 / 王强 (投手)": names from the store down. */
 static const char *node_label(gather *g, int idx)
 {
-    const fp_tree *t = g->tree;
-    if (idx <= 0)
-        return pool_str(&g->pl, t->nodes[0].name);
-    int chain[4], n = 0;
-    for (int i = idx; i > 0 && n < 4; i = t->nodes[i].parent)
-        chain[n++] = i;
-    fp_buf b;
-    fp_buf_init(&b);
-    for (int i = n - 1; i >= 0; i--)
-        fp_buf_printf(&b, "%s%s", i == n - 1 ? "" : " / ",
-                      t->nodes[chain[i]].name);
-    const fp_node *node = &t->nodes[idx];
-    int role = node->person >= 0
-        ? fp_catalogue_role(g->cat, t->people[node->person].role) : -1;
-    if (role >= 0) {
-        const fp_role *r = &g->cat->roles[role];
-        fp_buf_printf(&b, " (%s)", r->label_zh ? r->label_zh : r->label);
-    }
-    const char *label = pool_keep(&g->pl, fp_buf_take(&b));
-    return label ? label : "";
+    char label[1024];
+    fp_node_path_label(g->tree, g->cat, idx > 0 ? idx : 0, " / ", label,
+                       sizeof label);
+    return pool_str(&g->pl, label);
 }
 
 static const char *node_currency(const gather *g, int idx)

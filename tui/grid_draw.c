@@ -98,12 +98,13 @@ static bool shown(const table_layout *L, int col)
 
 /* ---- table ------------------------------------------------------------- */
 
-/* A label in w columns: "GMV", else the id in capitals ("CVR"), else
- * the label cut ("Return…"). */
-static void short_label(const fp_kpi *k, int w, char *out, size_t outsz)
+/* A label in w columns: "GMV" (Chinese: "成交金额"), else the id in
+ * capitals ("CVR"), else the label cut ("Return…"). */
+static void short_label(const char *label, const fp_kpi *k, int w, char *out,
+                        size_t outsz)
 {
-    if (fp_text_width(k->label) <= w || strlen(k->id) > (size_t)w) {
-        fp_text_fit(k->label, w, false, out, outsz);
+    if (fp_text_width(label) <= w || strlen(k->id) > (size_t)w) {
+        fp_text_fit(label, w, false, out, outsz);
         return;
     }
     size_t i = 0;
@@ -129,7 +130,8 @@ static void draw_table_header(fp_ui *ui, const table_layout *L, int y, int x0)
         const fp_col *k = &c[TC_KPI0 + i];
         char shortl[64] = "";
         if (!L->mixed && i < L->ncard)
-            short_label(&cat->kpis[L->card[i].kpi], k->width, shortl,
+            short_label(fp_kpi_label_first(ui, L->card[i].kpi),
+                        &cat->kpis[L->card[i].kpi], k->width, shortl,
                         sizeof shortl);
         const char *label = L->mixed ? (i == 0 ? _("Key KPIs") : "") : shortl;
         if (L->mixed)
@@ -200,7 +202,8 @@ static void draw_kpi_cell(const row_ctx *rc, const fp_grid_row *row,
     int vw = c->width - lw - aw - 1;
     if (L->mixed) {
         char shortl[64];
-        short_label(k, lw - 1, shortl, sizeof shortl);
+        short_label(fp_kpi_label_first(rc->ui, card[slot].kpi), k, lw - 1,
+                    shortl, sizeof shortl);
         fp_draw(rc->ui, rc->y, c->x, lw, shortl, cattr(rc, FP_C_DIM));
     }
     fp_draw_right(rc->ui, rc->y, c->x + lw, vw, val, cattr(rc, FP_C_NORMAL));
@@ -254,7 +257,10 @@ static const char *role_label(fp_ui *ui, const fp_grid_row *row)
         return "";
     const char *role = t->people[p].role;
     int ri = role ? fp_catalogue_role(fp_ui_cat(ui), role) : -1;
-    return ri >= 0 ? fp_ui_cat(ui)->roles[ri].label : role ? role : "";
+    if (ri < 0)
+        return role ? role : "";
+    const fp_role *r = &fp_ui_cat(ui)->roles[ri];
+    return fp_ui_label(ui, r->label, r->label_zh);
 }
 
 static void draw_table_row(const row_ctx *rc, const fp_grid_row *row,

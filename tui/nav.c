@@ -7,6 +7,8 @@
 
 #include "model/format.h"
 #include "model/i18n.h"
+#include "model/pinyin.h"
+#include "tui/grid.h"
 #include "tui/ui.h"
 
 /* ---- weeks ------------------------------------------------------------- */
@@ -246,7 +248,7 @@ static void announce_red(fp_ui *ui, const fp_rollup *r, const spot *s,
     fp_format_attainment(c->attainment, att, sizeof att);
     fp_ui_msg(ui, FP_MSG_INFO, _("%sRed %d of %d: %s %s %s %s, target %s (%s)"),
               wrapped ? _("(wrapped) ") : "", nth, count, path, ui->gl->dot,
-              k->label, val, tgt, att);
+              fp_ui_label(ui, k->label, k->label_zh), val, tgt, att);
 }
 
 /* Tree order: the next (dir > 0) or previous spot from the cursor. */
@@ -372,25 +374,12 @@ int fp_nav_worst_red(fp_ui *ui, int row, const int *kpis, int n)
 
 /* ---- search ------------------------------------------------------------ */
 
-/* Substring match, ASCII letters without case (Chinese matches as is). */
-static bool contains_ci(const char *hay, const char *needle)
-{
-    size_t hn = strlen(hay), nn = strlen(needle);
-    for (size_t i = 0; i + nn <= hn; i++) {
-        size_t j = 0;
-        while (j < nn && tolower((unsigned char)hay[i + j])
-                             == tolower((unsigned char)needle[j]))
-            j++;
-        if (j == nn)
-            return true;
-    }
-    return false;
-}
-
+/* The name or the code, as characters or as pinyin: "王", "wq" and
+ * "wangqiang" find 王强 (model/pinyin.h). */
 static bool node_matches(const fp_tree *t, int node, const char *text)
 {
     const fp_node *n = &t->nodes[node];
-    return contains_ci(n->name, text) || contains_ci(n->code, text);
+    return fp_name_matches(n->name, text) || fp_name_matches(n->code, text);
 }
 
 static int search_from(fp_ui *ui, const char *text, int *nth, int *count)

@@ -176,7 +176,8 @@ static void draw_title(fp_ui *ui, const person_view *pv, const fp_rollup *r,
     char title[512], score[32];
     fp_format_attainment(r->score[row_of(ui, pv)], score, sizeof score);
     snprintf(title, sizeof title, _("%s %s %s %s score %s %s %s"), p->name,
-             ui->gl->dot, ri >= 0 ? cat->roles[ri].label : _("no role"),
+             ui->gl->dot, ri >= 0 ? fp_ui_label(ui, cat->roles[ri].label,
+                                   cat->roles[ri].label_zh) : _("no role"),
              ui->gl->dot, score, ui->gl->dot,
              ui->reporting ? fp_ui_reporting_currency(ui)
                            : fp_rollup_currency(r, row_of(ui, pv)));
@@ -236,7 +237,7 @@ static const char *cause_label(fp_ui *ui, const char *code)
     if (i < 0)
         return code ? code : "";
     const fp_cause *c = &cat->causes[i];
-    return ui->utf8 && c->label_zh && *c->label_zh ? c->label_zh : c->label;
+    return fp_ui_label(ui, c->label, c->label_zh);
 }
 
 /* This week's notes on the person's nodes, then their open items. */
