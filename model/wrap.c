@@ -117,6 +117,22 @@ static bool splits_number_unit(const char *s, size_t at, bool space)
            currency_before_amount(s, at);
 }
 
+/* A status mark ("✖", "◐", "●", "·") stays with what it marks: no
+ * break at the space after it. */
+static bool after_status_mark(const char *s, size_t at)
+{
+    static const char *const marks[] = {
+        "\xc2\xb7", "\xe2\x97\x8f", "\xe2\x97\x90", "\xe2\x9c\x96", NULL,
+    };
+    for (const char *const *m = marks; *m; m++) {
+        size_t n = strlen(*m);
+        if (at >= n && memcmp(s + at - n, *m, n) == 0 &&
+            (at == n || s[at - n - 1] == ' '))
+            return true;
+    }
+    return false;
+}
+
 typedef struct {
     const char *s;
     UBreakIterator *words;   /* NULL: every wide neighbour may break */
@@ -146,7 +162,7 @@ static size_t scan(const wrap_ctx *c, int cols, size_t *skip)
         int len = fp_utf8_len(s + i);
         int gw = glyph_width(s + i, len);
         if (i > 0 && s[i] == ' ') {
-            if (!splits_number_unit(s, i, true))
+            if (!splits_number_unit(s, i, true) && !after_status_mark(s, i))
                 brk = i, brk_skip = 1;
         } else if (i > 0 && s[prev] != ' ' &&
                    may_break_between(c, prev, i, prev_w, gw)) {

@@ -10,6 +10,7 @@
  * - between a number and its unit, with or without a space between:
  *   "25.1万", "3 天", "60%", "3 条", nor between a currency code and
  *   its amount: "MYR 118,200";
+ * - after a status mark: "✖ 退货率" stays together;
  * - before closing punctuation ("，", "。", ")") or after opening
  *   punctuation ("(", "「", "《") (a light form of kinsoku).
  * Only a word longer than the whole line is cut where it fills it. */
