@@ -313,7 +313,7 @@ static const char *sort_name(fp_grid *g, fp_ui *ui, char *buf, size_t bufsz)
     if (!card || slot >= n)
         return "?";
     snprintf(buf, bufsz, _("%s attainment, worst first"),
-             fp_ui_cat(ui)->kpis[card[slot].kpi].label);
+             fp_kpi_label_first(ui, card[slot].kpi));
     return buf;
 }
 
