@@ -15,8 +15,9 @@ void fp_format_value(const fp_kpi *kpi, double v, char *buf, size_t bufsz);
 /* A big number in few columns, three significant digits (at least the
  * whole units), in the interface language (model/lang.h): English
  * "118k", "1.25M", "3.40B", "1.00T"; Chinese "11.8万", "251万",
- * "1234万", "1.24亿", "1.00万亿". Below 1,000 (English) or 10,000
- * (Chinese) the whole number: "999", "9999". FP_DASH for NAN. */
+ * "1234万", "1.24亿", "1.00万亿". Below the first unit (999.5 in
+ * English, 9,995 in Chinese: they round up to "1.00k", "1.00万") the
+ * whole number: "999", "9990". FP_DASH for NAN. */
 void fp_format_compact(double v, char *buf, size_t bufsz);
 /* Plain decimal: '.' separator, no grouping, up to 6 decimals with
  * trailing zeros removed; percent KPIs multiplied by 100; "" for NAN. */
