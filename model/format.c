@@ -96,6 +96,20 @@ static const compact_scale scale_zh[] = {
 
 void fp_format_compact(double v, char *buf, size_t bufsz)
 {
+    fp_format_compact_sig(v, 3, buf, bufsz);
+}
+
+/* Decimals that give sig significant digits to x (1 <= x < 10000). */
+static int sig_decimals(double x, int sig)
+{
+    for (int dec = sig - 1; dec > 0; dec--)
+        if (x < pow(10.0, sig - dec) - 0.5 * pow(10.0, -dec))
+            return dec;
+    return 0;
+}
+
+void fp_format_compact_sig(double v, int sig, char *buf, size_t bufsz)
+{
     if (isnan(v)) {
         snprintf(buf, bufsz, "%s", FP_DASH);
         return;
@@ -107,7 +121,7 @@ void fp_format_compact(double v, char *buf, size_t bufsz)
         if (a < scale[i].div * 0.9995)
             continue;
         double x = a / scale[i].div;
-        int dec = x < 9.995 ? 2 : x < 99.95 ? 1 : 0;
+        int dec = sig_decimals(x, sig < 1 ? 1 : sig > 3 ? 3 : sig);
         snprintf(buf, bufsz, "%s%.*f%s", v < 0 ? "-" : "", dec, x,
                  scale[i].suffix);
         return;

@@ -18,9 +18,15 @@ void fp_fmt_kpi(const fp_kpi *k, double v, const char *currency, char *out,
 
 void fp_fmt_kpi_short(const fp_kpi *k, double v, char *out, size_t outsz)
 {
+    fp_fmt_kpi_short_sig(k, v, 3, out, outsz);
+}
+
+void fp_fmt_kpi_short_sig(const fp_kpi *k, double v, int sig, char *out,
+                          size_t outsz)
+{
     bool counted = k->unit == FP_UNIT_MONEY || k->unit == FP_UNIT_COUNT;
     if (!isnan(v) && counted && fabs(v) >= 10000.0) {
-        fp_format_compact(v, out, outsz);
+        fp_format_compact_sig(v, sig, out, outsz);
         return;
     }
     fp_kpi whole = *k;

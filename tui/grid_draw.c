@@ -160,8 +160,10 @@ static void draw_glyphs(const row_ctx *rc, const fp_grid_row *row,
 /* A short value with the currency of its own figures in front when it
  * is money ("PHP 251k"; "USD 4,261" with $ on), "no rate" when it cannot
  * be converted. */
+/* The cell's short value in cols columns: "PHP 25.1万", else with two
+ * significant digits "PHP 25万", else the number alone. */
 static void short_value(fp_ui *ui, int row, int kpi, const fp_cell *cell,
-                        char *out, size_t outsz)
+                        int cols, char *out, size_t outsz)
 {
     const char *cur;
     double v = fp_ui_value(ui, row, kpi, cell->value, &cur);
@@ -170,8 +172,18 @@ static void short_value(fp_ui *ui, int row, int kpi, const fp_cell *cell,
         snprintf(out, outsz, "%s", _("no rate"));
         return;
     }
-    fp_fmt_kpi_short(&fp_ui_cat(ui)->kpis[kpi], v, num, sizeof num);
-    if (*cur && !isnan(v))
+    const fp_kpi *k = &fp_ui_cat(ui)->kpis[kpi];
+    fp_fmt_kpi_short(k, v, num, sizeof num);
+    if (!*cur || isnan(v)) {
+        snprintf(out, outsz, "%s", num);
+        return;
+    }
+    int room = cols - fp_text_width(cur) - 1;
+    if (fp_text_width(num) > room)
+        fp_fmt_kpi_short_sig(k, v, 2, num, sizeof num);
+    if (fp_text_width(num) > room)
+        fp_fmt_kpi_short(k, v, num, sizeof num);
+    if (fp_text_width(num) <= room)
         snprintf(out, outsz, "%s %s", cur, num);
     else
         snprintf(out, outsz, "%s", num);
@@ -196,10 +208,10 @@ static void draw_kpi_cell(const row_ctx *rc, const fp_grid_row *row,
     const fp_kpi *k = &fp_ui_cat(rc->ui)->kpis[card[slot].kpi];
     const fp_cell *cell = fp_rollup_cell(rc->r, row->row, card[slot].kpi);
     char val[80], att[32];
-    short_value(rc->ui, row->row, card[slot].kpi, cell, val, sizeof val);
-    fp_format_attainment(cell->attainment, att, sizeof att);
     int lw = L->mixed ? 8 : 0, aw = 4;
     int vw = c->width - lw - aw - 1;
+    short_value(rc->ui, row->row, card[slot].kpi, cell, vw, val, sizeof val);
+    fp_format_attainment(cell->attainment, att, sizeof att);
     if (L->mixed) {
         char shortl[64];
         short_label(fp_kpi_label_first(rc->ui, card[slot].kpi), k, lw - 1,
@@ -451,7 +463,7 @@ static void draw_detail_row(const row_ctx *rc, const fp_col *c, int row,
     fp_draw_fill(rc->ui, rc->y, 0, COLS, cattr(rc, FP_C_NORMAL));
     if (rc->sel)
         fp_draw(rc->ui, rc->y, 0, 1, rc->ui->gl->cursor, cattr(rc, FP_C_NORMAL));
-    fp_kpi_label(rc->ui, kpi, label, sizeof label);
+    fp_kpi_label_fit(rc->ui, kpi, c[DC_LABEL].width, label, sizeof label);
     fp_draw(rc->ui, rc->y, c[DC_LABEL].x, c[DC_LABEL].width, label,
             cattr(rc, FP_C_NORMAL));
     draw_detail_values(rc, c, row, kpi);

@@ -140,7 +140,7 @@ static void draw_kpi_row(fp_ui *ui, const fp_col *c, int y, const fp_rollup *r,
     fp_draw_fill(ui, y, 0, COLS, na);
     if (sel)
         fp_draw(ui, y, 0, 1, ui->gl->cursor, na);
-    fp_kpi_label(ui, wk->kpi, buf, sizeof buf);
+    fp_kpi_label_fit(ui, wk->kpi, c[PC_LABEL].width, buf, sizeof buf);
     fp_draw(ui, y, c[PC_LABEL].x, c[PC_LABEL].width, buf, na);
     snprintf(buf, sizeof buf, "%.2g", wk->weight);
     if (c[PC_WEIGHT].x >= 0)

@@ -193,6 +193,23 @@ Test(numbers, compact_in_chinese_uses_wan_and_yi)
     cr_assert_str_eq(compact(3.2e12), "3.20万亿");
 }
 
+Test(numbers, two_significant_digits_for_narrow_cells)
+{
+    char s[32];
+    fp_ui_lang_set(FP_LANG_ZH);
+    fp_format_compact_sig(251097, 2, s, sizeof s);
+    cr_assert_str_eq(s, "25万");
+    fp_format_compact_sig(53815, 2, s, sizeof s);
+    cr_assert_str_eq(s, "5.4万");
+    fp_format_compact_sig(99600, 2, s, sizeof s);
+    cr_assert_str_eq(s, "10万", "9.96 rounds to two digits, not 10.0");
+    fp_ui_lang_set(FP_LANG_EN);
+    fp_format_compact_sig(53815, 2, s, sizeof s);
+    cr_assert_str_eq(s, "54k");
+    fp_format_compact_sig(1240000, 3, s, sizeof s);
+    cr_assert_str_eq(s, "1.24M");
+}
+
 Test(numbers, table_cells_compact_and_exact_figures_keep_separators)
 {
     fp_catalogue *cat = shipped();
