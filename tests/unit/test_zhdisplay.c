@@ -437,6 +437,33 @@ Test(display, scorecard_in_chinese_and_search_by_pinyin, .timeout = 60)
     fp_scratch_remove(&sc);
 }
 
+/* The people view sorted by name (p, s): in Chinese, pinyin order. */
+Test(display, people_sort_by_name_in_pinyin_order, .timeout = 60)
+{
+    fp_scratch sc;
+    fp_scratch_sample(&sc, "zhdisplay", NULL);
+    char *s = run_in(&sc, "zh_CN.UTF-8", "--today 2026-11-25 --headless "
+                     "100x40 --keys 'p s Home'");
+    char *line = strstr(s, "\n Name ");
+    cr_assert_not_null(line, "%s", s);
+    char prev[64] = "", name[64], syl[64];
+    int rows = 0;
+    for (line = strchr(line + 1, '\n'); line && (line[1] == ' ' ||
+         strncmp(line + 1, "▸", 3) == 0); line = strchr(line + 1, '\n')) {
+        const char *n = line + 1 + (line[1] == ' ' ? 1 : 3);
+        snprintf(name, sizeof name, "%.*s", (int)strcspn(n, " "), n);
+        first_syllable(name, syl, sizeof syl);
+        cr_assert(strcmp(prev, syl) <= 0, "%s (%s) after %s", name, syl,
+                  prev);
+        snprintf(prev, sizeof prev, "%s", syl);
+        rows++;
+    }
+    cr_assert_geq(rows, 15, "%s", s);
+    free(s);
+    fp_pinyin_done();
+    fp_scratch_remove(&sc);
+}
+
 Test(display, cli_scorecard_has_the_tui_order_and_status_words,
      .timeout = 60)
 {
@@ -463,6 +490,8 @@ Test(display, minutes_never_split_a_number_from_its_unit, .timeout = 60)
     static const char *const langs[] = { "C.UTF-8", "zh_CN.UTF-8" };
     for (size_t i = 0; i < 2; i++) {
         char *s = run_in(&sc, langs[i], "minutes --week 2026-W47");
+        assert_has(s, i ? "成交金额 GMV" : "GMV 成交金额");
+        assert_has(s, i ? "王强 (投手)" : "王强 (Ad buyer)");
         assert_has(s, "六成");
         cr_assert_null(strstr(s, "六\n    成"), "六成 split:\n%s", s);
         cr_assert_null(strstr(s, "店\n    铺"), "店铺 split:\n%s", s);
