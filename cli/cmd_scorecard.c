@@ -189,7 +189,7 @@ static void print_text_row(const sc_view *v, int k, const fp_cell *c)
 {
     const fp_kpi *kpi = &v->cat->kpis[k];
     char label[160], val[64], prev[64], wow[32], tgt[64], att[32], marks[8];
-    fp_label_kpi(kpi, FP_LABEL_BOTH, label, sizeof label);
+    fp_label_kpi_fit(kpi, FP_LABEL_BOTH, 30, label, sizeof label);
     fp_format_value(kpi, c->value, val, sizeof val);
     fp_format_value(kpi, prev_value(v, k), prev, sizeof prev);
     fp_format_wow(c->value, prev_value(v, k), wow, sizeof wow);

@@ -7,6 +7,7 @@
 #include "model/format.h"
 #include "model/i18n.h"
 #include "model/lang.h"
+#include "model/text.h"
 
 static bool has(const char *s)
 {
@@ -46,6 +47,14 @@ void fp_label_kpi(const fp_kpi *k, fp_label_form form, char *out,
         return;
     }
     fp_label_pair(k->label, k->label_zh, form, out, outsz);
+}
+
+void fp_label_kpi_fit(const fp_kpi *k, fp_label_form form, int cols,
+                      char *out, size_t outsz)
+{
+    fp_label_kpi(k, form, out, outsz);
+    if (form == FP_LABEL_BOTH && fp_text_width(out) > cols)
+        fp_label_kpi(k, FP_LABEL_FIRST, out, outsz);
 }
 
 void fp_label_cause(const fp_catalogue *cat, const char *code,

@@ -27,6 +27,10 @@ void fp_label_pair(const char *label, const char *label_zh,
 const char *fp_label_first(const char *label, const char *label_zh);
 void fp_label_kpi(const fp_kpi *k, fp_label_form form, char *out,
                   size_t outsz);
+/* fp_label_kpi in form when it fits in cols columns, else the
+ * language's own label alone (FP_LABEL_FIRST; FP_LABEL_LATIN stays). */
+void fp_label_kpi_fit(const fp_kpi *k, fp_label_form form, int cols,
+                      char *out, size_t outsz);
 /* The cause with this code; an unknown code (or NULL) reads as itself. */
 void fp_label_cause(const fp_catalogue *cat, const char *code,
                     fp_label_form form, char *out, size_t outsz);

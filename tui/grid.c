@@ -10,7 +10,6 @@
 #include "model/i18n.h"
 #include "model/labels.h"
 #include "model/pinyin.h"
-#include "model/text.h"
 #include "tui/listmove.h"
 
 void fp_grid_init(fp_grid *g, fp_grid_collect collect, void *ctx)
@@ -85,9 +84,9 @@ void fp_kpi_label(fp_ui *ui, int kpi, char *out, size_t outsz)
 
 void fp_kpi_label_fit(fp_ui *ui, int kpi, int cols, char *out, size_t outsz)
 {
-    fp_kpi_label(ui, kpi, out, outsz);
-    if (fp_text_width(out) > cols)
-        snprintf(out, outsz, "%s", fp_kpi_label_first(ui, kpi));
+    fp_label_kpi_fit(&fp_ui_cat(ui)->kpis[kpi],
+                     ui->utf8 ? FP_LABEL_BOTH : FP_LABEL_LATIN, cols, out,
+                     outsz);
 }
 
 const char *fp_ui_label(fp_ui *ui, const char *label, const char *label_zh)

@@ -110,6 +110,10 @@ Test(labels, kpi_and_cause_labels_follow_the_language)
     cr_assert_str_eq(s, "缺货/供应链 Stockout / supply");
     fp_label_cause(cat, "no_such_cause", FP_LABEL_BOTH, s, sizeof s);
     cr_assert_str_eq(s, "no_such_cause");
+    fp_label_kpi_fit(kpi(cat, "cpm"), FP_LABEL_BOTH, 27, s, sizeof s);
+    cr_assert_str_eq(s, "千次展示成本 Cost per mille", "it fits");
+    fp_label_kpi_fit(kpi(cat, "cpm"), FP_LABEL_BOTH, 26, s, sizeof s);
+    cr_assert_str_eq(s, "千次展示成本", "narrow: the Chinese label alone");
     fp_label_role(cat, "ad_buyer", FP_LABEL_FIRST, s, sizeof s);
     cr_assert_str_eq(s, "投手");
     fp_catalogue_free(cat);
