@@ -4,11 +4,13 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uclean.h>
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
 #include "model/lang.h"
+#include "model/wrap.h"
 
 #define PINYIN_MAX 1024   /* UTF-16 units of a transliterated name */
 
@@ -16,9 +18,24 @@ static UCollator *collator;
 static UTransliterator *translit;
 static bool collator_failed, translit_failed;
 
+static void icu_done(void)
+{
+    fp_pinyin_done();
+    fp_wrap_done();
+    u_cleanup();
+}
+
+void fp_icu_at_exit(void)
+{
+    static bool registered;
+    if (!registered)
+        registered = atexit(icu_done) == 0;
+}
+
 static UCollator *zh_collator(void)
 {
     if (!collator && !collator_failed) {
+        fp_icu_at_exit();
         UErrorCode st = U_ZERO_ERROR;
         collator = ucol_open("zh", &st);
         if (U_FAILURE(st)) {
@@ -33,6 +50,7 @@ static UCollator *zh_collator(void)
 static UTransliterator *han_latin(void)
 {
     if (!translit && !translit_failed) {
+        fp_icu_at_exit();
         UErrorCode st = U_ZERO_ERROR;
         UChar id[64];
         u_uastrncpy(id, "Han-Latin; Latin-ASCII", 64);

@@ -31,4 +31,9 @@ bool fp_name_matches(const char *name, const char *query);
 /* Closes what the functions above opened. They reopen on the next use. */
 void fp_pinyin_done(void);
 
+/* Registers, once, an exit handler that closes every ICU object fupan
+ * keeps (pinyin.c, wrap.c) and frees ICU's own caches (u_cleanup), so
+ * that leak checkers see nothing left. Called by the first ICU use. */
+void fp_icu_at_exit(void);
+
 #endif

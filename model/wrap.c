@@ -6,6 +6,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include "model/pinyin.h"
 #include "model/text.h"
 
 static UBreakIterator *words;
@@ -23,6 +24,7 @@ static UBreakIterator *words_over(const char *s, UText **ut)
 {
     UErrorCode st = U_ZERO_ERROR;
     if (!words && !words_failed) {
+        fp_icu_at_exit();
         words = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
         if (U_FAILURE(st)) {
             fp_wrap_done();
