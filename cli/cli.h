@@ -25,7 +25,8 @@ int fp_cmd_minutes(int argc, char **argv);
 
 /* "fupan: " + message + newline on stderr. */
 void fp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Opens a review session or prints the error; NULL -> exit FP_EXIT_RUNTIME. */
+/* Opens a review session or prints the error; NULL -> exit FP_EXIT_RUNTIME.
+ * A refused config or catalogue file exits FP_EXIT_INPUT right here. */
 fp_review *fp_cli_open(const char *db, const char *config, bool read_only);
 /* Parses --week, printing an error naming the value when it is bad. */
 bool fp_cli_week(const char *text, fp_week *out);

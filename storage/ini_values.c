@@ -83,6 +83,20 @@ bool fp_ini_number(const char *value, double *out, bool *percent)
     return true;
 }
 
+bool fp_ini_currency(const char *value, char out[4])
+{
+    if (strlen(value) != 3)
+        return false;
+    for (int i = 0; i < 3; i++) {
+        unsigned char c = (unsigned char)value[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return false;
+        out[i] = (char)toupper(c);
+    }
+    out[3] = '\0';
+    return true;
+}
+
 static bool is_separator(char c)
 {
     return isspace((unsigned char)c) || c == ',';

@@ -18,6 +18,10 @@ bool fp_ini_int(const char *value, long lo, long hi, long *out);
  * only when percent is not NULL, and then sets *percent. */
 bool fp_ini_number(const char *value, double *out, bool *percent);
 
+/* A currency code: three ASCII letters ("usd", "MYR"), upper-cased into
+ * out (4 bytes). "EURO" or "U$D" are not. */
+bool fp_ini_currency(const char *value, char out[4]);
+
 /* Calls fn(ctx, name, arg) for each item "name:arg" of a list separated
  * by blanks or commas ("gmv:30 cvr:20"). Stops when fn returns false.
  * An item without ':' (or with an empty side) stops the walk with the
