@@ -403,3 +403,17 @@ Test(catalogue, validate_built_by_hand)
     cr_assert_eq(w.index, 3);
     fp_catalogue_free(cat);
 }
+
+Test(catalogue, nul_byte_names_its_line, .fini = cleanup)
+{
+    static const char text[] = "[kpi.x]\nlabel = \"X\"\nunit = count\0\n";
+    write_ini("");
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    cr_assert_eq(fwrite(text, 1, sizeof text - 1, f), sizeof text - 1);
+    fclose(f);
+    char err[512] = "", want[128];
+    cr_assert_null(fp_catalogue_load(path, NULL, err, sizeof err));
+    snprintf(want, sizeof want, "%s:3: NUL byte", path);
+    cr_assert(strncmp(err, want, strlen(want)) == 0, "%s", err);
+}
