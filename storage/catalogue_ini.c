@@ -52,6 +52,7 @@ static bool fail_at(loader *ld, const spec *s, int line, const char *fmt,
         vsnprintf(ld->err + n, ld->errsz - (size_t)n, fmt, ap);
         va_end(ap);
     }
+    fp_utf8_cut(ld->err);
     return false;
 }
 
@@ -132,10 +133,10 @@ typedef struct { const char *key; key_fn fn; } key_rule;
 
 static bool bad_value(build *b, const char *fmt, ...)
 {
-    char msg[256];
+    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    fp_ini_vformat(msg, sizeof msg, fmt, ap); /* long values shortened */
     va_end(ap);
     return fail_at(b->ld, b->s, b->kv->line, "%s: %s", b->kv->key, msg);
 }

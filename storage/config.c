@@ -28,13 +28,13 @@ typedef struct { const char *section, *key; value_fn fn; } rule;
 __attribute__((format(printf, 3, 4)))
 static bool fail_at(reader *r, int line, const char *fmt, ...)
 {
-    int n = snprintf(r->err, r->errsz, "%s:%d: ", r->path, line);
-    if (n >= 0 && (size_t)n < r->errsz) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(r->err + n, r->errsz - (size_t)n, fmt, ap);
-        va_end(ap);
-    }
+    char body[512];
+    va_list ap;
+    va_start(ap, fmt);
+    fp_ini_vformat(body, sizeof body, fmt, ap);
+    va_end(ap);
+    snprintf(r->err, r->errsz, "%s:%d: %s", r->path, line, body);
+    fp_utf8_cut(r->err);
     return false;
 }
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "model/i18n.h"
+#include "storage/ini_values.h"
 
 #define MAX_FILE (4L * 1024 * 1024)
 
@@ -57,17 +58,18 @@ static void add_problem(scanner *sc, const char *msg)
 __attribute__((format(printf, 2, 3)))
 static bool problem(scanner *sc, const char *fmt, ...)
 {
-    char msg[512];
-    int n = snprintf(msg, sizeof msg, "%s:%d: ", sc->name, sc->line);
-    if (n >= 0 && (size_t)n < sizeof msg) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
-        va_end(ap);
-    }
+    char body[512], msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    fp_ini_vformat(body, sizeof body, fmt, ap);
+    va_end(ap);
+    snprintf(msg, sizeof msg, "%s:%d: %s", sc->name, sc->line, body);
+    fp_utf8_cut(msg);
     if (sc->mode == FP_INI_STRICT) {
-        if (sc->err && sc->errsz)
+        if (sc->err && sc->errsz) {
             snprintf(sc->err, sc->errsz, "%s", msg);
+            fp_utf8_cut(sc->err);
+        }
         sc->stop = true;
     } else {
         add_problem(sc, msg);
@@ -167,7 +169,7 @@ static bool add_section(scanner *sc, const char *s, size_t len)
     char *name = lower_trimmed(s, len);
     if (!name)
         return sc->oom = true, false;
-    bool bad = !*name || strpbrk(name, ":[]") || strlen(name) >
+    bool bad = !*name || strpbrk(name, ":[]\t") || strlen(name) >
                FP_INI_MAX_NAME;
     int dup = bad ? -1 : find_section(sc->doc, name);
     if (bad || dup >= 0) {
@@ -176,7 +178,7 @@ static bool add_section(scanner *sc, const char *s, size_t len)
                     name, sc->doc->secs[dup].line);
             sc->cur = dup; /* lenient: its keys join the first one */
         } else {
-            problem(sc, _("bad section name [%.*s]"), FP_INI_MAX_NAME, name);
+            problem(sc, _("bad section name [%s]"), name);
         }
         free(name);
         return dup >= 0; /* keep a repeated header's line for iniparser */
@@ -215,11 +217,13 @@ static bool add_key(scanner *sc, const char *s, size_t len)
     char *key = lower_trimmed(s, len);
     if (!key)
         return sc->oom = true, false;
-    if (!*key || strlen(key) > FP_INI_MAX_NAME) {
-        bool empty = !*key;
+    if (!*key || strlen(key) > FP_INI_MAX_NAME || strchr(key, '\t')) {
+        bool empty = !*key, tab = strchr(key, '\t') != NULL;
         free(key);
         if (empty)
             return problem(sc, _("missing key name before '='"));
+        if (tab)
+            return problem(sc, _("a key name cannot hold a tab"));
         return problem(sc, _("key name longer than %d bytes"),
                        FP_INI_MAX_NAME);
     }
@@ -365,8 +369,12 @@ static bool fill_values(fp_ini_doc *doc, const dictionary *d)
             snprintf(full, n, "%s:%s", sec->name, sec->kvs[k].key);
             const char *v = iniparser_getstring(d, full, "");
             free(full);
-            if (!(sec->kvs[k].value = strdup(v ? v : "")))
+            char *copy = strdup(v ? v : "");
+            if (!copy)
                 return false;
+            for (char *t = strchr(copy, '\t'); t; t = strchr(t, '\t'))
+                *t = ' '; /* a tab inside a value reads as a space */
+            sec->kvs[k].value = copy;
         }
     }
     return true;

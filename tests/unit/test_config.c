@@ -147,3 +147,16 @@ Test(config, empty_name_falls_back_to_user, .fini = cleanup)
     cr_assert_str_eq(cfg->user_name, "lead-from-env");
     fp_config_free(cfg);
 }
+
+Test(config, a_long_value_never_cuts_what_is_wrong, .fini = cleanup)
+{
+    char text[1100] = "[report]\ncurrency = ";
+    memset(text + strlen(text), 'A', 900);
+    const char *p = write_text(text);
+    char err[512] = "";
+    cr_assert_null(fp_config_load(p, err, sizeof err));
+    const char *tail = "is not a 3-letter currency code like USD";
+    size_t n = strlen(err), t = strlen(tail);
+    cr_assert(n > t && strcmp(err + n - t, tail) == 0, "cut: %s", err);
+    cr_assert(strstr(err, "AAA\xe2\x80\xa6'"), "no … after the cut: %s", err);
+}

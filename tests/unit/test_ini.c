@@ -1,6 +1,7 @@
 /* The one INI reader (storage/ini_text.c): sections, keys, values and
  * lines; every problem as "NAME:LINE: what is wrong". */
 #include <criterion/criterion.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,4 +137,40 @@ Test(ini, currency_codes)
     cr_assert_not(fp_ini_currency("EURO", code));
     cr_assert_not(fp_ini_currency("U$D", code));
     cr_assert_not(fp_ini_currency("", code));
+}
+
+static void format(char *out, size_t outsz, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fp_ini_vformat(out, outsz, fmt, ap);
+    va_end(ap);
+}
+
+Test(ini, message_format_quotes_values_short_and_clean)
+{
+    char big[300], out[256];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    format(out, sizeof out, "%s: '%s' is not %d%% or %g", "unit", big, 5, 0.5);
+    cr_assert(strncmp(out, "unit: 'xxx", 10) == 0, "%s", out);
+    cr_assert(strstr(out, "x\xe2\x80\xa6' is not 5% or 0.5"), "%s", out);
+    format(out, sizeof out, "[%s] U+%04X", "a\tb\x1b", 0x1bu);
+    cr_assert_str_eq(out, "[a?b?] U+001B");
+    /* a cut in the middle of a character drops the whole character */
+    format(out, 6, "%s", "ab张伟");
+    cr_assert_str_eq(out, "ab张");
+    format(out, 5, "%s", "ab张伟");
+    cr_assert_str_eq(out, "ab");
+}
+
+Test(ini, tabs_never_reach_names_or_messages)
+{
+    static const char t[] = "[a\tb]\n[c]\nk\tx = 1\nv = a\tb\n";
+    fp_ini_doc doc = lenient(t, sizeof t - 1);
+    cr_assert_eq(doc.nproblems, 2);
+    for (int i = 0; i < doc.nproblems; i++)
+        cr_assert_null(strchr(doc.problems[i], '\t'), "%s", doc.problems[i]);
+    cr_assert_str_eq(fp_ini_find(&doc.secs[0], "v")->value, "a b");
+    fp_ini_doc_done(&doc);
 }
