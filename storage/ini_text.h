@@ -44,9 +44,9 @@ typedef struct {
 
 typedef enum { FP_INI_STRICT, FP_INI_LENIENT } fp_ini_mode;
 
-/* Longest line (iniparser refuses 1,024 bytes), longest section or key
- * name, most keys in one text. */
-#define FP_INI_MAX_LINE 1023
+/* Longest line (iniparser refuses 1,023 bytes and more), longest
+ * section or key name, most keys in one text. */
+#define FP_INI_MAX_LINE 1000
 #define FP_INI_MAX_NAME 200
 #define FP_INI_MAX_KEYS 10000
 

@@ -305,7 +305,7 @@ Test(catalogue, long_line_is_refused, .fini = cleanup)
     size_t n = strlen(text);
     memset(text + n, 'x', 1100);
     strcpy(text + n + 1100, "\"\n");
-    expect_error(text, "2: line longer than 1023 bytes");
+    expect_error(text, "2: line longer than 1000 bytes");
 }
 
 Test(catalogue, role_errors, .fini = cleanup)

@@ -174,3 +174,19 @@ Test(ini, tabs_never_reach_names_or_messages)
     cr_assert_str_eq(fp_ini_find(&doc.secs[0], "v")->value, "a b");
     fp_ini_doc_done(&doc);
 }
+
+/* iniparser refuses a line of 1,023 bytes: the reader must refuse it
+ * first, with its line, not fail later without one. */
+Test(ini, longest_line_iniparser_reads)
+{
+    char t[1200];
+    fp_ini_doc doc;
+    char err[256];
+    int n = snprintf(t, sizeof t, "[a]\nk = %0996d\n", 7); /* 1,000 bytes */
+    cr_assert(fp_ini_parse_mem(t, (size_t)n, "t.ini", FP_INI_STRICT, &doc,
+                               err, sizeof err), "%s", err);
+    cr_assert_eq(strlen(fp_ini_find(&doc.secs[0], "k")->value), 996);
+    fp_ini_doc_done(&doc);
+    n = snprintf(t, sizeof t, "[a]\nk = %01019d\n", 7); /* 1,023 bytes */
+    expect_strict_error(t, (size_t)n, "t.ini:2: line longer than 1000 bytes");
+}
