@@ -62,14 +62,18 @@ fp_review *fp_cli_open_new(const char *db, const char *config,
                            bool read_only)
 {
     char err[1024];
+    bool bad_config = false;
     fp_review_opts opts = {db, config, read_only, 0};
     const char *today = getenv("FUPAN_TODAY");
     int y, m, d;
     if (today && fp_date_parse(today, &y, &m, &d))
         opts.today = fp_days_from_civil(y, m, d);
-    fp_review *rv = fp_review_open(&opts, err, sizeof err);
+    fp_review *rv = fp_review_open_checked(&opts, &bad_config, err,
+                                           sizeof err);
     if (!rv)
         fp_cli_error("%s", err);
+    if (!rv && bad_config)
+        exit(FP_EXIT_INPUT); /* every subcommand: a refused config is input */
     const char *wait = getenv("FUPAN_WAIT");
     double secs;
     if (rv && wait && fp_cli_wait_seconds(wait, &secs))

@@ -6,7 +6,6 @@
  * its file and every key its line, so every complaint names both. */
 #include "storage/catalogue_ini.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -53,6 +52,7 @@ static bool fail_at(loader *ld, const spec *s, int line, const char *fmt,
         vsnprintf(ld->err + n, ld->errsz - (size_t)n, fmt, ap);
         va_end(ap);
     }
+    fp_utf8_cut(ld->err);
     return false;
 }
 
@@ -81,13 +81,15 @@ static bool merge_section(loader *ld, fp_ini_section *sec, const char *file)
     return true;
 }
 
-static bool add_text(loader *ld, const char *text, const char *name)
+static bool add_text(loader *ld, const char *text, size_t len,
+                     const char *name)
 {
     if (ld->nfiles == 4 || !(ld->files[ld->nfiles] = strdup(name)))
         return oom(ld);
     const char *file = ld->files[ld->nfiles++];
     fp_ini_doc doc;
-    if (!fp_ini_parse(text, file, &doc, ld->err, ld->errsz))
+    if (!fp_ini_parse_mem(text, len, file, FP_INI_STRICT, &doc, ld->err,
+                          ld->errsz))
         return false;
     bool ok = true;
     for (int i = 0; i < doc.nsecs; i++) {
@@ -102,10 +104,11 @@ static bool add_text(loader *ld, const char *text, const char *name)
 
 static bool add_file(loader *ld, const char *path)
 {
-    char *text = fp_ini_read_file(path, ld->err, ld->errsz);
+    size_t len;
+    char *text = fp_ini_read_file(path, &len, ld->err, ld->errsz);
     if (!text)
         return false;
-    bool ok = add_text(ld, text, path);
+    bool ok = add_text(ld, text, len, path);
     free(text);
     return ok;
 }
@@ -130,10 +133,10 @@ typedef struct { const char *key; key_fn fn; } key_rule;
 
 static bool bad_value(build *b, const char *fmt, ...)
 {
-    char msg[256];
+    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    fp_ini_vformat(msg, sizeof msg, fmt, ap); /* long values shortened */
     va_end(ap);
     return fail_at(b->ld, b->s, b->kv->line, "%s: %s", b->kv->key, msg);
 }
@@ -551,13 +554,7 @@ static bool build_cause(loader *ld, int si)
 static bool report_currency(build *b, const char *v)
 {
     char code[4];
-    bool ok = strlen(v) == 3;
-    for (int i = 0; ok && i < 3; i++) {
-        ok = isalpha((unsigned char)v[i]);
-        code[i] = (char)toupper((unsigned char)v[i]);
-    }
-    code[3] = '\0';
-    if (!ok)
+    if (!fp_ini_currency(v, code))
         return bad_value(b, "'%s' is not a 3-letter currency code like USD",
                          v);
     return fp_catalogue_set_currency(b->ld->cat, code) == 0 || oom(b->ld);
@@ -687,8 +684,10 @@ fp_catalogue *fp_catalogue_load(const char *kpi_file, const char *causes_file,
     loader ld = { .err = err && errsz ? err : dummy,
                   .errsz = err && errsz ? errsz : sizeof dummy };
     ld.err[0] = '\0';
-    bool ok = add_text(&ld, builtin_kpis_ini, "<built-in kpis.ini>") &&
-              add_text(&ld, builtin_causes_ini, "<built-in causes.ini>") &&
+    bool ok = add_text(&ld, builtin_kpis_ini, strlen(builtin_kpis_ini),
+                       "<built-in kpis.ini>") &&
+              add_text(&ld, builtin_causes_ini, strlen(builtin_causes_ini),
+                       "<built-in causes.ini>") &&
               (!kpi_file || add_file(&ld, kpi_file)) &&
               (!causes_file || add_file(&ld, causes_file));
     if (ok && !(ld.cat = fp_catalogue_new()))

@@ -402,6 +402,14 @@ static bool use_reporting_currency(fp_review *rv)
 
 fp_review *fp_review_open(const fp_review_opts *opts, char *err, size_t errsz)
 {
+    bool bad_config;
+    return fp_review_open_checked(opts, &bad_config, err, errsz);
+}
+
+fp_review *fp_review_open_checked(const fp_review_opts *opts,
+                                  bool *bad_config, char *err, size_t errsz)
+{
+    *bad_config = false;
     fp_review *rv = calloc(1, sizeof *rv);
     char *path = opts->db_path ? strdup(opts->db_path) : fp_db_default_path();
     if (!rv || !path) {
@@ -416,6 +424,7 @@ fp_review *fp_review_open(const fp_review_opts *opts, char *err, size_t errsz)
     if (rv->cfg)
         rv->cat = fp_catalogue_load(rv->cfg->kpi_file, rv->cfg->causes_file,
                                     err, errsz);
+    *bad_config = !rv->cat;
     if (rv->cat && use_reporting_currency(rv))
         rv->db = fp_db_open(path, opts->read_only, err, errsz);
     free(path);
