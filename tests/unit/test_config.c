@@ -70,7 +70,7 @@ Test(config, example_values_are_read, .fini = cleanup)
 Test(config, shipped_example_loads)
 {
     char err[512] = "";
-    fp_config *cfg = fp_config_load(FUPAN_DATADIR "/config.example.ini", err,
+    fp_config *cfg = fp_config_load("sample-data/config.example.ini", err,
                                     sizeof err);
     cr_assert_not_null(cfg, "%s", err);
     cr_assert_str_eq(cfg->user_name, "陈静");
