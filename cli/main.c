@@ -10,6 +10,7 @@
 #include "cli/runtime.h"
 #include "model/i18n.h"
 #include "model/text.h"
+#include "storage/config.h"
 #include "tui/tui.h"
 
 static const char usage_text[] =
@@ -148,9 +149,68 @@ static void init_i18n(void)
     textdomain(FP_TEXT_DOMAIN);
 }
 
+/* The value of option NAME ("--lang F" or "--lang=F") in argv before
+ * "--", or NULL; *at is its word's index. */
+static const char *find_option(int argc, char **argv, const char *name,
+                               int *at)
+{
+    size_t n = strlen(name);
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        if (strncmp(argv[i], name, n) != 0)
+            continue;
+        *at = i;
+        if (argv[i][n] == '=')
+            return argv[i] + n + 1;
+        if (argv[i][n] == '\0')
+            return i + 1 < argc ? argv[i + 1] : "";
+    }
+    return NULL;
+}
+
+/* [ui] language of the config in use; a broken config is reported by
+ * the command that reads it, not here. */
+static fp_lang config_language(int argc, char **argv)
+{
+    int at;
+    char err[512];
+    fp_config *cfg = fp_config_load(find_option(argc, argv, "--config", &at),
+                                    err, sizeof err);
+    fp_lang lang = cfg ? fp_lang_parse(cfg->language) : FP_LANG_UNSET;
+    fp_config_free(cfg);
+    return lang;
+}
+
+/* Takes --lang out of argv (it goes before or after the subcommand, and
+ * works for the TUI) and picks the language: --lang, else [ui] language,
+ * else the environment; then binds the catalogue. FP_EXIT_USAGE on a
+ * bad --lang. */
+static int choose_language(int *argc, char **argv)
+{
+    int at = 0;
+    const char *arg = find_option(*argc, argv, "--lang", &at);
+    fp_lang lang = arg ? fp_lang_parse(arg) : config_language(*argc, argv);
+    if (lang == FP_LANG_UNSET)
+        lang = fp_lang_from_env(getenv);
+    /* LANGUAGE picks the catalogue even under C.UTF-8 (no zh_CN locale). */
+    setenv("LANGUAGE", fp_lang_catalogue(lang), 1);
+    init_i18n();
+    if (arg == NULL)
+        return FP_EXIT_OK;
+    bool joined = argv[at][strlen("--lang")] == '=';
+    int words = joined || at + 1 >= *argc ? 1 : 2;
+    memmove(argv + at, argv + at + words,
+            (size_t)(*argc - at - words + 1) * sizeof *argv);
+    *argc -= words;
+    if (fp_lang_parse(arg) != FP_LANG_UNSET)
+        return FP_EXIT_OK;
+    fp_cli_error(_("--lang: '%s' is not zh_CN or en"), arg);
+    return FP_EXIT_USAGE;
+}
+
 /* Options every command takes, before or after its name:
  * `fupan --db F scorecard ...` is `fupan scorecard ... --db F`.
- * (--lang joins this list when the commands learn it.) */
+ * (--lang and --wait are taken out of argv before: see choose_language
+ * and fp_cli_take_wait.) */
 static const char *const global_options[] = {"--db", "--config", "--week"};
 
 /* How many words argv[i] takes as a global option ("--db F": 2,
@@ -204,7 +264,8 @@ int main(int argc, char **argv)
        write fails with EFBIG and is reported like a full disk. */
     signal(SIGXFSZ, SIG_IGN);
     fp_locale_init();
-    init_i18n();
+    if (choose_language(&argc, argv) != FP_EXIT_OK)
+        return FP_EXIT_USAGE;
     if (fp_cli_take_wait(&argc, argv) != FP_EXIT_OK)
         return FP_EXIT_USAGE;
     int at = 1, words;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "model/i18n.h"
 #include "storage/xdg.h"
 
 static int quiet_ini_error(const char *fmt, ...)
@@ -64,6 +65,7 @@ static void fill_from(fp_config *cfg, dictionary *ini)
     cfg->theme = dup_opt(ini, "ui:theme");
     cfg->reporting_currency = dup_opt(ini, "report:currency");
     cfg->red_order = dup_opt(ini, "ui:red_order");
+    cfg->language = dup_opt(ini, "ui:language");
 }
 
 static bool valid_red_order(const char *o)
@@ -120,6 +122,12 @@ fp_config *fp_config_load(const char *path, char *err, size_t errsz)
         fp_config_free(cfg);
         cfg = NULL;
     }
+    if (cfg && cfg->language && fp_lang_parse(cfg->language) == FP_LANG_UNSET) {
+        snprintf(err, errsz, _("%s:%d: language: '%s' is not zh_CN or en"),
+                 found, line_of_key(found, "language"), cfg->language);
+        fp_config_free(cfg);
+        cfg = NULL;
+    }
     free(found);
     return cfg;
 }
@@ -135,5 +143,6 @@ void fp_config_free(fp_config *cfg)
     free(cfg->theme);
     free(cfg->reporting_currency);
     free(cfg->red_order);
+    free(cfg->language);
     free(cfg);
 }
