@@ -14,7 +14,7 @@
 #include "tui/tui.h"
 
 static const char usage_text[] =
-    "usage: fupan [--db FILE] [--config FILE] [--keymap FILE] [--week YYYY-Www]\n"
+    N_("usage: fupan [--db FILE] [--config FILE] [--keymap FILE] [--week YYYY-Www]\n"
     "             [--read-only] [--today YYYY-MM-DD] [--no-color]\n"
     "             [--headless COLSxROWS --keys 'KEY...'] [--dump-keys]\n"
     "             [--dump-catalogue]\n"
@@ -41,7 +41,7 @@ static const char usage_text[] =
     "Run 'fupan COMMAND --help' for more.\n"
     "Writes wait up to --wait SECONDS (default 10, $FUPAN_WAIT) while\n"
     "another fupan holds the database (an import), then exit 1.\n"
-    "Exit codes: 0 done, 1 runtime failure, 2 usage error, 3 input rejected.\n";
+    "Exit codes: 0 done, 1 runtime failure, 2 usage error, 3 input rejected.\n");
 
 typedef int (*command_fn)(int argc, char **argv);
 static const struct { const char *name; command_fn fn; } commands[] = {
@@ -82,18 +82,18 @@ static int tui_option(int c, const char *arg, fp_tui_opts *o, int *dump)
     case 'H':
         if (parse_size(arg, &o->headless_cols, &o->headless_rows))
             return 0;
-        fp_cli_error("--headless: '%s' is not COLSxROWS", arg);
+        fp_cli_error(_("--headless: '%s' is not COLSxROWS"), arg);
         return FP_EXIT_USAGE;
     case 't':
         if (parse_today(arg, &o->today))
             return 0;
-        fp_cli_error("--today: '%s' is not a date YYYY-MM-DD", arg);
+        fp_cli_error(_("--today: '%s' is not a date YYYY-MM-DD"), arg);
         return FP_EXIT_USAGE;
     case 'C': setenv("NO_COLOR", "1", 1); return 0; /* the same switch */
     case 'Q': *dump = 2; return 0;
-    case 'h': fputs(usage_text, stdout); return -1;
+    case 'h': fputs(_(usage_text), stdout); return -1;
     case 'V': fp_version_print(stdout); return -1;
-    default: fputs(usage_text, stderr); return FP_EXIT_USAGE;
+    default: fputs(_(usage_text), stderr); return FP_EXIT_USAGE;
     }
 }
 
@@ -129,7 +129,7 @@ static int run_tui(int argc, char **argv)
             return rc < 0 ? FP_EXIT_OK : rc;
     }
     if (optind < argc) {
-        fp_cli_error("unknown command '%s' (see fupan --help)", argv[optind]);
+        fp_cli_error(_("unknown command '%s' (see fupan --help)"), argv[optind]);
         return FP_EXIT_USAGE;
     }
     if (dump)
@@ -244,7 +244,7 @@ static int run_command(command_fn fn, int argc, char **argv, int at)
 {
     char **args = malloc(((size_t)argc + 1) * sizeof *args);
     if (!args) {
-        fp_cli_error("out of memory");
+        fp_cli_error(_("out of memory"));
         return FP_EXIT_RUNTIME;
     }
     int n = 0;
