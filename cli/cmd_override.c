@@ -66,7 +66,7 @@ static bool parse_value(const cell_ref *c, const char *text, double *out)
     if (s == FP_NUM_OK)
         why = range;
     fp_cli_error(_("--value: '%s': %s"), text,
-                 s == FP_NUM_EMPTY ? _("empty") : why ? why : _("not a number"));
+                 s == FP_NUM_EMPTY ? _(_("empty")) : why ? why : _("not a number"));
     return false;
 }
 

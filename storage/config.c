@@ -84,7 +84,7 @@ static bool read_glyphs(fp_config *cfg, dictionary *ini, const char *path,
         cfg->ascii_glyphs = true;
         return true;
     }
-    snprintf(err, errsz, "%s:%d: glyphs: '%s' is not unicode or ascii",
+    snprintf(err, errsz, _("%s:%d: glyphs: '%s' is not unicode or ascii"),
              path, line_of_key(path, "glyphs"), g);
     return false;
 }
@@ -95,8 +95,8 @@ fp_config *fp_config_load(const char *path, char *err, size_t errsz)
     dictionary *ini = NULL;
     iniparser_set_error_callback(quiet_ini_error);
     if (found && !(ini = iniparser_load(found))) {
-        snprintf(err, errsz, "%s: cannot read config (missing file, or a "
-                 "line without '=')", found);
+        snprintf(err, errsz, _("%s: cannot read config (missing file, or a "
+                 "line without '=')"), found);
         free(found);
         return NULL;
     }
@@ -109,15 +109,15 @@ fp_config *fp_config_load(const char *path, char *err, size_t errsz)
     }
     iniparser_freedict(ini);
     if (cfg && !valid_theme(cfg->theme)) {
-        snprintf(err, errsz, "%s:%d: theme: '%s' is not one of default, "
-                 "high-contrast, mono", found, line_of_key(found, "theme"),
+        snprintf(err, errsz, _("%s:%d: theme: '%s' is not one of default, "
+                 "high-contrast, mono"), found, line_of_key(found, "theme"),
                  cfg->theme);
         fp_config_free(cfg);
         cfg = NULL;
     }
     if (cfg && !valid_red_order(cfg->red_order)) {
-        snprintf(err, errsz, "%s:%d: red_order: '%s' is not one of worst, "
-                 "tree", found, line_of_key(found, "red_order"),
+        snprintf(err, errsz, _("%s:%d: red_order: '%s' is not one of worst, "
+                 "tree"), found, line_of_key(found, "red_order"),
                  cfg->red_order);
         fp_config_free(cfg);
         cfg = NULL;

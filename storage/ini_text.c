@@ -3,6 +3,7 @@
  * (memfd, or a temporary file where memfd is missing). */
 #define _GNU_SOURCE /* memfd_create */
 #include "storage/ini_text.h"
+#include "model/i18n.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -59,24 +60,24 @@ static bool add_section(scanner *sc, const char *s, size_t len)
 {
     char *name = lower_trimmed(s, len);
     if (!name)
-        return scan_error(sc, "out of memory");
+        return scan_error(sc, _("out of memory"));
     fp_ini_doc *d = sc->doc;
     for (int i = 0; i < d->nsecs; i++)
         if (strcmp(d->secs[i].name, name) == 0) {
             int first = d->secs[i].line;
             free(name);
-            return scan_error(sc, "duplicate section [%s] (first at line "
-                              "%d)", d->secs[i].name, first);
+            return scan_error(sc, _("duplicate section [%s] (first at line "
+                              "%d)"), d->secs[i].name, first);
         }
     if (!*name || strchr(name, ':')) {
         free(name);
-        return scan_error(sc, "bad section name");
+        return scan_error(sc, _("bad section name"));
     }
     fp_ini_section *secs = realloc(d->secs, (size_t)(d->nsecs + 1) *
                                    sizeof *secs);
     if (!secs) {
         free(name);
-        return scan_error(sc, "out of memory");
+        return scan_error(sc, _("out of memory"));
     }
     d->secs = secs;
     secs[d->nsecs++] = (fp_ini_section){ name, sc->line, NULL, 0 };
@@ -87,26 +88,26 @@ static bool add_key(scanner *sc, const char *s, size_t len)
 {
     fp_ini_doc *d = sc->doc;
     if (d->nsecs == 0)
-        return scan_error(sc, "key outside a [section]");
+        return scan_error(sc, _("key outside a [section]"));
     fp_ini_section *sec = &d->secs[d->nsecs - 1];
     char *key = lower_trimmed(s, len);
     if (!key)
-        return scan_error(sc, "out of memory");
+        return scan_error(sc, _("out of memory"));
     if (!*key) {
         free(key);
-        return scan_error(sc, "missing key name before '='");
+        return scan_error(sc, _("missing key name before '='"));
     }
     for (int i = 0; i < sec->nkv; i++)
         if (strcmp(sec->kvs[i].key, key) == 0) {
             int first = sec->kvs[i].line;
             free(key);
-            return scan_error(sc, "duplicate key '%s' in [%s] (first at "
-                              "line %d)", sec->kvs[i].key, sec->name, first);
+            return scan_error(sc, _("duplicate key '%s' in [%s] (first at "
+                              "line %d)"), sec->kvs[i].key, sec->name, first);
         }
     fp_ini_kv *kvs = realloc(sec->kvs, (size_t)(sec->nkv + 1) * sizeof *kvs);
     if (!kvs) {
         free(key);
-        return scan_error(sc, "out of memory");
+        return scan_error(sc, _("out of memory"));
     }
     sec->kvs = kvs;
     kvs[sec->nkv++] = (fp_ini_kv){ key, NULL, sc->line };
@@ -117,7 +118,7 @@ static bool add_key(scanner *sc, const char *s, size_t len)
 static bool scan_line(scanner *sc, const char *s, size_t len)
 {
     if (len > MAX_LINE)
-        return scan_error(sc, "line longer than %d bytes", MAX_LINE);
+        return scan_error(sc, _("line longer than %d bytes"), MAX_LINE);
     while (len && isspace((unsigned char)*s))
         s++, len--;
     while (len && isspace((unsigned char)s[len - 1]))
@@ -128,12 +129,12 @@ static bool scan_line(scanner *sc, const char *s, size_t len)
         return true;
     if (*s == '[') {
         if (s[len - 1] != ']')
-            return scan_error(sc, "a section header must end with ']'");
+            return scan_error(sc, _("a section header must end with ']'"));
         return add_section(sc, s + 1, len - 2);
     }
     const char *eq = memchr(s, '=', len);
     if (!eq)
-        return scan_error(sc, "expected 'key = value' or '[section]'");
+        return scan_error(sc, _("expected 'key = value' or '[section]'"));
     return add_key(sc, s, (size_t)(eq - s));
 }
 
@@ -229,7 +230,7 @@ bool fp_ini_parse(const char *text, const char *name, fp_ini_doc *doc,
     if (d)
         iniparser_freedict(d);
     if (!ok) {
-        snprintf(err, errsz, "%s: iniparser could not read it", name);
+        snprintf(err, errsz, _("%s: iniparser could not read it"), name);
         fp_ini_doc_done(doc);
     }
     return ok;
@@ -273,9 +274,9 @@ char *fp_ini_read_file(const char *path, char *err, size_t errsz)
     size_t n = text ? fread(text, 1, MAX_FILE + 1, f) : 0;
     bool bad = !text || ferror(f) || n > MAX_FILE || memchr(text, 0, n);
     if (bad)
-        snprintf(err, errsz, "%s: %s", path, !text ? "out of memory"
+        snprintf(err, errsz, "%s: %s", path, !text ? _("out of memory")
                  : ferror(f) ? strerror(errno) : n > MAX_FILE
-                 ? "file too large" : "not a text file (NUL byte)");
+                 ? _("file too large") : _("not a text file (NUL byte)"));
     fclose(f);
     if (bad) {
         free(text);
