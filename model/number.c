@@ -139,7 +139,7 @@ static bool scan_suffix(scan *sc, const char **why)
             sc->has_currency = true;
         } else {
             *why = is_body_char(*p) ? "two numbers in one field"
-                                    : "unexpected character after the number";
+                                    : _("unexpected character after the number");
             return false;
         }
         sc->pos += n;
@@ -295,6 +295,7 @@ fp_num_status fp_parse_value(const char *text, bool percent, double *out,
     if (!scan_suffix(&sc, why))
         return FP_NUM_BAD;
     if (sc.has_percent && !percent) {
+        /* xgettext:no-c-format */
         *why = _("'%' for a KPI that is not a percentage");
         return FP_NUM_BAD;
     }

@@ -15,7 +15,7 @@ typedef struct {
 
 static const char *additivity_name(fp_additivity add)
 {
-    return add == FP_ADD_FORMULA ? "a formula KPI" : "a non-additive KPI";
+    return add == FP_ADD_FORMULA ? _("a formula KPI") : _("a non-additive KPI");
 }
 
 /* Daily values are summed into their week: only additive KPIs allow it. */
