@@ -57,12 +57,12 @@ static int action_add(fp_review *rv, const fp_mcli_opts *o, fp_week week)
 
 static void print_header(void)
 {
-    const char *const head[] = {"ID", "WEEK", "DUE", "STATE", "OWNER",
-                                "PATH"};
+    const char *const head[] = {N_("ID"), N_("WEEK"), N_("DUE"), N_("STATE"),
+                                N_("OWNER"), N_("PATH")};
     const int width[] = {5, 8, 8, 8, 10, 26};
     for (int i = 0; i < 6; i++)
-        fp_mcli_col(head[i], width[i], i == 0);
-    puts("TEXT");
+        fp_mcli_col(_(head[i]), width[i], i == 0);
+    puts(_("TEXT"));
 }
 
 static void print_action(const fp_action_item *a, fp_week listed_week)

@@ -96,13 +96,13 @@ static void print_note(const fp_catalogue *cat, const fp_note *n,
 
 static void print_header(void)
 {
-    fp_mcli_col("ID", 5, true);
-    fp_mcli_col("PATH", 26, false);
-    fp_mcli_col("KPI", 14, false);
-    fp_mcli_col("CAUSE", 26, false);
-    fp_mcli_col("AUTHOR", 10, false);
-    fp_mcli_col("TIME", 16, false);
-    puts("TEXT");
+    fp_mcli_col(_("ID"), 5, true);
+    fp_mcli_col(_("PATH"), 26, false);
+    fp_mcli_col(_("KPI"), 14, false);
+    fp_mcli_col(_("CAUSE"), 26, false);
+    fp_mcli_col(_("AUTHOR"), 10, false);
+    fp_mcli_col(_("TIME"), 16, false);
+    puts(_("TEXT"));
 }
 
 static void print_text_list(const fp_catalogue *cat, const fp_note_list *l)

@@ -183,12 +183,13 @@ static void format_any(const fp_catalogue *cat, const char *kpi, double v,
 
 static void print_list_header(void)
 {
-    const char *const head[] = {"ID", "WEEK", "PATH", "KPI", "VALUE",
-                                "ORIGINAL", "STATE", "AUTHOR", "TIME"};
+    const char *const head[] = {N_("ID"), N_("WEEK"), N_("PATH"), N_("KPI"),
+                                N_("VALUE"), N_("ORIGINAL"), N_("STATE"),
+                                N_("AUTHOR"), N_("TIME")};
     const int width[] = {5, 8, 26, 14, 14, 14, 8, 10, 16};
     for (int i = 0; i < 9; i++)
-        fp_mcli_col(head[i], width[i], i == 0 || i == 4 || i == 5);
-    puts("REASON");
+        fp_mcli_col(_(head[i]), width[i], i == 0 || i == 4 || i == 5);
+    puts(_("REASON"));
 }
 
 static void print_override(const fp_catalogue *cat, const fp_override_rec *r)

@@ -222,10 +222,10 @@ static void print_text(const sc_view *v, int only_kpi, const char *title)
     printf("%s  ", v->week);
     fp_text_fputs(title, stdout);
     printf(_("  score %s\n"), score);
-    fp_mcli_col("KPI", 30, false);
+    fp_mcli_col(_("KPI"), 30, false);
     fp_mcli_col(_("value"), 14, true);
     fp_mcli_col(_("prev"), 14, true);
-    fp_mcli_col("WoW", 8, true);
+    fp_mcli_col(_("WoW"), 8, true);
     fp_mcli_col(_("target"), 14, true);
     fp_mcli_col(_("att"), 6, true);
     puts(_("status"));

@@ -55,6 +55,10 @@ grep -q "fr.ini:3: language: 'fr'" "$WORK/out" || { cat "$WORK/out"; fail "no FI
     fail "import --help not Chinese"
 "$BIN" scorecard --week 2026-W47 --db "$DB" --lang zh_CN | grep -q '得分' ||
     fail "scorecard not Chinese"
+minutes=$("$BIN" minutes --week 2026-W47 --db "$DB" --lang zh_CN)
+for w in 周会复盘 参会人 汇总 红灯和黄灯项 手动修正 原因汇总 待办 绿灯 环比; do
+    echo "$minutes" | grep -q "$w" || { echo "$minutes"; fail "minutes lack $w"; }
+done
 rc=0; "$BIN" --lang klingon --help > /dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] || fail "--lang klingon: exit $rc, not 2"
 
