@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include "model/i18n.h"
 #include "storage/review.h"
 
 enum {

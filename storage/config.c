@@ -123,6 +123,14 @@ static bool ui_glyphs(reader *r, const char *v)
     return true;
 }
 
+static bool ui_language(reader *r, const char *v)
+{
+    if (*v && fp_lang_parse(v) == FP_LANG_UNSET)
+        return fail_at(r, r->kv->line, _("language: '%s' is not zh_CN or "
+                       "en"), v);
+    return set_text(r, &r->cfg->language, v);
+}
+
 static const rule rules[] = {
     { "user", "name", user_name },
     { "catalogue", "kpis", catalogue_kpis },
@@ -131,6 +139,7 @@ static const rule rules[] = {
     { "ui", "theme", ui_theme },
     { "ui", "red_order", ui_red_order },
     { "ui", "glyphs", ui_glyphs },
+    { "ui", "language", ui_language },
     { "report", "currency", report_currency },
     { NULL, NULL, NULL }
 };
@@ -230,5 +239,6 @@ void fp_config_free(fp_config *cfg)
     free(cfg->theme);
     free(cfg->reporting_currency);
     free(cfg->red_order);
+    free(cfg->language);
     free(cfg);
 }

@@ -17,6 +17,8 @@ typedef struct {
     char *reporting_currency; /* [report] currency: NULL = catalogue's */
     char *red_order;        /* [ui] red_order: worst (NULL) | tree: the
                                order of the red walk (n/N) */
+    char *language;         /* [ui] language: zh_CN (zh, zh-CN...) | en,
+                               NULL = from --lang or the environment */
     bool ascii_glyphs;      /* [ui] glyphs = ascii (consoles without ● ▲) */
 } fp_config;
 

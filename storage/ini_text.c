@@ -3,6 +3,7 @@
  * or an unlinked temporary file where memfd or /proc is missing). */
 #define _GNU_SOURCE /* memfd_create */
 #include "storage/ini_text.h"
+#include "model/i18n.h"
 
 #include <ctype.h>
 #include <errno.h>

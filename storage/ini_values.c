@@ -1,5 +1,6 @@
 /* Strict INI value parsing; see ini_values.h. */
 #include "storage/ini_values.h"
+#include "model/i18n.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -107,7 +108,7 @@ bool fp_ini_items(const char *value, fp_ini_item_fn fn, void *ctx,
 {
     char *copy = strdup(value);
     if (!copy) {
-        snprintf(bad, badsz, "(out of memory)");
+        snprintf(bad, badsz, _("(out of memory)"));
         return false;
     }
     bool ok = true;
