@@ -10,6 +10,7 @@
 #include "model/buf.h"
 #include "model/format.h"
 #include "model/i18n.h"
+#include "model/minutes_chat.h"
 #include "model/minutes_doc.h"
 #include "model/rollup.h"
 
@@ -447,8 +448,12 @@ char *fp_minutes_render(const fp_minutes_input *in, fp_minutes_format fmt)
 {
     fp_mdoc d;
     fp_mdoc_init(&d);
-    fp_minutes_doc(&d, in);
-    char *s = fp_mdoc_write(&d, fmt);
+    if (fmt == FP_MINUTES_CHAT)
+        fp_minutes_chat_doc(&d, in);
+    else
+        fp_minutes_doc(&d, in);
+    char *s = fmt == FP_MINUTES_CHAT ? fp_mdoc_write_chat(&d)
+                                     : fp_mdoc_write(&d, fmt);
     fp_mdoc_done(&d);
     return s;
 }
