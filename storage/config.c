@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "storage/config_push.h"
 #include "storage/xdg.h"
 
 static int quiet_ini_error(const char *fmt, ...)
@@ -101,7 +102,8 @@ fp_config *fp_config_load(const char *path, char *err, size_t errsz)
     fp_config *cfg = calloc(1, sizeof *cfg);
     if (cfg)
         fill_from(cfg, ini);
-    if (cfg && !read_glyphs(cfg, ini, found, err, errsz)) {
+    if (cfg && (!read_glyphs(cfg, ini, found, err, errsz) ||
+                !fp_config_read_push(cfg, ini, found, err, errsz))) {
         fp_config_free(cfg);
         cfg = NULL;
     }
@@ -135,5 +137,6 @@ void fp_config_free(fp_config *cfg)
     free(cfg->theme);
     free(cfg->reporting_currency);
     free(cfg->red_order);
+    fp_config_push_free(cfg);
     free(cfg);
 }

@@ -6,6 +6,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* A group bot to push the minutes to: [push NAME] (config_push.h). */
+typedef struct {
+    char *name;             /* NAME of [push NAME] */
+    char *kind;             /* feishu | dingtalk | wecom */
+    char *url;              /* the webhook; it may hold a token */
+    char *secret;           /* signing secret, NULL when unsigned */
+} fp_push_target;
+
 typedef struct {
     char *user_name;        /* [user] name, else $USER, else "lead" */
     char *kpi_file;         /* [catalogue] kpis: NULL = built-in */
@@ -16,6 +24,9 @@ typedef struct {
     char *red_order;        /* [ui] red_order: worst (NULL) | tree: the
                                order of the red walk (n/N) */
     bool ascii_glyphs;      /* [ui] glyphs = ascii (consoles without ● ▲) */
+    fp_push_target *push;   /* [push NAME] sections, owned (config_push.h) */
+    size_t npush;
+    char *push_file;        /* the file they came from */
 } fp_config;
 
 /* path NULL: the first fupan/config.ini of $XDG_CONFIG_HOME, then of
