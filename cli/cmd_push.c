@@ -15,7 +15,7 @@ static const char push_usage[] =
     "usage: fupan push --week YYYY-Www [--to NAME] [--dry-run]\n"
     "                  [--url URL --kind feishu|dingtalk|wecom [--secret S]]\n"
     "                  [--db FILE] [--config FILE]\n"
-    "Sends the week's chat minutes (fupan minutes --format chat) to a group\n"
+    "Sends the week's chat minutes (see fupan minutes --help) to a group\n"
     "bot: the config's [push NAME] (kind, url, secret; --to NAME when there\n"
     "are several), or --url and --kind for once. A signed bot's secret is\n"
     "secret = in the config, --secret, or $FUPAN_PUSH_SECRET; it is never\n"
