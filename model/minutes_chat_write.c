@@ -9,6 +9,11 @@
 
 /* -------------------------------------------------------------- platforms */
 
+/* Limits: WeCom answers 40058 "markdown.content exceed max length 4096";
+ * Feishu's custom bots take a request body of at most 20 KB (cards: 30
+ * KB), some room kept for timestamp and sign; DingTalk's markdown text is
+ * kept under 20,000 bytes. The stricter figure wherever sources differ. */
+
 static const struct {
     const char *name, *alias;
     size_t limit;
