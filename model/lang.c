@@ -9,7 +9,8 @@ static bool lang_is_set;
 static fp_lang lang_current = FP_LANG_EN;
 
 /* True when name starts with prefix (ASCII, no case) and the next char
- * ends the language part: end, '_', '-', '.', '@' or ':'. */
+ * ends the language part: end, '_', '-', '.', '@' or ':' (zh_CN, zh-CN,
+ * zh_CN.UTF-8, zh:en). */
 static bool names(const char *name, const char *prefix)
 {
     size_t n = strlen(prefix);
@@ -19,40 +20,37 @@ static bool names(const char *name, const char *prefix)
     return name[n] == '\0' || strchr("_-.@:", name[n]) != NULL;
 }
 
-bool fp_lang_parse(const char *name, fp_lang *out)
+fp_lang fp_lang_parse(const char *name)
 {
-    if (!name || !*name)
-        return false;
-    if (names(name, "zh")) {
-        *out = FP_LANG_ZH;
-        return true;
-    }
-    if (names(name, "en") || names(name, "c") || names(name, "posix")) {
-        *out = FP_LANG_EN;
-        return true;
-    }
-    return false;
+    if (name == NULL || *name == '\0')
+        return FP_LANG_UNSET;
+    if (names(name, "zh"))
+        return FP_LANG_ZH;
+    if (names(name, "en") || names(name, "c") || names(name, "posix"))
+        return FP_LANG_EN;
+    return FP_LANG_UNSET;
 }
 
-fp_lang fp_lang_from_env(void)
+fp_lang fp_lang_from_env(char *(*get)(const char *name))
 {
-    static const char *const vars[] = {
-        "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG",
-    };
-    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v) {
-            fp_lang l = FP_LANG_EN;
-            fp_lang_parse(v, &l);
-            return l;
-        }
+    static const char *const vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES",
+                                       "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+        const char *v = get(vars[i]);
+        if (v != NULL && *v != '\0')
+            return fp_lang_parse(v) == FP_LANG_ZH ? FP_LANG_ZH : FP_LANG_EN;
     }
     return FP_LANG_EN;
 }
 
+const char *fp_lang_catalogue(fp_lang lang)
+{
+    return lang == FP_LANG_ZH ? "zh_CN" : "en";
+}
+
 fp_lang fp_ui_lang(void)
 {
-    return lang_is_set ? lang_current : fp_lang_from_env();
+    return lang_is_set ? lang_current : fp_lang_from_env(getenv);
 }
 
 void fp_ui_lang_set(fp_lang lang)
