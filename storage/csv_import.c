@@ -1,8 +1,9 @@
-/* The import command's frame: read every file, then check and write
- * them all in one transaction (see csv_import.h). While no problem has
- * been found the rows are written as they are checked; after the first
- * problem the rest is only checked, and the transaction is rolled back.
- * A dry run rolls back too, after counting everything. */
+/* The import command's frame: every file is streamed (csv_stream.h),
+ * its rows checked and written as they come, all files in one
+ * transaction (see csv_import.h). Rows are written even after a problem
+ * (the database finds repeated keys, which takes no memory); the
+ * transaction is then rolled back. A dry run rolls back too, after
+ * counting everything. Memory does not grow with the file. */
 #include "storage/csv_import.h"
 
 #include <errno.h>
@@ -12,13 +13,8 @@
 #include <strings.h>
 
 #include "model/text.h"
+#include "storage/csv_stream.h"
 #include "storage/import_priv.h"
-#include "storage/sha256.h"
-
-typedef struct {
-    char *bytes;
-    size_t len;
-} raw_file;
 
 static const char *const kind_names[] = {"actuals", "targets", "org", "fx"};
 
@@ -38,50 +34,18 @@ const char *fp_import_kind_name(fp_import_kind kind)
     return (unsigned)kind < 4 ? kind_names[kind] : "?";
 }
 
-static bool read_file(const char *path, raw_file *out)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return false;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    while (buf != NULL) {
-        len += fread(buf + len, 1, cap - len, f);
-        if (len < cap)
-            break;
-        char *p = realloc(buf, cap * 2);
-        if (p == NULL) {
-            free(buf);
-            buf = NULL;
-            errno = ENOMEM;
-            break;
-        }
-        buf = p;
-        cap *= 2;
-    }
-    bool ok = buf != NULL && !ferror(f);
-    int saved = errno;
-    fclose(f);
-    if (!ok) {
-        free(buf);
-        errno = saved ? saved : EIO;
-        return false;
-    }
-    out->bytes = buf;
-    out->len = len;
-    return true;
-}
-
 /* ---- statements ---- */
 
 static const char *const sql_fact =
     "INSERT INTO facts(week, node_id, kpi_id, value, import_id)"
     " VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(week, node_id, kpi_id)"
-    " DO UPDATE SET value = excluded.value, import_id = excluded.import_id";
+    " DO UPDATE SET value = excluded.value, import_id = excluded.import_id"
+    " WHERE facts.import_id IS NOT excluded.import_id";
 static const char *const sql_daily =
     "INSERT INTO daily_facts(day, node_id, kpi_id, value, import_id)"
     " VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(node_id, kpi_id, day)"
-    " DO UPDATE SET value = excluded.value, import_id = excluded.import_id";
+    " DO UPDATE SET value = excluded.value, import_id = excluded.import_id"
+    " WHERE daily_facts.import_id IS NOT excluded.import_id";
 static const char *const sql_daily_clear =
     "DELETE FROM daily_facts WHERE node_id = ?1 AND kpi_id = ?2"
     " AND day BETWEEN ?3 AND ?4";
@@ -134,85 +98,72 @@ static bool importer_init(fp_importer *imp, fp_db *db, const fp_catalogue *cat,
     return prepare_all(imp);
 }
 
+static void clear_dups(fp_importer *imp)
+{
+    for (int i = 0; i < imp->ndups; i++) {
+        free(imp->dups[i].key);
+        free(imp->dups[i].column);
+    }
+    imp->ndups = 0;
+}
+
 static void importer_done(fp_importer *imp)
 {
-    sqlite3_finalize(imp->st_fact);
-    sqlite3_finalize(imp->st_daily);
-    sqlite3_finalize(imp->st_daily_clear);
-    sqlite3_finalize(imp->st_daily_sum);
-    sqlite3_finalize(imp->st_target);
-    sqlite3_finalize(imp->st_fx);
+    sqlite3_stmt *all[] = {imp->st_fact, imp->st_daily, imp->st_daily_clear,
+                           imp->st_daily_sum, imp->st_target, imp->st_fx,
+                           imp->st_touch, imp->st_touched};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        sqlite3_finalize(all[i]);
     fp_strmap_free(imp->nodes);
+    fp_buf_done(&imp->node_key);
+    fp_buf_done(&imp->last_key);
     fp_strmap_free(imp->seen);
-    fp_strmap_free(imp->touched_set);
+    fp_csv_row_free(&imp->header_copy);
+    clear_dups(imp);
     free(imp->kpi_ids);
-    free(imp->touched);
+    free(imp->col_kpi);
 }
 
 /* ---- one file ---- */
 
-/* Column of the byte at bad_at: the text before it, plus a stand-in
- * character, is parsed; the last field of the last record holds it. */
-static const char *bad_byte_column(const raw_file *raw, size_t bad_at,
-                                   char *buf, size_t bufsz)
+/* Column of a field of the record at an error: the header's name, or
+ * "#N" when the error is in the header itself. */
+static const char *error_column(fp_importer *imp, const fp_csv_stream *s,
+                                char *buf)
 {
-    char *text = malloc(bad_at + 2);
-    fp_csv_table t;
-    int field = 0;
-    const fp_csv_row *header = NULL;
-    if (text == NULL)
-        return "#1";
-    memcpy(text, raw->bytes, bad_at);
-    memcpy(text + bad_at, "x", 2);
-    bool ok = fp_csv_read(text, bad_at + 1, &t);
-    if (ok && t.nrows > 0) {
-        field = t.rows[t.nrows - 1].nfields - 1;
-        if (t.nrows > 1)
-            header = &t.rows[0];
-    } else {
-        field = t.err_field;
-        if (!ok && t.nrows > 0)
-            header = &t.rows[0];
+    if (s->err_in_header || imp->header == NULL) {
+        snprintf(buf, FP_IMP_COLNAME, "#%d", s->err_field + 1);
+        return buf;
     }
-    const char *name = header != NULL && field < header->nfields
-                           ? header->fields[field] : "";
-    if (name[0] != '\0' && fp_utf8_valid(name, strlen(name), NULL))
-        snprintf(buf, bufsz, "%s", name);
-    else
-        snprintf(buf, bufsz, "#%d", field + 1);
-    fp_csv_table_done(&t);
-    free(text);
-    return buf;
+    return fp_imp_colname(imp, s->err_field, buf);
 }
 
-static void encoding_problem(fp_importer *imp, const raw_file *raw,
-                             const fp_decoded *dec)
+static void stream_problem(fp_importer *imp, const fp_csv_stream *s)
 {
-    char col[256];
-    const char *name = bad_byte_column(raw, dec->bad_at, col, sizeof col);
-    if (dec->bad_line == 0) {
-        fp_imp_fail(imp, "%s: %s", imp->file, dec->why);
-        return;
+    char col[FP_IMP_COLNAME];
+    switch (s->status) {
+    case FP_CSV_IO:
+        fp_imp_fail(imp, "%s: cannot read: %s", imp->file,
+                    strerror(s->err_errno));
+        break;
+    case FP_CSV_NOMEM:
+        fp_imp_fail(imp, "%s: out of memory", imp->file);
+        break;
+    case FP_CSV_DECODE:
+        if (s->bad_byte == 0)
+            fp_imp_problem(imp, s->err_line, error_column(imp, s, col), "%s",
+                           s->why);
+        else
+            fp_imp_problem(imp, s->err_line, error_column(imp, s, col),
+                           "byte 0x%02X is %s", s->bad_byte, s->why);
+        break;
+    case FP_CSV_SYNTAX:
+        fp_imp_problem(imp, s->err_line, error_column(imp, s, col), "%s",
+                       s->why);
+        break;
+    default:
+        break; /* stopped: a runtime failure already reported */
     }
-    if (dec->bad_byte == 0)
-        fp_imp_problem(imp, dec->bad_line, name, "%s", dec->why);
-    else
-        fp_imp_problem(imp, dec->bad_line, name, "byte 0x%02X is %s",
-                       dec->bad_byte, dec->why);
-}
-
-static void quoting_problem(fp_importer *imp, const fp_csv_table *t)
-{
-    char col[16];
-    if (t->err_line == 0) {
-        fp_imp_fail(imp, "%s: %s", imp->file, t->err_why);
-        return;
-    }
-    /* With no complete record yet the error is in the header itself. */
-    imp->header = t->nrows > 0 ? &t->rows[0] : NULL;
-    fp_imp_problem(imp, t->err_line, fp_imp_colname(imp, t->err_field, col),
-                   "%s", t->err_why);
-    imp->header = NULL;
 }
 
 /* Which org file this is, from its header. */
@@ -251,9 +202,10 @@ static bool record_import(fp_importer *imp, const char *kind, bool finish)
 {
     fp_import_file *f = imp->cur;
     sqlite3_stmt *st = fp_db_prepare(imp->db, finish
-        ? "UPDATE imports SET rows = ?1, max_day = ?2 WHERE id = ?3"
+        ? "UPDATE imports SET rows = ?1, max_day = ?2, sha256 = ?4,"
+          " encoding = ?5 WHERE id = ?3"
         : "INSERT INTO imports(kind, file, sha256, rows, encoding, max_day,"
-          " imported_at) VALUES(?1, ?2, ?3, 0, ?4, NULL, ?5)");
+          " imported_at) VALUES(?1, ?2, '', 0, ?4, NULL, ?5)");
     char now[32];
     if (st == NULL) {
         fp_imp_fail(imp, "%s", imp->db->err);
@@ -264,11 +216,13 @@ static bool record_import(fp_importer *imp, const char *kind, bool finish)
         if (f->max_day[0] != '\0')
             sqlite3_bind_text(st, 2, f->max_day, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 3, imp->import_id);
+        sqlite3_bind_text(st, 4, f->sha256, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, fp_encoding_name(f->encoding), -1,
+                          SQLITE_STATIC);
     } else {
         fp_db_now(now, sizeof now);
         sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, f->file, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, f->sha256, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, fp_encoding_name(f->encoding), -1,
                           SQLITE_STATIC);
         sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
@@ -280,77 +234,118 @@ static bool record_import(fp_importer *imp, const char *kind, bool finish)
     return ok;
 }
 
-static void import_table(fp_importer *imp, fp_import_kind kind,
-                         const fp_csv_table *t)
+/* The header is read: which kind of file, then its columns. */
+static void begin_file(fp_importer *imp, fp_import_kind kind)
 {
     const char *k = file_kind(imp, kind);
-    if (k == NULL || (imp->ok && !record_import(imp, k, false)))
+    if (k == NULL || !record_import(imp, k, false))
         return;
+    imp->kind_name = k;
     if (strcmp(k, "actuals") == 0)
-        fp_import_actuals(imp, t);
+        fp_import_actuals(imp);
     else if (strcmp(k, "targets") == 0)
-        fp_import_targets(imp, t);
+        fp_import_targets(imp);
     else if (strcmp(k, "fx") == 0)
-        fp_import_fx(imp, t);
+        fp_import_fx(imp);
     else if (strcmp(k, "stores") == 0)
-        fp_import_stores(imp, t);
+        fp_import_stores(imp);
     else if (strcmp(k, "categories") == 0)
-        fp_import_categories(imp, t);
+        fp_import_categories(imp);
     else
-        fp_import_people(imp, t);
-    if (imp->max_day >= 0)
-        fp_imp_day_text(imp->max_day, imp->cur->max_day);
-    if (imp->ok)
-        record_import(imp, k, true);
+        fp_import_people(imp);
 }
 
-static bool reset_file_state(fp_importer *imp, const char *name,
-                             fp_import_file *cur)
+static bool on_record(void *ctx, fp_csv_row *row)
+{
+    fp_importer *imp = ctx;
+    if (imp->rescan) {
+        if (!imp->rescan_past_header)
+            imp->rescan_past_header = true;
+        else if (imp->on_row != NULL)
+            imp->on_row(imp, row);
+        return !imp->failed && imp->ndups_open > 0;
+    }
+    if (imp->header == NULL) {
+        if (!fp_csv_row_copy(row, &imp->header_copy)) {
+            fp_imp_fail(imp, "out of memory");
+            return false;
+        }
+        imp->header = &imp->header_copy;
+        begin_file(imp, imp->kind);
+    } else {
+        imp->cur->rows++;
+        if (imp->on_row != NULL)
+            imp->on_row(imp, row);
+    }
+    return !imp->failed;
+}
+
+static bool reset_file_state(fp_importer *imp, fp_import_file *cur)
 {
     fp_strmap_free(imp->seen);
-    fp_strmap_free(imp->touched_set);
     imp->seen = fp_strmap_new();
-    imp->touched_set = fp_strmap_new();
-    imp->ntouched = 0;
-    imp->file = name;
+    clear_dups(imp);
+    fp_csv_row_free(&imp->header_copy);
+    free(imp->col_kpi);
+    imp->col_kpi = NULL;
+    imp->file = cur->file;
     imp->cur = cur;
     imp->header = NULL;
+    imp->on_row = NULL;
+    imp->kind_name = NULL;
     imp->import_id = 0;
     imp->max_day = -1;
-    if (imp->seen == NULL || imp->touched_set == NULL) {
+    imp->rescan = false;
+    if (imp->seen == NULL) {
         fp_imp_fail(imp, "out of memory");
         return false;
     }
     return true;
 }
 
-static void import_one(fp_importer *imp, fp_import_kind kind,
-                       const raw_file *raw, fp_encoding want,
-                       fp_import_file *cur)
+/* Repeated keys were found: the file is read again to name the line of
+ * each key's first occurrence (only on this error path). */
+static void find_first_lines(fp_importer *imp, fp_encoding want)
 {
-    fp_decoded dec;
-    fp_csv_table t;
-    if (!reset_file_state(imp, cur->file, cur))
+    fp_csv_stream s = {.want = want, .on_record = on_record, .ctx = imp};
+    imp->rescan = true;
+    imp->rescan_past_header = false;
+    imp->ndups_open = imp->ndups;
+    fp_csv_stream_file(imp->file, &s);
+    imp->rescan = false;
+    fp_imp_dups_done(imp);
+}
+
+static void end_file(fp_importer *imp, const fp_csv_stream *s)
+{
+    fp_import_file *cur = imp->cur;
+    memcpy(cur->sha256, s->sha256, sizeof cur->sha256);
+    if (imp->on_row != NULL && strcmp(imp->kind_name, "actuals") == 0)
+        fp_import_actuals_end(imp);
+    if (imp->max_day >= 0)
+        fp_imp_day_text(imp->max_day, cur->max_day);
+    if (imp->import_id > 0 && !imp->failed)
+        record_import(imp, imp->kind_name, true);
+}
+
+static void import_one(fp_importer *imp, fp_import_kind kind,
+                       fp_encoding want, fp_import_file *cur)
+{
+    fp_csv_stream s = {.want = want, .on_record = on_record, .ctx = imp};
+    if (!reset_file_state(imp, cur))
         return;
-    fp_sha256_hex(raw->bytes, raw->len, cur->sha256);
-    if (!fp_decode_text(raw->bytes, raw->len, want, &dec)) {
-        encoding_problem(imp, raw, &dec);
-        fp_decoded_done(&dec);
-        return;
-    }
-    cur->encoding = dec.encoding;
-    cur->converted = dec.converted;
-    if (!fp_csv_read(dec.text, dec.len, &t))
-        quoting_problem(imp, &t);
-    else if (t.nrows == 0)
+    imp->kind = kind;
+    bool ok = fp_csv_stream_file(cur->file, &s);
+    cur->encoding = s.encoding;
+    cur->converted = s.converted;
+    if (!ok)
+        stream_problem(imp, &s);
+    else if (imp->header == NULL)
         fp_imp_problem(imp, 1, "#1", "the file is empty (no header)");
-    else {
-        imp->header = &t.rows[0];
-        cur->rows = t.nrows - 1;
-        import_table(imp, kind, &t);
-    }
-    fp_csv_table_done(&t);
-    fp_decoded_done(&dec);
+    else
+        end_file(imp, &s);
+    if (imp->ndups > 0 && !imp->failed)
+        find_first_lines(imp, want);
 }
 
 /* ---- the command ---- */
@@ -372,16 +367,19 @@ static int finish(fp_importer *imp, bool dry_run)
     return FP_IMPORT_OK;
 }
 
-static bool read_all(const char *const *files, int nfiles, raw_file *raws,
-                     fp_import_report *report)
+/* Every file can be opened before anything is written. */
+static bool check_readable(const char *const *files, int nfiles,
+                           fp_import_report *report)
 {
     for (int i = 0; i < nfiles; i++) {
         report->files[i].file = strdup(files[i]);
-        if (report->files[i].file == NULL || !read_file(files[i], &raws[i])) {
+        FILE *f = report->files[i].file ? fopen(files[i], "rb") : NULL;
+        if (f == NULL) {
             snprintf(report->error, sizeof report->error,
                      "%s: cannot read: %s", files[i], strerror(errno));
             return false;
         }
+        fclose(f);
     }
     return true;
 }
@@ -392,34 +390,27 @@ int fp_import_files(fp_db *db, const fp_catalogue *cat, fp_import_kind kind,
 {
     static const fp_import_opts defaults = {false, FP_ENC_AUTO};
     fp_importer imp;
-    int status = FP_IMPORT_FAILED;
     if (opts == NULL)
         opts = &defaults;
     memset(report, 0, sizeof *report);
     report->files = calloc((size_t)nfiles + 1, sizeof *report->files);
-    raw_file *raws = calloc((size_t)nfiles + 1, sizeof *raws);
-    if (report->files == NULL || raws == NULL) {
+    if (report->files == NULL) {
         snprintf(report->error, sizeof report->error, "out of memory");
-        free(raws);
         return FP_IMPORT_FAILED;
     }
     report->nfiles = nfiles;
-    if (!read_all(files, nfiles, raws, report))
-        goto out;
+    if (!check_readable(files, nfiles, report))
+        return FP_IMPORT_FAILED;
     if (!importer_init(&imp, db, cat, report) || !fp_db_begin(db)) {
         if (!imp.failed)
             snprintf(report->error, sizeof report->error, "%s", db->err);
         importer_done(&imp);
-        goto out;
+        return FP_IMPORT_FAILED;
     }
     for (int i = 0; i < nfiles && !imp.failed; i++)
-        import_one(&imp, kind, &raws[i], opts->encoding, &report->files[i]);
-    status = finish(&imp, opts->dry_run);
+        import_one(&imp, kind, opts->encoding, &report->files[i]);
+    int status = finish(&imp, opts->dry_run);
     importer_done(&imp);
-out:
-    for (int i = 0; i < nfiles; i++)
-        free(raws[i].bytes);
-    free(raws);
     return status;
 }
 

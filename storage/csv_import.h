@@ -36,6 +36,10 @@
 #include "storage/org.h"
 
 #define FP_IMPORT_MAX_PROBLEMS 20
+/* Longest id (store, category, person) and name, in bytes: a longer one
+ * is refused with FILE:LINE, never cut (a cut id would merge two keys). */
+#define FP_IMPORT_MAX_ID 128
+#define FP_IMPORT_MAX_NAME 512
 
 typedef enum {
     FP_IMPORT_ACTUALS,

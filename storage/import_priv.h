@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <sqlite3.h>
+#include "model/buf.h"
 #include "model/catalogue.h"
 #include "model/strmap.h"
 #include "model/week.h"
@@ -12,12 +13,30 @@
 #include "storage/csv_table.h"
 #include "storage/db.h"
 
-typedef struct {
-    fp_week week;
-    long long node, kpi;
-} fp_imp_cell;
+typedef struct fp_importer fp_importer;
+
+/* What a kind of file does with its rows (one per kind). */
+typedef void (*fp_imp_row_fn)(fp_importer *imp, const fp_csv_row *row);
 
 typedef struct {
+    const char *name;
+    bool required;
+    int idx;                 /* set by fp_imp_bind: -1 when absent */
+} fp_imp_col;
+
+#define FP_IMP_MAX_COLS 8
+
+/* A duplicate key found by the database; the line of its first
+ * occurrence is looked up afterwards by reading the file again. */
+typedef struct {
+    char *key;               /* as fp_imp_dup_key writes it */
+    int line, first;         /* first: 0 until found */
+    int problem;             /* index in report->problems */
+    char *column;
+    const char *what;
+} fp_imp_dup;
+
+struct fp_importer {
     fp_db *db;
     const fp_catalogue *cat;
     fp_import_report *report;
@@ -26,25 +45,31 @@ typedef struct {
     /* the file being imported */
     const char *file;
     fp_import_file *cur;
-    const fp_csv_row *header;
-    long long import_id;     /* 0 while not writing */
+    fp_import_kind kind;     /* as asked (org: told by the header) */
+    const char *kind_name;   /* "actuals", "people"...: once known */
+    const fp_csv_row *header; /* &header_copy once the header is read */
+    fp_csv_row header_copy;
+    fp_imp_row_fn on_row;    /* NULL: the header was refused */
+    fp_imp_col cols[FP_IMP_MAX_COLS];
+    int *col_kpi;            /* actuals, wide: KPI per column, else -1 */
+    bool daily, wide;        /* actuals */
+    bool has_daily;          /* daily_facts had rows when the file began */
+    long long import_id;     /* of the current file */
     long max_day;            /* days since epoch, -1 when none */
-    fp_strmap *seen;         /* key -> line, duplicates in this file */
-    fp_imp_cell *touched;    /* weeks to re-sum from daily rows */
-    int ntouched, cap_touched;
-    fp_strmap *touched_set;
+    fp_strmap *seen;         /* key -> line: small files (not actuals) */
+    fp_imp_dup dups[FP_IMPORT_MAX_PROBLEMS];
+    int ndups;
+    bool rescan;             /* reading again to find first lines */
+    bool rescan_past_header;
+    int ndups_open;          /* duplicates whose first line is unknown */
     /* for the whole command */
     fp_strmap *nodes;        /* "store\x1f" "category\x1f" "person" -> id */
+    fp_buf node_key, last_key;
+    long long last_node;     /* the node of last_key, 0 for none */
     long long *kpi_ids;      /* kpis.id per catalogue index, 0 = unknown */
     sqlite3_stmt *st_fact, *st_daily, *st_daily_clear, *st_daily_sum;
-    sqlite3_stmt *st_target, *st_fx;
-} fp_importer;
-
-typedef struct {
-    const char *name;
-    bool required;
-    int idx;                 /* set by fp_imp_bind: -1 when absent */
-} fp_imp_col;
+    sqlite3_stmt *st_target, *st_fx, *st_touch, *st_touched;
+};
 
 /* import_util.c: problems and field checks. Each check reports its
  * problem itself and returns false. */
@@ -53,7 +78,9 @@ void fp_imp_problem(fp_importer *imp, int line, const char *column,
     __attribute__((format(printf, 4, 5)));
 void fp_imp_fail(fp_importer *imp, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Column name for messages: the header's, else "#N". buf >= 16 bytes. */
+/* Column name for messages: the header's (sanitised, cut to 40 columns),
+ * else "#N". buf >= FP_IMP_COLNAME bytes. */
+#define FP_IMP_COLNAME 200
 const char *fp_imp_colname(const fp_importer *imp, int idx, char *buf);
 /* Quoted, sanitised and shortened text for messages. buf >= 128 bytes. */
 const char *fp_imp_show(const char *value, char *buf, size_t bufsz);
@@ -67,6 +94,11 @@ bool fp_imp_bind(fp_importer *imp, fp_imp_col *cols, int ncols,
 bool fp_imp_check_ragged(fp_importer *imp, const fp_csv_row *row);
 bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,
                      bool required);
+/* A name: at most FP_IMPORT_MAX_NAME bytes. */
+bool fp_imp_check_name(fp_importer *imp, const fp_csv_row *row, int idx);
+/* A text of at most max bytes: reports "a WHAT is at most ..." */
+bool fp_imp_check_length(fp_importer *imp, int line, const char *column,
+                         const char *value, size_t max, const char *what);
 bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,
                  fp_week *out);
 bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
@@ -77,9 +109,23 @@ bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
 /* KPI index in the catalogue, or -1 after reporting. */
 int fp_imp_kpi(fp_importer *imp, int line, const char *column,
                const char *id);
-/* Reports a repeated key in one file ("same ... as line N"). */
+/* Refuses a formula KPI ("cvr is computed from orders and clicks;
+ * import those"): its value is always computed from its components. */
+bool fp_imp_not_formula(fp_importer *imp, int line, const char *column,
+                        int kpi);
+/* Reports a repeated key in one file ("same ... as line N"), kept in
+ * imp->seen (for the small files). */
 bool fp_imp_unique(fp_importer *imp, const char *key, int line,
                    const char *column, const char *what);
+/* A repeated key the database found (the write changed nothing): the
+ * problem is reported now, its first line found by fp_imp_find_firsts.
+ * key is any text that identifies the key; the rescan compares it. */
+void fp_imp_duplicate(fp_importer *imp, const char *key, int line,
+                      const char *column, const char *what);
+/* While rescanning: a key seen at line; fills in first lines. */
+void fp_imp_rescan_key(fp_importer *imp, const char *key, int line);
+/* After the rescan: rewrites the duplicate problems with their lines. */
+void fp_imp_dups_done(fp_importer *imp);
 
 /* import_util.c: storage, only while imp->ok. */
 long long fp_imp_node(fp_importer *imp, const char *store,
@@ -89,14 +135,16 @@ bool fp_imp_run(fp_importer *imp, sqlite3_stmt *st);
 void fp_imp_day_text(long day, char out[11]);
 void fp_imp_note_day(fp_importer *imp, long day);
 
-/* The kinds of file. */
-void fp_import_actuals(fp_importer *imp, const fp_csv_table *t);
-void fp_import_targets(fp_importer *imp, const fp_csv_table *t);
-void fp_import_fx(fp_importer *imp, const fp_csv_table *t);
-void fp_import_stores(fp_importer *imp, const fp_csv_table *t);
-void fp_import_people(fp_importer *imp, const fp_csv_table *t);
-void fp_import_categories(fp_importer *imp, const fp_csv_table *t);
-/* Re-sums the weeks touched by daily rows of the current file. */
-bool fp_import_resum_weeks(fp_importer *imp);
+/* The kinds of file: each binds its columns to imp->header and sets
+ * imp->on_row (left NULL when the header is refused). */
+void fp_import_actuals(fp_importer *imp);
+void fp_import_targets(fp_importer *imp);
+void fp_import_fx(fp_importer *imp);
+void fp_import_stores(fp_importer *imp);
+void fp_import_people(fp_importer *imp);
+void fp_import_categories(fp_importer *imp);
+/* After the last row of an actuals file: re-sums the weeks that daily
+ * rows touched. */
+bool fp_import_actuals_end(fp_importer *imp);
 
 #endif
