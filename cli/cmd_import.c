@@ -1,6 +1,7 @@
 /* fupan import actuals|targets|org|fx FILE... : CSV files into the
  * database, all in one transaction (see storage/csv_import.h). */
 #include <getopt.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -154,6 +155,10 @@ static int report_result(int status, const fp_import_report *r,
 int fp_cmd_import(int argc, char **argv)
 {
     import_args a;
+    /* One thread: no mutex around every SQLite call and allocation of a
+     * bulk load. Only possible before SQLite starts (else a no-op). */
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     memset(&a, 0, sizeof a);
     a.opts.encoding = FP_ENC_AUTO;
     int rc = parse_args(argc, argv, &a);

@@ -89,6 +89,7 @@ static bool importer_init(fp_importer *imp, fp_db *db, const fp_catalogue *cat,
     imp->cat = cat;
     imp->report = report;
     imp->ok = true;
+    imp->last_kpi = -1;
     imp->nodes = fp_strmap_new();
     imp->kpi_ids = calloc((size_t)cat->nkpis + 1, sizeof *imp->kpi_ids);
     if (imp->nodes == NULL || imp->kpi_ids == NULL) {
@@ -367,6 +368,53 @@ static int finish(fp_importer *imp, bool dry_run)
     return FP_IMPORT_OK;
 }
 
+/* ---- pragmas for the bulk load, set for the import only ---- */
+
+#define IMPORT_CACHE_KIB 16384
+
+typedef struct {
+    long long cache_size;    /* as PRAGMA cache_size gives it */
+    long long foreign_keys;
+} saved_pragmas;
+
+static long long pragma_get(fp_db *db, const char *sql, long long dflt)
+{
+    sqlite3_stmt *st = fp_db_prepare(db, sql);
+    long long v = dflt;
+    if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static void pragma_set(fp_db *db, const char *name, long long value)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA %s=%lld", name, value);
+    sqlite3_stmt *st = fp_db_prepare(db, sql);
+    if (st != NULL)
+        sqlite3_step(st);
+    sqlite3_finalize(st);
+}
+
+/* A bigger page cache keeps the growing B-trees in memory (bounded: it
+ * does not grow with the file); foreign keys are not checked row by row,
+ * since every id written comes from the database itself in this very
+ * transaction. Both are given back afterwards. */
+static void bulk_pragmas_begin(fp_db *db, saved_pragmas *saved)
+{
+    saved->cache_size = pragma_get(db, "PRAGMA cache_size", -2000);
+    saved->foreign_keys = pragma_get(db, "PRAGMA foreign_keys", 1);
+    pragma_set(db, "cache_size", -IMPORT_CACHE_KIB);
+    pragma_set(db, "foreign_keys", 0);
+}
+
+static void bulk_pragmas_end(fp_db *db, const saved_pragmas *saved)
+{
+    pragma_set(db, "cache_size", saved->cache_size);
+    pragma_set(db, "foreign_keys", saved->foreign_keys);
+}
+
 /* Every file can be opened before anything is written. */
 static bool check_readable(const char *const *files, int nfiles,
                            fp_import_report *report)
@@ -401,16 +449,20 @@ int fp_import_files(fp_db *db, const fp_catalogue *cat, fp_import_kind kind,
     report->nfiles = nfiles;
     if (!check_readable(files, nfiles, report))
         return FP_IMPORT_FAILED;
+    saved_pragmas saved;
+    bulk_pragmas_begin(db, &saved);
     if (!importer_init(&imp, db, cat, report) || !fp_db_begin(db)) {
         if (!imp.failed)
             snprintf(report->error, sizeof report->error, "%s", db->err);
         importer_done(&imp);
+        bulk_pragmas_end(db, &saved);
         return FP_IMPORT_FAILED;
     }
     for (int i = 0; i < nfiles && !imp.failed; i++)
         import_one(&imp, kind, opts->encoding, &report->files[i]);
     int status = finish(&imp, opts->dry_run);
     importer_done(&imp);
+    bulk_pragmas_end(db, &saved);
     return status;
 }
 

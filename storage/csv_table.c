@@ -143,18 +143,16 @@ static bool is_blank(const char *s, size_t n)
  * after a \r that ended the previous piece belongs to that line. */
 static size_t line_piece(const char *s, size_t left, bool *ends)
 {
-    for (size_t i = 0; i < left; i++) {
-        if (s[i] == '\n') {
-            *ends = true;
-            return i + 1;
-        }
-        if (s[i] == '\r') {
-            *ends = i + 1 < left;
-            return (i + 1 < left && s[i + 1] == '\n') ? i + 2 : i + 1;
-        }
+    const char *nl = memchr(s, '\n', left);
+    size_t upto = nl != NULL ? (size_t)(nl - s) : left;
+    const char *cr = memchr(s, '\r', upto);
+    if (cr != NULL) {
+        size_t i = (size_t)(cr - s);
+        *ends = i + 1 < left;
+        return (i + 1 < left && s[i + 1] == '\n') ? i + 2 : i + 1;
     }
-    *ends = false;
-    return left;
+    *ends = nl != NULL;
+    return nl != NULL ? upto + 1 : left;
 }
 
 /* One piece of one line through libcsv. */

@@ -66,6 +66,8 @@ struct fp_importer {
     fp_strmap *nodes;        /* "store\x1f" "category\x1f" "person" -> id */
     fp_buf node_key, last_key;
     long long last_node;     /* the node of last_key, 0 for none */
+    char last_kpi_id[64];    /* the last KPI id looked up... */
+    int last_kpi;            /* ...and its index, -1 for none */
     long long *kpi_ids;      /* kpis.id per catalogue index, 0 = unknown */
     sqlite3_stmt *st_fact, *st_daily, *st_daily_clear, *st_daily_sum;
     sqlite3_stmt *st_target, *st_fx, *st_touch, *st_touched;

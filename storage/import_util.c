@@ -328,22 +328,36 @@ bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
     return false;
 }
 
-int fp_imp_kpi(fp_importer *imp, int line, const char *column,
-               const char *id)
+static int find_kpi(const fp_catalogue *cat, const char *id)
 {
-    char shown[200], lower[128];
-    int k = fp_catalogue_kpi(imp->cat, id);
+    char lower[128];
+    int k = fp_catalogue_kpi(cat, id);
     size_t n = strlen(id);
     if (k < 0 && n < sizeof lower) {
         /* KPI ids are lower case (iniparser lower-cases section names). */
         for (size_t i = 0; i <= n; i++)
             lower[i] = (char)((id[i] >= 'A' && id[i] <= 'Z') ? id[i] + 32
                                                              : id[i]);
-        k = fp_catalogue_kpi(imp->cat, lower);
+        k = fp_catalogue_kpi(cat, lower);
     }
-    if (k < 0)
+    return k;
+}
+
+int fp_imp_kpi(fp_importer *imp, int line, const char *column,
+               const char *id)
+{
+    char shown[200];
+    /* a long file repeats the same few ids: the last one is kept aside */
+    if (imp->last_kpi >= 0 && strcmp(id, imp->last_kpi_id) == 0)
+        return imp->last_kpi;
+    int k = find_kpi(imp->cat, id);
+    if (k < 0) {
         fp_imp_problem(imp, line, column, "unknown KPI %s",
                        fp_imp_show(id, shown, sizeof shown));
+    } else if (strlen(id) < sizeof imp->last_kpi_id) {
+        strcpy(imp->last_kpi_id, id);
+        imp->last_kpi = k;
+    }
     return k;
 }
 
@@ -489,8 +503,7 @@ long long fp_imp_kpi_id(fp_importer *imp, int kpi)
 bool fp_imp_run(fp_importer *imp, sqlite3_stmt *st)
 {
     int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
+    sqlite3_reset(st); /* every caller binds every parameter again */
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         fp_db_set_error(imp->db, "import");
         fp_imp_fail(imp, "%s", imp->db->err);
