@@ -99,20 +99,13 @@ static bool importer_init(fp_importer *imp, fp_db *db, const fp_catalogue *cat,
     return prepare_all(imp);
 }
 
-static void clear_dups(fp_importer *imp)
-{
-    for (int i = 0; i < imp->ndups; i++) {
-        free(imp->dups[i].key);
-        free(imp->dups[i].column);
-    }
-    imp->ndups = 0;
-}
-
 static void importer_done(fp_importer *imp)
 {
     sqlite3_stmt *all[] = {imp->st_fact, imp->st_daily, imp->st_daily_clear,
                            imp->st_daily_sum, imp->st_target, imp->st_fx,
-                           imp->st_touch, imp->st_touched};
+                           imp->st_touch, imp->st_touched,
+                           imp->st_fact_batch, imp->st_key_add,
+                           imp->st_key_line};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     fp_strmap_free(imp->nodes);
@@ -120,7 +113,6 @@ static void importer_done(fp_importer *imp)
     fp_buf_done(&imp->last_key);
     fp_strmap_free(imp->seen);
     fp_csv_row_free(&imp->header_copy);
-    clear_dups(imp);
     free(imp->kpi_ids);
     free(imp->col_kpi);
 }
@@ -264,7 +256,7 @@ static bool on_record(void *ctx, fp_csv_row *row)
             imp->rescan_past_header = true;
         else if (imp->on_row != NULL)
             imp->on_row(imp, row);
-        return !imp->failed && imp->ndups_open > 0;
+        return !imp->failed;
     }
     if (imp->header == NULL) {
         if (!fp_csv_row_copy(row, &imp->header_copy)) {
@@ -285,7 +277,8 @@ static bool reset_file_state(fp_importer *imp, fp_import_file *cur)
 {
     fp_strmap_free(imp->seen);
     imp->seen = fp_strmap_new();
-    clear_dups(imp);
+    imp->nbatch = 0;
+    imp->dup_found = false;
     fp_csv_row_free(&imp->header_copy);
     free(imp->col_kpi);
     imp->col_kpi = NULL;
@@ -304,17 +297,18 @@ static bool reset_file_state(fp_importer *imp, fp_import_file *cur)
     return true;
 }
 
-/* Repeated keys were found: the file is read again to name the line of
- * each key's first occurrence (only on this error path). */
-static void find_first_lines(fp_importer *imp, fp_encoding want)
+/* A key came twice: the file is read again, each value's key noted
+ * with its line in a temporary table, to name both lines of every
+ * repeated key. Only on this error path, and with no memory per row. */
+static void find_repeated_keys(fp_importer *imp, fp_encoding want)
 {
     fp_csv_stream s = {.want = want, .on_record = on_record, .ctx = imp};
+    if (!fp_import_actuals_rescan_begin(imp))
+        return;
     imp->rescan = true;
     imp->rescan_past_header = false;
-    imp->ndups_open = imp->ndups;
     fp_csv_stream_file(imp->file, &s);
     imp->rescan = false;
-    fp_imp_dups_done(imp);
 }
 
 static void end_file(fp_importer *imp, const fp_csv_stream *s)
@@ -345,8 +339,8 @@ static void import_one(fp_importer *imp, fp_import_kind kind,
         fp_imp_problem(imp, 1, "#1", "the file is empty (no header)");
     else
         end_file(imp, &s);
-    if (imp->ndups > 0 && !imp->failed)
-        find_first_lines(imp, want);
+    if (imp->dup_found && !imp->failed)
+        find_repeated_keys(imp, want);
 }
 
 /* ---- the command ---- */

@@ -136,45 +136,115 @@ static bool check_row_key(fp_importer *imp, const fp_csv_row *row,
     return ok;
 }
 
-/* 1 written, 0 the key was already written by this file (the upsert
- * leaves a value of the same import alone), -1 failure. */
+/* Rows changed by the last write; fewer than written: a key of this
+ * same file came again (the upsert leaves a value of the same import
+ * alone). -1 on failure. */
 static int run_upsert(fp_importer *imp, sqlite3_stmt *st)
 {
     if (!fp_imp_run(imp, st))
         return -1;
-    return sqlite3_changes(imp->db->sql) > 0 ? 1 : 0;
+    return sqlite3_changes(imp->db->sql);
 }
 
-static int write_weekly(fp_importer *imp, const row_key *key, long long node,
-                        long long kpi, double value)
+static void count_written(fp_importer *imp, int changed, int rows)
 {
-    long first = fp_week_monday(key->week);
-    sqlite3_stmt *st = imp->st_fact;
-    sqlite3_bind_int(st, 1, key->week);
-    sqlite3_bind_int64(st, 2, node);
-    sqlite3_bind_int64(st, 3, kpi);
-    sqlite3_bind_double(st, 4, value);
-    sqlite3_bind_int64(st, 5, imp->import_id);
-    fp_imp_note_day(imp, first + 6);
-    int rc = run_upsert(imp, st);
-    if (rc <= 0 || !imp->has_daily)
-        return rc;
-    /* A weekly value replaces the daily rows it would be summed from. */
+    if (changed < 0)
+        return;
+    imp->cur->written += changed;
+    if (changed < rows)
+        imp->dup_found = true;
+}
+
+static void bind_fact(fp_importer *imp, sqlite3_stmt *st, int first,
+                      const fp_imp_fact *f)
+{
+    sqlite3_bind_int(st, first, f->week);
+    sqlite3_bind_int64(st, first + 1, f->node);
+    sqlite3_bind_int64(st, first + 2, f->kpi);
+    sqlite3_bind_double(st, first + 3, f->value);
+    sqlite3_bind_int64(st, first + 4, imp->import_id);
+}
+
+/* "INSERT ... VALUES (?,?,?,?,?), ... ON CONFLICT ...": one statement
+ * for FP_IMP_BATCH facts (a step costs more than a row). */
+static sqlite3_stmt *prepare_batch(fp_importer *imp)
+{
+    fp_buf sql;
+    fp_buf_init(&sql);
+    fp_buf_add(&sql, "INSERT INTO facts(week, node_id, kpi_id, value,"
+                     " import_id) VALUES");
+    for (int i = 0; i < FP_IMP_BATCH; i++)
+        fp_buf_printf(&sql, "%s(?%d, ?%d, ?%d, ?%d, ?%d)", i ? "," : "",
+                      5 * i + 1, 5 * i + 2, 5 * i + 3, 5 * i + 4, 5 * i + 5);
+    fp_buf_add(&sql, " ON CONFLICT(week, node_id, kpi_id) DO UPDATE SET"
+                     " value = excluded.value, import_id = excluded.import_id"
+                     " WHERE facts.import_id IS NOT excluded.import_id");
+    sqlite3_stmt *st = sql.failed ? NULL : fp_db_prepare(imp->db, sql.s);
+    fp_buf_done(&sql);
+    if (st == NULL)
+        fp_imp_fail(imp, "%s", imp->db->err);
+    return st;
+}
+
+/* Writes the batch: a full one in one statement, a last short one row
+ * by row. Once a key came twice nothing more is written: the import is
+ * refused, and the rescan names the lines. */
+static void flush_batch(fp_importer *imp)
+{
+    int n = imp->nbatch;
+    imp->nbatch = 0;
+    if (n == 0 || imp->failed || imp->dup_found)
+        return;
+    if (n == FP_IMP_BATCH && (imp->st_fact_batch != NULL ||
+                              (imp->st_fact_batch = prepare_batch(imp)))) {
+        for (int i = 0; i < n; i++)
+            bind_fact(imp, imp->st_fact_batch, 5 * i + 1, &imp->batch[i]);
+        count_written(imp, run_upsert(imp, imp->st_fact_batch), n);
+        return;
+    }
+    for (int i = 0; i < n && !imp->failed; i++) {
+        bind_fact(imp, imp->st_fact, 1, &imp->batch[i]);
+        count_written(imp, run_upsert(imp, imp->st_fact), 1);
+    }
+}
+
+/* A weekly value replaces the daily rows it would be summed from. */
+static void clear_days(fp_importer *imp, const row_key *key, long long node,
+                       long long kpi)
+{
     char monday[11], sunday[11];
+    long first = fp_week_monday(key->week);
     fp_imp_day_text(first, monday);
     fp_imp_day_text(first + 6, sunday);
-    st = imp->st_daily_clear;
+    sqlite3_stmt *st = imp->st_daily_clear;
     sqlite3_bind_int64(st, 1, node);
     sqlite3_bind_int64(st, 2, kpi);
     sqlite3_bind_text(st, 3, monday, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, sunday, -1, SQLITE_TRANSIENT);
-    return fp_imp_run(imp, st) ? 1 : -1;
+    fp_imp_run(imp, st);
 }
 
-static int write_daily(fp_importer *imp, const row_key *key, long long node,
-                       long long kpi, double value)
+static void write_weekly(fp_importer *imp, const row_key *key, long long node,
+                         long long kpi, double value)
+{
+    fp_imp_note_day(imp, fp_week_monday(key->week) + 6);
+    imp->batch[imp->nbatch++] = (fp_imp_fact){key->week, node, kpi, value};
+    if (imp->has_daily) {
+        /* daily rows to clear: in order, one by one */
+        flush_batch(imp);
+        if (!imp->dup_found && !imp->failed)
+            clear_days(imp, key, node, kpi);
+    } else if (imp->nbatch == FP_IMP_BATCH) {
+        flush_batch(imp);
+    }
+}
+
+static void write_daily(fp_importer *imp, const row_key *key, long long node,
+                        long long kpi, double value)
 {
     char day[11];
+    if (imp->dup_found)
+        return;
     fp_imp_day_text(key->day, day);
     sqlite3_stmt *st = imp->st_daily;
     sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
@@ -183,23 +253,16 @@ static int write_daily(fp_importer *imp, const row_key *key, long long node,
     sqlite3_bind_double(st, 4, value);
     sqlite3_bind_int64(st, 5, imp->import_id);
     fp_imp_note_day(imp, key->day);
-    int rc = run_upsert(imp, st);
-    if (rc <= 0)
-        return rc;
+    int changed = run_upsert(imp, st);
+    count_written(imp, changed, 1);
+    if (changed <= 0)
+        return;
     /* the week to re-sum from its days at the end of the file */
     st = imp->st_touch;
     sqlite3_bind_int(st, 1, key->week);
     sqlite3_bind_int64(st, 2, node);
     sqlite3_bind_int64(st, 3, kpi);
-    return fp_imp_run(imp, st) ? 1 : -1;
-}
-
-/* Text that identifies a value's key in this file, for duplicates. */
-static void dup_key(const row_key *key, int kpi, fp_buf *out)
-{
-    out->len = 0;
-    fp_buf_printf(out, "%d|%ld|%s\x1f%s\x1f%s|%d", key->week, key->day,
-                  key->store, key->category, key->person, kpi);
+    fp_imp_run(imp, st);
 }
 
 static const char *key_names(const row_key *key)
@@ -208,33 +271,35 @@ static const char *key_names(const row_key *key)
                          : "week/store/category/person/kpi";
 }
 
-static void store_value(fp_importer *imp, const fp_csv_row *row,
-                        const row_key *key, int kpi, int value_col,
-                        double value)
+/* While rescanning: notes the key with its line; a key noted before is
+ * reported with both lines. */
+static void note_key(fp_importer *imp, const fp_csv_row *row,
+                     const row_key *key, long long node, long long kpi,
+                     int value_col)
 {
+    sqlite3_stmt *st = imp->st_key_add;
+    long long when = key->day >= 0 ? key->day : key->week;
     char col[16];
-    if (imp->failed)
+    sqlite3_bind_int64(st, 1, when);
+    sqlite3_bind_int64(st, 2, node);
+    sqlite3_bind_int64(st, 3, kpi);
+    sqlite3_bind_int(st, 4, row->line);
+    if (run_upsert(imp, st) != 0)
         return;
-    long long node = fp_imp_node(imp, key->store, key->category, key->person);
-    long long kpi_id = node > 0 ? fp_imp_kpi_id(imp, kpi) : -1;
-    if (kpi_id <= 0)
-        return;
-    int rc = key->day >= 0 ? write_daily(imp, key, node, kpi_id, value)
-                           : write_weekly(imp, key, node, kpi_id, value);
-    if (rc > 0) {
-        imp->cur->written++;
-    } else if (rc == 0) {
-        fp_buf k;
-        fp_buf_init(&k);
-        dup_key(key, kpi, &k);
-        fp_imp_duplicate(imp, fp_buf_str(&k), row->line,
-                         fp_imp_colname(imp, value_col, col), key_names(key));
-        fp_buf_done(&k);
-    }
+    st = imp->st_key_line;
+    sqlite3_bind_int64(st, 1, when);
+    sqlite3_bind_int64(st, 2, node);
+    sqlite3_bind_int64(st, 3, kpi);
+    int first = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0)
+                                               : 0;
+    sqlite3_reset(st);
+    imp->rescan = false; /* this problem is new */
+    fp_imp_problem(imp, row->line, fp_imp_colname(imp, value_col, col),
+                   "same %s as line %d", key_names(key), first);
+    imp->rescan = true;
 }
 
-/* One value of a row: stored, or while rescanning, its key compared
- * with the repeated ones. */
+/* One value of a row with a good key: written, or noted (rescan). */
 static void take_value(fp_importer *imp, const fp_csv_row *row,
                        const row_key *key, int kpi, int value_col,
                        bool key_ok)
@@ -242,17 +307,18 @@ static void take_value(fp_importer *imp, const fp_csv_row *row,
     double v;
     bool present;
     if (!fp_imp_number(imp, row, value_col, kpi, &v, &present) ||
-        !present || !key_ok)
+        !present || !key_ok || imp->failed)
         return;
-    if (!imp->rescan) {
-        store_value(imp, row, key, kpi, value_col, v);
+    long long node = fp_imp_node(imp, key->store, key->category, key->person);
+    long long kpi_id = node > 0 ? fp_imp_kpi_id(imp, kpi) : -1;
+    if (kpi_id <= 0)
         return;
-    }
-    fp_buf k;
-    fp_buf_init(&k);
-    dup_key(key, kpi, &k);
-    fp_imp_rescan_key(imp, fp_buf_str(&k), row->line);
-    fp_buf_done(&k);
+    if (imp->rescan)
+        note_key(imp, row, key, node, kpi_id, value_col);
+    else if (key->day >= 0)
+        write_daily(imp, key, node, kpi_id, v);
+    else
+        write_weekly(imp, key, node, kpi_id, v);
 }
 
 static void long_row(fp_importer *imp, const fp_csv_row *row,
@@ -358,8 +424,39 @@ static bool resum_week(fp_importer *imp, fp_week week, long long node,
     return true;
 }
 
+bool fp_import_actuals_rescan_begin(fp_importer *imp)
+{
+    static const char *const sql[] = {
+        "CREATE TEMP TABLE IF NOT EXISTS fp_keys(time INTEGER,"
+        " node_id INTEGER, kpi_id INTEGER, line INTEGER,"
+        " PRIMARY KEY(time, node_id, kpi_id)) WITHOUT ROWID",
+        "DELETE FROM temp.fp_keys",
+    };
+    for (int i = 0; i < 2; i++)
+        if (!fp_db_exec_stmt(imp->db, fp_db_prepare(imp->db, sql[i]))) {
+            fp_imp_fail(imp, "%s", imp->db->err);
+            return false;
+        }
+    if (imp->st_key_add == NULL)
+        imp->st_key_add = fp_db_prepare(imp->db,
+            "INSERT INTO temp.fp_keys VALUES(?1, ?2, ?3, ?4)"
+            " ON CONFLICT DO NOTHING");
+    if (imp->st_key_line == NULL)
+        imp->st_key_line = fp_db_prepare(imp->db,
+            "SELECT line FROM temp.fp_keys WHERE time = ?1 AND node_id = ?2"
+            " AND kpi_id = ?3");
+    if (imp->st_key_add == NULL || imp->st_key_line == NULL) {
+        fp_imp_fail(imp, "%s", imp->db->err);
+        return false;
+    }
+    return true;
+}
+
 bool fp_import_actuals_end(fp_importer *imp)
 {
+    flush_batch(imp);
+    if (imp->dup_found)
+        imp->ok = false; /* named by the rescan */
     if (!imp->daily || !imp->ok || imp->failed)
         return imp->ok;
     sqlite3_stmt *st = imp->st_touched;

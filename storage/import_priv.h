@@ -26,15 +26,14 @@ typedef struct {
 
 #define FP_IMP_MAX_COLS 8
 
-/* A duplicate key found by the database; the line of its first
- * occurrence is looked up afterwards by reading the file again. */
+/* Weekly facts are written FP_IMP_BATCH rows per statement. */
+#define FP_IMP_BATCH 64
+
 typedef struct {
-    char *key;               /* as fp_imp_dup_key writes it */
-    int line, first;         /* first: 0 until found */
-    int problem;             /* index in report->problems */
-    char *column;
-    const char *what;
-} fp_imp_dup;
+    fp_week week;
+    long long node, kpi;
+    double value;
+} fp_imp_fact;
 
 struct fp_importer {
     fp_db *db;
@@ -57,11 +56,11 @@ struct fp_importer {
     long long import_id;     /* of the current file */
     long max_day;            /* days since epoch, -1 when none */
     fp_strmap *seen;         /* key -> line: small files (not actuals) */
-    fp_imp_dup dups[FP_IMPORT_MAX_PROBLEMS];
-    int ndups;
-    bool rescan;             /* reading again to find first lines */
+    fp_imp_fact batch[FP_IMP_BATCH]; /* weekly facts not written yet */
+    int nbatch;
+    bool dup_found;          /* a write found a key of this same file */
+    bool rescan;             /* reading again to name repeated keys */
     bool rescan_past_header;
-    int ndups_open;          /* duplicates whose first line is unknown */
     /* for the whole command */
     fp_strmap *nodes;        /* "store\x1f" "category\x1f" "person" -> id */
     fp_buf node_key, last_key;
@@ -71,6 +70,7 @@ struct fp_importer {
     long long *kpi_ids;      /* kpis.id per catalogue index, 0 = unknown */
     sqlite3_stmt *st_fact, *st_daily, *st_daily_clear, *st_daily_sum;
     sqlite3_stmt *st_target, *st_fx, *st_touch, *st_touched;
+    sqlite3_stmt *st_fact_batch, *st_key_add, *st_key_line;
 };
 
 /* import_util.c: problems and field checks. Each check reports its
@@ -116,18 +116,9 @@ int fp_imp_kpi(fp_importer *imp, int line, const char *column,
 bool fp_imp_not_formula(fp_importer *imp, int line, const char *column,
                         int kpi);
 /* Reports a repeated key in one file ("same ... as line N"), kept in
- * imp->seen (for the small files). */
+ * imp->seen (for the small files; actuals files ask the database). */
 bool fp_imp_unique(fp_importer *imp, const char *key, int line,
                    const char *column, const char *what);
-/* A repeated key the database found (the write changed nothing): the
- * problem is reported now, its first line found by fp_imp_find_firsts.
- * key is any text that identifies the key; the rescan compares it. */
-void fp_imp_duplicate(fp_importer *imp, const char *key, int line,
-                      const char *column, const char *what);
-/* While rescanning: a key seen at line; fills in first lines. */
-void fp_imp_rescan_key(fp_importer *imp, const char *key, int line);
-/* After the rescan: rewrites the duplicate problems with their lines. */
-void fp_imp_dups_done(fp_importer *imp);
 
 /* import_util.c: storage, only while imp->ok. */
 long long fp_imp_node(fp_importer *imp, const char *store,
@@ -145,8 +136,11 @@ void fp_import_fx(fp_importer *imp);
 void fp_import_stores(fp_importer *imp);
 void fp_import_people(fp_importer *imp);
 void fp_import_categories(fp_importer *imp);
-/* After the last row of an actuals file: re-sums the weeks that daily
- * rows touched. */
+/* After the last row of an actuals file: writes what is left of the
+ * batch, re-sums the weeks that daily rows touched. */
 bool fp_import_actuals_end(fp_importer *imp);
+/* Before reading an actuals file again (imp->rescan) to name each
+ * repeated key with the line of its first occurrence. */
+bool fp_import_actuals_rescan_begin(fp_importer *imp);
 
 #endif

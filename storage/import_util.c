@@ -397,56 +397,6 @@ bool fp_imp_unique(fp_importer *imp, const char *key, int line,
     return true;
 }
 
-void fp_imp_duplicate(fp_importer *imp, const char *key, int line,
-                      const char *column, const char *what)
-{
-    int kept = imp->report->nproblems;
-    fp_imp_problem(imp, line, column, "same %s as an earlier line", what);
-    if (imp->report->nproblems == kept || imp->ndups >= FP_IMPORT_MAX_PROBLEMS)
-        return;
-    fp_imp_dup *d = &imp->dups[imp->ndups];
-    d->key = strdup(key);
-    d->column = strdup(column);
-    if (d->key == NULL || d->column == NULL) {
-        free(d->key);
-        free(d->column);
-        return;
-    }
-    d->line = line;
-    d->first = 0;
-    d->problem = kept;
-    d->what = what;
-    imp->ndups++;
-}
-
-void fp_imp_rescan_key(fp_importer *imp, const char *key, int line)
-{
-    for (int i = 0; i < imp->ndups; i++) {
-        fp_imp_dup *d = &imp->dups[i];
-        if (d->first == 0 && line < d->line && strcmp(d->key, key) == 0) {
-            d->first = line;
-            imp->ndups_open--;
-        }
-    }
-}
-
-void fp_imp_dups_done(fp_importer *imp)
-{
-    fp_import_report *r = imp->report;
-    char what[256];
-    for (int i = 0; i < imp->ndups; i++) {
-        fp_imp_dup *d = &imp->dups[i];
-        if (d->first == 0)
-            continue;
-        snprintf(what, sizeof what, "same %s as line %d", d->what, d->first);
-        char *msg = problem_text(imp->file, d->line, d->column, what);
-        if (msg != NULL) {
-            free(r->problems[d->problem]);
-            r->problems[d->problem] = msg;
-        }
-    }
-}
-
 /* The node of (store, category, person): the key is exact, never cut
  * (ids are checked against FP_IMPORT_MAX_ID before, and a longer key
  * still gets its full length). Rows of one node usually follow each

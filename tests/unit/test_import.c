@@ -1322,3 +1322,108 @@ Test(import, zero_target_accepted)
                   put("t.csv", "week,path,kpi,target\n,tts-my,returns,0\n")));
     cr_assert_eq(target(0, "tts-my", "returns"), 0);
 }
+
+/* ---- issue 11: streaming, batches, repeated keys found by the database ---- */
+
+Test(import, repeated_keys_named_across_batches)
+{
+    db_counts before = with_base();
+    char *text = malloc(64 * 1024);
+    cr_assert_not_null(text);
+    strcpy(text, LONG_HEADER);
+    for (int i = 0; i < 300; i++)
+        sprintf(text + strlen(text), "2026-W47,s%d,,,gmv,%d\n", i, i);
+    strcat(text, "2026-W47,s7,,,gmv,1\n"       /* line 302: as line 9 */
+                 "2026-W47,s7,,,orders,1\n"
+                 "2026-W47,s299,,,gmv,1\n");   /* line 304: as line 301 */
+    const char *f = put("rep.csv", text);
+    cr_assert_eq(run(FP_IMPORT_ACTUALS, f), FP_IMPORT_REJECTED);
+    cr_assert_eq(rep.total_problems, 2);
+    assert_problem(0, f, "302: column value: same week/store/category/"
+                         "person/kpi as line 9");
+    assert_problem(1, f, "304: column value: same week/store/category/"
+                         "person/kpi as line 301");
+    assert_unchanged(&before);
+    free(text);
+}
+
+Test(import, repeated_key_after_another_problem)
+{
+    db_counts before = with_base();
+    const char *f = put("rep.csv", LONG_HEADER
+        "2026-W47,a,,,gmv,x\n"
+        "2026-W47,b,,,gmv,1\n"
+        "2026-W47,b,,,gmv,2\n");
+    cr_assert_eq(run(FP_IMPORT_ACTUALS, f), FP_IMPORT_REJECTED);
+    cr_assert_eq(rep.total_problems, 2);
+    assert_problem(0, f, "2: column value: \"x\" is not a number: "
+                         "unexpected character before the number");
+    assert_problem(1, f, "4: column value: same week/store/category/"
+                         "person/kpi as line 3");
+    assert_unchanged(&before);
+}
+
+Test(import, repeated_daily_key)
+{
+    assert_rejected(FP_IMPORT_ACTUALS,
+        "date,store,kpi,value\n2026-11-16,tts-my,gmv,1\n"
+        "2026-11-17,tts-my,gmv,1\n2026-11-16,tts-my,gmv,3\n",
+        "4: column value: same date/store/category/person/kpi as line 2");
+}
+
+Test(import, same_key_in_two_files_replaces)
+{
+    const char *a = put("a.csv", LONG_HEADER "2026-W47,s,,,gmv,1\n");
+    const char *b = put("b.csv", LONG_HEADER "2026-W47,s,,,gmv,2\n");
+    assert_ok(run(FP_IMPORT_ACTUALS, a, b));
+    cr_assert_eq(fact(202647, "s", "", "", "gmv"), 2);
+}
+
+/* Many rows through full and short batches: every value lands. */
+Test(import, many_rows_in_batches)
+{
+    size_t cap = 1 << 20;
+    char *text = malloc(cap);
+    cr_assert_not_null(text);
+    size_t len = (size_t)snprintf(text, cap, "%s", LONG_HEADER);
+    for (int i = 0; i < 1000; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                "2026-W%02d,s%d,c,p%d,gmv,%d\n",
+                                1 + i % 50, i % 7, i / 50, i);
+    assert_ok(run(FP_IMPORT_ACTUALS, put_bytes("many.csv", text, len)));
+    cr_assert_eq(rep.files[0].written, 1000);
+    cr_assert_eq(query_int("SELECT count(*) FROM facts"), 1000);
+    cr_assert_eq(query_int("SELECT sum(value) FROM facts"), 999 * 1000 / 2);
+    free(text);
+}
+
+/* A GB18030 file longer than one read chunk, a character cut between
+ * two chunks: decoded as one text. */
+Test(import, gb18030_across_chunks)
+{
+    size_t cap = 3 << 20, len = 0;
+    char *utf8 = malloc(cap), *gb = malloc(cap);
+    cr_assert(utf8 && gb);
+    len += (size_t)snprintf(utf8, cap, "%s", LONG_HEADER);
+    for (int i = 0; len < (3u << 19); i++)
+        len += (size_t)snprintf(utf8 + len, cap - len,
+                                "2026-W47,tts-my,c" ZW "%d,,gmv,%d\n", i, i);
+    /* blank lines first, so that a character starts at the last byte of
+     * the first chunk */
+    size_t n = to_gb18030(utf8, gb + 64, cap - 64), lead = 0;
+    for (size_t i = 64; i < 64 + n && i < (1u << 20) - 1 + 64;
+         i += (unsigned char)gb[i] >= 0x81 ? 2 : 1)
+        if ((unsigned char)gb[i] >= 0x81)
+            lead = i - 64;
+    size_t pad = (1u << 20) - 1 - lead;
+    cr_assert_lt(pad, 64);
+    memset(gb + 64 - pad, '\n', pad);
+    assert_ok(run(FP_IMPORT_ACTUALS,
+                  put_bytes("gb.csv", gb + 64 - pad, n + pad)));
+    cr_assert(rep.files[0].converted);
+    char want[64];
+    snprintf(want, sizeof want, "c" ZW "%d", 12345);
+    cr_assert_eq(fact(202647, "tts-my", want, "", "gmv"), 12345);
+    free(utf8);
+    free(gb);
+}
