@@ -81,6 +81,40 @@ static bool prepare_all(fp_importer *imp)
     return true;
 }
 
+/* Every node the database has, by key, in one query: rows of known
+ * nodes then need no lookup (memory: one entry per node, not per row). */
+static bool load_nodes(fp_importer *imp)
+{
+    sqlite3_stmt *st = fp_db_prepare(imp->db,
+        "SELECT n.id, ifnull(s.code, ''), ifnull(c.code, ''),"
+        " ifnull(p.code, '') FROM nodes n"
+        " LEFT JOIN stores s ON s.id = n.store_id"
+        " LEFT JOIN categories c ON c.id = n.category_id"
+        " LEFT JOIN people p ON p.id = n.person_id WHERE n.level > 0");
+    fp_buf key;
+    int rc = SQLITE_ERROR;
+    fp_buf_init(&key);
+    while (st != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        key.len = 0;
+        for (int i = 1; i <= 3; i++) {
+            fp_buf_add(&key, (const char *)sqlite3_column_text(st, i));
+            if (i < 3)
+                fp_buf_addc(&key, '\x1f');
+        }
+        if (key.failed ||
+            !fp_strmap_put(imp->nodes, key.s, sqlite3_column_int64(st, 0)))
+            break;
+    }
+    if (rc != SQLITE_DONE)
+        fp_db_set_error(imp->db, "nodes");
+    sqlite3_finalize(st);
+    fp_buf_done(&key);
+    if (rc != SQLITE_DONE)
+        fp_imp_fail(imp, "%s", rc == SQLITE_ROW ? "out of memory"
+                                                : imp->db->err);
+    return rc == SQLITE_DONE;
+}
+
 static bool importer_init(fp_importer *imp, fp_db *db, const fp_catalogue *cat,
                           fp_import_report *report)
 {
@@ -96,7 +130,7 @@ static bool importer_init(fp_importer *imp, fp_db *db, const fp_catalogue *cat,
         fp_imp_fail(imp, "out of memory");
         return false;
     }
-    return prepare_all(imp);
+    return prepare_all(imp) && load_nodes(imp);
 }
 
 static void importer_done(fp_importer *imp)
