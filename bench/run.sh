@@ -7,7 +7,8 @@
 # another file (default BUILDDIR/bench/big.db, generated when missing);
 # IMPORT_RUNS (default 3) runs of each import figure; QUICK=1 (what
 # `make bench-quick` sets) runs only the import figures, on a 10 % file;
-# IMPORT_10X=1 also imports a file of 10x the rows (1.4 GB, for peak RSS).
+# IMPORT_10X=1 also imports a file of 10x the rows (1.4 GB, for peak RSS);
+# IMPORT_ONLY=1 stops after the import figures.
 set -eu
 
 B=${1:-build}
@@ -146,6 +147,7 @@ if [ "${IMPORT_10X:-0}" = 1 ]; then
     echo "fupan import of 10x the rows ($(du -m "$TMP/x10.csv" | cut -f1) MB): $(run1 "$FUPAN" import actuals "$TMP/x10.csv" --db "$TMP/x.db" | awk '{ printf "%.0f ms, peak RSS %.1f MB", $1, $2 / 1024 }')"
     rm -f "$TMP"/x10.csv "$TMP"/x.db*
 fi
+[ "${IMPORT_ONLY:-0}" = 1 ] && exit 0
 
 echo
 echo "== roll-up (fupan, in process; bench/rollup.c)"

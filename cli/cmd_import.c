@@ -3,9 +3,12 @@
 #include <getopt.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "storage/catalogue_ini.h"
+#include "storage/config.h"
 #include "storage/csv_import.h"
 
 static const char import_usage[] =
@@ -152,6 +155,41 @@ static int report_result(int status, const fp_import_report *r,
     return FP_EXIT_INPUT;
 }
 
+/* What an import needs: the configured catalogue and the database; not
+ * the review's tree (an import of one week must not pay for it). */
+typedef struct {
+    fp_config *cfg;
+    fp_catalogue *cat;
+    fp_db *db;
+} import_env;
+
+static void env_close(import_env *env)
+{
+    fp_db_close(env->db);
+    fp_catalogue_free(env->cat);
+    fp_config_free(env->cfg);
+}
+
+static bool env_open(import_env *env, const char *db, const char *config)
+{
+    char err[1024] = "out of memory";
+    char *path = db ? strdup(db) : fp_db_default_path();
+    memset(env, 0, sizeof *env);
+    if (path != NULL)
+        env->cfg = fp_config_load(config, err, sizeof err);
+    if (env->cfg != NULL)
+        env->cat = fp_catalogue_load(env->cfg->kpi_file,
+                                     env->cfg->causes_file, err, sizeof err);
+    if (env->cat != NULL)
+        env->db = fp_db_open(path, false, err, sizeof err);
+    free(path);
+    if (env->db != NULL)
+        return true;
+    fp_cli_error("%s", err);
+    env_close(env);
+    return false;
+}
+
 int fp_cmd_import(int argc, char **argv)
 {
     import_args a;
@@ -164,15 +202,15 @@ int fp_cmd_import(int argc, char **argv)
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
-    fp_review *rv = fp_cli_open(a.db, a.config, false);
-    if (rv == NULL)
+    import_env env;
+    if (!env_open(&env, a.db, a.config))
         return FP_EXIT_RUNTIME;
     fp_import_report report;
-    int status = fp_import_files(fp_review_db(rv), fp_review_catalogue(rv),
-                                 a.kind, (const char *const *)a.files,
-                                 a.nfiles, &a.opts, &report);
+    int status = fp_import_files(env.db, env.cat, a.kind,
+                                 (const char *const *)a.files, a.nfiles,
+                                 &a.opts, &report);
     rc = report_result(status, &report, a.opts.dry_run);
     fp_import_report_done(&report);
-    fp_review_close(rv);
+    env_close(&env);
     return rc;
 }

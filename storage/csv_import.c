@@ -139,7 +139,8 @@ static void importer_done(fp_importer *imp)
                            imp->st_daily_sum, imp->st_target, imp->st_fx,
                            imp->st_touch, imp->st_touched,
                            imp->st_fact_batch, imp->st_key_add,
-                           imp->st_key_line};
+                           imp->st_key_line, imp->st_fact_sorted,
+                           imp->st_batch_sorted, imp->st_mark};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     fp_strmap_free(imp->nodes);
@@ -286,6 +287,8 @@ static bool on_record(void *ctx, fp_csv_row *row)
 {
     fp_importer *imp = ctx;
     if (imp->rescan) {
+        if (imp->mark_until > 0 && row->line >= imp->mark_until)
+            return false;
         if (!imp->rescan_past_header)
             imp->rescan_past_header = true;
         else if (imp->on_row != NULL)
@@ -313,6 +316,7 @@ static bool reset_file_state(fp_importer *imp, fp_import_file *cur)
     imp->seen = fp_strmap_new();
     imp->nbatch = 0;
     imp->dup_found = false;
+    imp->sorted = false;
     fp_csv_row_free(&imp->header_copy);
     free(imp->col_kpi);
     imp->col_kpi = NULL;
@@ -331,18 +335,25 @@ static bool reset_file_state(fp_importer *imp, fp_import_file *cur)
     return true;
 }
 
+void fp_imp_reread(fp_importer *imp, int until_line)
+{
+    fp_csv_stream s = {.want = imp->want, .on_record = on_record,
+                       .ctx = imp};
+    imp->rescan = true;
+    imp->rescan_past_header = false;
+    imp->mark_until = until_line;
+    fp_csv_stream_file(imp->file, &s);
+    imp->rescan = false;
+    imp->mark_until = 0;
+}
+
 /* A key came twice: the file is read again, each value's key noted
  * with its line in a temporary table, to name both lines of every
  * repeated key. Only on this error path, and with no memory per row. */
-static void find_repeated_keys(fp_importer *imp, fp_encoding want)
+static void find_repeated_keys(fp_importer *imp)
 {
-    fp_csv_stream s = {.want = want, .on_record = on_record, .ctx = imp};
-    if (!fp_import_actuals_rescan_begin(imp))
-        return;
-    imp->rescan = true;
-    imp->rescan_past_header = false;
-    fp_csv_stream_file(imp->file, &s);
-    imp->rescan = false;
+    if (fp_import_actuals_rescan_begin(imp))
+        fp_imp_reread(imp, 0);
 }
 
 static void end_file(fp_importer *imp, const fp_csv_stream *s)
@@ -364,6 +375,7 @@ static void import_one(fp_importer *imp, fp_import_kind kind,
     if (!reset_file_state(imp, cur))
         return;
     imp->kind = kind;
+    imp->want = want;
     bool ok = fp_csv_stream_file(cur->file, &s);
     cur->encoding = s.encoding;
     cur->converted = s.converted;
@@ -374,7 +386,7 @@ static void import_one(fp_importer *imp, fp_import_kind kind,
     else
         end_file(imp, &s);
     if (imp->dup_found && !imp->failed)
-        find_repeated_keys(imp, want);
+        find_repeated_keys(imp);
 }
 
 /* ---- the command ---- */

@@ -146,12 +146,25 @@ static int run_upsert(fp_importer *imp, sqlite3_stmt *st)
     return sqlite3_changes(imp->db->sql);
 }
 
-static void count_written(fp_importer *imp, int changed, int rows)
+/* While keys ascend none can repeat: a value that did not change is
+ * left alone (re-importing a file rewrites nothing). Else every write
+ * marks its row with the import, and a mark found means a repeat. */
+static const char *const upsert_sorted =
+    " ON CONFLICT(week, node_id, kpi_id) DO UPDATE SET"
+    " value = excluded.value, import_id = excluded.import_id"
+    " WHERE facts.value IS NOT excluded.value";
+static const char *const upsert_marked =
+    " ON CONFLICT(week, node_id, kpi_id) DO UPDATE SET"
+    " value = excluded.value, import_id = excluded.import_id"
+    " WHERE facts.import_id IS NOT excluded.import_id";
+
+static void count_written(fp_importer *imp, int changed, int rows,
+                          bool sorted)
 {
     if (changed < 0)
         return;
-    imp->cur->written += changed;
-    if (changed < rows)
+    imp->cur->written += sorted ? rows : changed;
+    if (!sorted && changed < rows)
         imp->dup_found = true;
 }
 
@@ -166,24 +179,34 @@ static void bind_fact(fp_importer *imp, sqlite3_stmt *st, int first,
 }
 
 /* "INSERT ... VALUES (?,?,?,?,?), ... ON CONFLICT ...": one statement
- * for FP_IMP_BATCH facts (a step costs more than a row). */
-static sqlite3_stmt *prepare_batch(fp_importer *imp)
+ * for many facts (a step costs more than a row). */
+static sqlite3_stmt *prepare_insert(fp_importer *imp, int rows, bool sorted)
 {
     fp_buf sql;
     fp_buf_init(&sql);
     fp_buf_add(&sql, "INSERT INTO facts(week, node_id, kpi_id, value,"
                      " import_id) VALUES");
-    for (int i = 0; i < FP_IMP_BATCH; i++)
+    for (int i = 0; i < rows; i++)
         fp_buf_printf(&sql, "%s(?%d, ?%d, ?%d, ?%d, ?%d)", i ? "," : "",
                       5 * i + 1, 5 * i + 2, 5 * i + 3, 5 * i + 4, 5 * i + 5);
-    fp_buf_add(&sql, " ON CONFLICT(week, node_id, kpi_id) DO UPDATE SET"
-                     " value = excluded.value, import_id = excluded.import_id"
-                     " WHERE facts.import_id IS NOT excluded.import_id");
+    fp_buf_add(&sql, sorted ? upsert_sorted : upsert_marked);
     sqlite3_stmt *st = sql.failed ? NULL : fp_db_prepare(imp->db, sql.s);
     fp_buf_done(&sql);
     if (st == NULL)
         fp_imp_fail(imp, "%s", imp->db->err);
     return st;
+}
+
+static sqlite3_stmt *insert_statement(fp_importer *imp, int rows,
+                                      bool sorted)
+{
+    sqlite3_stmt **st = rows == 1 ? (sorted ? &imp->st_fact_sorted
+                                            : &imp->st_fact)
+                                  : (sorted ? &imp->st_batch_sorted
+                                            : &imp->st_fact_batch);
+    if (*st == NULL)
+        *st = prepare_insert(imp, rows, sorted);
+    return *st;
 }
 
 /* Writes the batch: a full one in one statement, a last short one row
@@ -192,20 +215,62 @@ static sqlite3_stmt *prepare_batch(fp_importer *imp)
 static void flush_batch(fp_importer *imp)
 {
     int n = imp->nbatch;
+    bool sorted = imp->sorted;
     imp->nbatch = 0;
     if (n == 0 || imp->failed || imp->dup_found)
         return;
-    if (n == FP_IMP_BATCH && (imp->st_fact_batch != NULL ||
-                              (imp->st_fact_batch = prepare_batch(imp)))) {
+    sqlite3_stmt *st = insert_statement(imp, n == FP_IMP_BATCH ? n : 1,
+                                        sorted);
+    if (st != NULL && n == FP_IMP_BATCH) {
         for (int i = 0; i < n; i++)
-            bind_fact(imp, imp->st_fact_batch, 5 * i + 1, &imp->batch[i]);
-        count_written(imp, run_upsert(imp, imp->st_fact_batch), n);
+            bind_fact(imp, st, 5 * i + 1, &imp->batch[i]);
+        count_written(imp, run_upsert(imp, st), n, sorted);
         return;
     }
-    for (int i = 0; i < n && !imp->failed; i++) {
-        bind_fact(imp, imp->st_fact, 1, &imp->batch[i]);
-        count_written(imp, run_upsert(imp, imp->st_fact), 1);
+    for (int i = 0; st != NULL && i < n && !imp->failed; i++) {
+        bind_fact(imp, st, 1, &imp->batch[i]);
+        count_written(imp, run_upsert(imp, st), 1, sorted);
     }
+}
+
+static bool key_after(const fp_imp_fact *a, const fp_imp_fact *b)
+{
+    if (a->week != b->week)
+        return a->week > b->week;
+    if (a->node != b->node)
+        return a->node > b->node;
+    return a->kpi > b->kpi;
+}
+
+/* Keys ascended up to line; from here a key may repeat. The rows before
+ * are read again to mark their keys as this import's (a value that did
+ * not change was left unmarked), then every write marks. */
+static void leave_sorted(fp_importer *imp, int line)
+{
+    flush_batch(imp);
+    imp->sorted = false;
+    if (imp->failed)
+        return;
+    if (imp->st_mark == NULL)
+        imp->st_mark = fp_db_prepare(imp->db,
+            "UPDATE facts SET import_id = ?4 WHERE week = ?1"
+            " AND node_id = ?2 AND kpi_id = ?3");
+    if (imp->st_mark == NULL) {
+        fp_imp_fail(imp, "%s", imp->db->err);
+        return;
+    }
+    fp_imp_reread(imp, line);
+}
+
+static void mark_key(fp_importer *imp, const row_key *key, long long node,
+                     long long kpi)
+{
+    sqlite3_stmt *st = imp->st_mark;
+    sqlite3_bind_int(st, 1, key->week);
+    sqlite3_bind_int64(st, 2, node);
+    sqlite3_bind_int64(st, 3, kpi);
+    sqlite3_bind_int64(st, 4, imp->import_id);
+    fp_imp_run(imp, st);
 }
 
 /* A weekly value replaces the daily rows it would be summed from. */
@@ -224,11 +289,16 @@ static void clear_days(fp_importer *imp, const row_key *key, long long node,
     fp_imp_run(imp, st);
 }
 
-static void write_weekly(fp_importer *imp, const row_key *key, long long node,
-                         long long kpi, double value)
+static void write_weekly(fp_importer *imp, int line, const row_key *key,
+                         long long node, long long kpi, double value)
 {
+    fp_imp_fact f = {key->week, node, kpi, value};
     fp_imp_note_day(imp, fp_week_monday(key->week) + 6);
-    imp->batch[imp->nbatch++] = (fp_imp_fact){key->week, node, kpi, value};
+    if (imp->sorted && imp->last.week != 0 && !key_after(&f, &imp->last))
+        leave_sorted(imp, line);
+    if (imp->sorted)
+        imp->last = f;
+    imp->batch[imp->nbatch++] = f;
     if (imp->has_daily) {
         /* daily rows to clear: in order, one by one */
         flush_batch(imp);
@@ -254,7 +324,7 @@ static void write_daily(fp_importer *imp, const row_key *key, long long node,
     sqlite3_bind_int64(st, 5, imp->import_id);
     fp_imp_note_day(imp, key->day);
     int changed = run_upsert(imp, st);
-    count_written(imp, changed, 1);
+    count_written(imp, changed, 1, false);
     if (changed <= 0)
         return;
     /* the week to re-sum from its days at the end of the file */
@@ -313,12 +383,14 @@ static void take_value(fp_importer *imp, const fp_csv_row *row,
     long long kpi_id = node > 0 ? fp_imp_kpi_id(imp, kpi) : -1;
     if (kpi_id <= 0)
         return;
-    if (imp->rescan)
+    if (imp->rescan && imp->mark_until > 0)
+        mark_key(imp, key, node, kpi_id);
+    else if (imp->rescan)
         note_key(imp, row, key, node, kpi_id, value_col);
     else if (key->day >= 0)
         write_daily(imp, key, node, kpi_id, v);
     else
-        write_weekly(imp, key, node, kpi_id, v);
+        write_weekly(imp, row->line, key, node, kpi_id, v);
 }
 
 static void long_row(fp_importer *imp, const fp_csv_row *row,
@@ -399,6 +471,8 @@ void fp_import_actuals(fp_importer *imp)
     if (!ok || imp->failed)
         return;
     imp->has_daily = imp->daily || has_daily_rows(imp);
+    imp->sorted = !imp->has_daily;
+    imp->last = (fp_imp_fact){0, 0, 0, 0};
     if (imp->daily && !touched_begin(imp))
         return;
     imp->on_row = actuals_row;

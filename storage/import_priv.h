@@ -59,8 +59,12 @@ struct fp_importer {
     fp_imp_fact batch[FP_IMP_BATCH]; /* weekly facts not written yet */
     int nbatch;
     bool dup_found;          /* a write found a key of this same file */
-    bool rescan;             /* reading again to name repeated keys */
+    bool sorted;             /* keys ascend so far: no key can repeat */
+    fp_imp_fact last;        /* the last key written while sorted */
+    fp_encoding want;        /* the encoding asked for */
+    bool rescan;             /* reading again: no problem is reported */
     bool rescan_past_header;
+    int mark_until;          /* reading again up to this line, 0: all */
     /* for the whole command */
     fp_strmap *nodes;        /* "store\x1f" "category\x1f" "person" -> id */
     fp_buf node_key, last_key;
@@ -71,6 +75,7 @@ struct fp_importer {
     sqlite3_stmt *st_fact, *st_daily, *st_daily_clear, *st_daily_sum;
     sqlite3_stmt *st_target, *st_fx, *st_touch, *st_touched;
     sqlite3_stmt *st_fact_batch, *st_key_add, *st_key_line;
+    sqlite3_stmt *st_fact_sorted, *st_batch_sorted, *st_mark;
 };
 
 /* import_util.c: problems and field checks. Each check reports its
@@ -139,6 +144,10 @@ void fp_import_categories(fp_importer *imp);
 /* After the last row of an actuals file: writes what is left of the
  * batch, re-sums the weeks that daily rows touched. */
 bool fp_import_actuals_end(fp_importer *imp);
+/* csv_import.c: reads the current file again with imp->rescan set (the
+ * kind's row function sees every row, no problem is reported), up to
+ * until_line (0: to the end). */
+void fp_imp_reread(fp_importer *imp, int until_line);
 /* Before reading an actuals file again (imp->rescan) to name each
  * repeated key with the line of its first occurrence. */
 bool fp_import_actuals_rescan_begin(fp_importer *imp);

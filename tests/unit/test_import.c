@@ -1427,3 +1427,54 @@ Test(import, gb18030_across_chunks)
     free(utf8);
     free(gb);
 }
+
+/* Keys in ascending order leave unchanged values alone; a key that comes
+ * again after them is still found. */
+Test(import, repeat_of_an_unchanged_value_found_on_reimport)
+{
+    const char *a = put("a.csv", LONG_HEADER "2026-W47,s1,,,gmv,1\n"
+                                             "2026-W47,s2,,,gmv,2\n");
+    assert_ok(run(FP_IMPORT_ACTUALS, a));
+    db_counts before = counts();
+    const char *b = put("b.csv", LONG_HEADER "2026-W47,s1,,,gmv,1\n"
+                                             "2026-W47,s2,,,gmv,2\n"
+                                             "2026-W47,s1,,,gmv,1\n");
+    cr_assert_eq(run(FP_IMPORT_ACTUALS, b), FP_IMPORT_REJECTED);
+    cr_assert_eq(rep.total_problems, 1);
+    assert_problem(0, b, "4: column value: same week/store/category/"
+                         "person/kpi as line 2");
+    assert_unchanged(&before);
+}
+
+Test(import, reimport_of_the_same_file_counts_every_value)
+{
+    const char *a = put("a.csv", LONG_HEADER "2026-W47,s1,,,gmv,1\n"
+                                             "2026-W47,s2,,,gmv,2\n");
+    assert_ok(run(FP_IMPORT_ACTUALS, a));
+    assert_ok(run(FP_IMPORT_ACTUALS, a));
+    cr_assert_eq(rep.files[0].written, 2);
+    cr_assert_eq(query_int("SELECT count(*) FROM facts"), 2);
+    cr_assert_eq(query_int("SELECT sum(value) FROM facts"), 3);
+}
+
+Test(import, keys_out_of_order_replace_earlier_values)
+{
+    const char *a = put("a.csv", LONG_HEADER "2026-W47,s1,,,gmv,1\n"
+                                             "2026-W47,s2,,,gmv,2\n"
+                                             "2026-W47,s3,,,gmv,3\n");
+    assert_ok(run(FP_IMPORT_ACTUALS, a));
+    const char *b = put("b.csv", LONG_HEADER "2026-W47,s3,,,gmv,30\n"
+                                             "2026-W47,s2,,,gmv,2\n"
+                                             "2026-W47,s1,,,gmv,10\n");
+    assert_ok(run(FP_IMPORT_ACTUALS, b));
+    cr_assert_eq(rep.files[0].written, 3);
+    cr_assert_eq(fact(202647, "s1", "", "", "gmv"), 10);
+    cr_assert_eq(fact(202647, "s2", "", "", "gmv"), 2);
+    cr_assert_eq(fact(202647, "s3", "", "", "gmv"), 30);
+    const char *c = put("c.csv", LONG_HEADER "2026-W47,s3,,,gmv,30\n"
+                                             "2026-W47,s2,,,gmv,2\n"
+                                             "2026-W47,s3,,,gmv,30\n");
+    cr_assert_eq(run(FP_IMPORT_ACTUALS, c), FP_IMPORT_REJECTED);
+    assert_problem(0, c, "4: column value: same week/store/category/"
+                         "person/kpi as line 2");
+}
