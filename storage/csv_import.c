@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "model/text.h"
 #include "storage/csv_stream.h"
@@ -283,9 +285,35 @@ static void begin_file(fp_importer *imp, fp_import_kind kind)
         fp_import_people(imp);
 }
 
+static bool cancelled(fp_importer *imp)
+{
+    if (imp->opts->cancel != NULL && *imp->opts->cancel)
+        imp->cancelled = true;
+    return imp->cancelled;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void on_progress(void *ctx, long long done, long long total)
+{
+    fp_importer *imp = ctx;
+    double t = now_seconds() - imp->started;
+    if (imp->opts->progress == NULL || imp->rescan || t < 1.0)
+        return;
+    fp_import_progress p = {imp->file, imp->cur->rows, done, total, t};
+    imp->opts->progress(imp->opts->progress_ctx, &p);
+}
+
 static bool on_record(void *ctx, fp_csv_row *row)
 {
     fp_importer *imp = ctx;
+    if (cancelled(imp))
+        return false;
     if (imp->rescan) {
         if (imp->mark_until > 0 && row->line >= imp->mark_until)
             return false;
@@ -371,14 +399,18 @@ static void end_file(fp_importer *imp, const fp_csv_stream *s)
 static void import_one(fp_importer *imp, fp_import_kind kind,
                        fp_encoding want, fp_import_file *cur)
 {
-    fp_csv_stream s = {.want = want, .on_record = on_record, .ctx = imp};
+    fp_csv_stream s = {.want = want, .on_record = on_record, .ctx = imp,
+                       .on_progress = on_progress};
     if (!reset_file_state(imp, cur))
         return;
     imp->kind = kind;
     imp->want = want;
+    imp->started = now_seconds();
     bool ok = fp_csv_stream_file(cur->file, &s);
     cur->encoding = s.encoding;
     cur->converted = s.converted;
+    if (cancelled(imp))
+        return;
     if (!ok)
         stream_problem(imp, &s);
     else if (imp->header == NULL)
@@ -394,6 +426,10 @@ static void import_one(fp_importer *imp, fp_import_kind kind,
 static int finish(fp_importer *imp, bool dry_run)
 {
     fp_db *db = imp->db;
+    if (cancelled(imp)) {
+        fp_db_rollback(db);
+        return FP_IMPORT_CANCELLED;
+    }
     if (imp->failed || !imp->ok || dry_run) {
         fp_db_rollback(db);
         return imp->failed ? FP_IMPORT_FAILED
@@ -455,19 +491,19 @@ static void bulk_pragmas_end(fp_db *db, const saved_pragmas *saved)
     pragma_set(db, "foreign_keys", saved->foreign_keys);
 }
 
-/* Every file can be opened before anything is written. */
+/* Every file is there and readable before anything is written (not
+ * opened: a named pipe is read once, when its turn comes). */
 static bool check_readable(const char *const *files, int nfiles,
                            fp_import_report *report)
 {
     for (int i = 0; i < nfiles; i++) {
         report->files[i].file = strdup(files[i]);
-        FILE *f = report->files[i].file ? fopen(files[i], "rb") : NULL;
-        if (f == NULL) {
+        errno = ENOMEM;
+        if (report->files[i].file == NULL || access(files[i], R_OK) != 0) {
             snprintf(report->error, sizeof report->error,
                      "%s: cannot read: %s", files[i], strerror(errno));
             return false;
         }
-        fclose(f);
     }
     return true;
 }
@@ -476,7 +512,8 @@ int fp_import_files(fp_db *db, const fp_catalogue *cat, fp_import_kind kind,
                     const char *const *files, int nfiles,
                     const fp_import_opts *opts, fp_import_report *report)
 {
-    static const fp_import_opts defaults = {false, FP_ENC_AUTO};
+    static const fp_import_opts defaults = {false, FP_ENC_AUTO, NULL, NULL,
+                                            NULL};
     fp_importer imp;
     if (opts == NULL)
         opts = &defaults;
@@ -498,7 +535,8 @@ int fp_import_files(fp_db *db, const fp_catalogue *cat, fp_import_kind kind,
         bulk_pragmas_end(db, &saved);
         return FP_IMPORT_FAILED;
     }
-    for (int i = 0; i < nfiles && !imp.failed; i++)
+    imp.opts = opts;
+    for (int i = 0; i < nfiles && !imp.failed && !imp.cancelled; i++)
         import_one(&imp, kind, opts->encoding, &report->files[i]);
     int status = finish(&imp, opts->dry_run);
     importer_done(&imp);

@@ -29,6 +29,7 @@
 #ifndef FUPAN_STORAGE_CSV_IMPORT_H
 #define FUPAN_STORAGE_CSV_IMPORT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include "model/catalogue.h"
 #include "storage/db.h"
@@ -52,12 +53,29 @@ typedef enum {
 typedef enum {
     FP_IMPORT_OK = 0,
     FP_IMPORT_REJECTED,  /* input problems: see report->problems */
-    FP_IMPORT_FAILED     /* runtime: file unreadable, SQLite: report->error */
+    FP_IMPORT_FAILED,    /* runtime: file unreadable, SQLite: report->error */
+    FP_IMPORT_CANCELLED  /* *opts->cancel was set: all rolled back */
 } fp_import_status;
+
+/* Where a long import is, for a progress line. */
+typedef struct {
+    const char *file;
+    long long rows;        /* data rows read so far in this file */
+    long long bytes;       /* bytes read so far in this file */
+    long long total_bytes; /* the file's size, 0 when unknown */
+    double seconds;        /* since this file began */
+} fp_import_progress;
 
 typedef struct {
     bool dry_run;          /* check and count everything, write nothing */
     fp_encoding encoding;  /* FP_ENC_AUTO detects UTF-8 / GB18030 */
+    /* Called about once per MiB read once a file takes longer than a
+     * second (NULL: never). */
+    void (*progress)(void *ctx, const fp_import_progress *p);
+    void *progress_ctx;
+    /* When not NULL and set (a signal handler may set it), the import
+     * stops and rolls everything back: FP_IMPORT_CANCELLED. */
+    volatile sig_atomic_t *cancel;
 } fp_import_opts;
 
 typedef struct {

@@ -62,6 +62,9 @@ struct fp_importer {
     bool sorted;             /* keys ascend so far: no key can repeat */
     fp_imp_fact last;        /* the last key written while sorted */
     fp_encoding want;        /* the encoding asked for */
+    const fp_import_opts *opts;
+    double started;          /* monotonic seconds when the file began */
+    bool cancelled;          /* *opts->cancel was seen set */
     bool rescan;             /* reading again: no problem is reported */
     bool rescan_past_header;
     int mark_until;          /* reading again up to this line, 0: all */

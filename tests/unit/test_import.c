@@ -365,7 +365,7 @@ Test(import, gb18030_forced)
 {
     char gb[512];
     size_t n = to_gb18030(gb_csv, gb, sizeof gb);
-    fp_import_opts opts = {false, FP_ENC_GB18030};
+    fp_import_opts opts = {.encoding = FP_ENC_GB18030};
     assert_ok(run_opts(FP_IMPORT_ACTUALS, &opts,
                        put_bytes("gb.csv", gb, n), NULL));
     cr_assert_eq(fact(202647, MY_STORE, "apparel", ZW, "gmv"), 1000);
@@ -376,7 +376,7 @@ Test(import, gb18030_refused_when_utf8_forced)
     char gb[512];
     size_t n = to_gb18030(gb_csv, gb, sizeof gb);
     db_counts before = with_base();
-    fp_import_opts opts = {false, FP_ENC_UTF8};
+    fp_import_opts opts = {.encoding = FP_ENC_UTF8};
     const char *f = put_bytes("gb.csv", gb, n);
     cr_assert_eq(run_opts(FP_IMPORT_ACTUALS, &opts, f, NULL),
                  FP_IMPORT_REJECTED);
@@ -556,7 +556,7 @@ Test(import, reimport_replaces_and_never_double_counts)
 Test(import, dry_run_writes_nothing_but_counts)
 {
     db_counts before = with_base();
-    fp_import_opts opts = {true, FP_ENC_AUTO};
+    fp_import_opts opts = {.dry_run = true, .encoding = FP_ENC_AUTO};
     const char *f = put("n.csv", "week,store,category,person,kpi,value\n"
                                  "2026-W47,tts-th,beauty," LN ",gmv,5\n"
                                  "2026-W47,tts-th,beauty," LN ",orders,1\n");
