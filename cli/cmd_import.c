@@ -33,7 +33,10 @@ static const char import_usage[] =
     "  --config FILE       the config file (its KPI catalogue is used)\n"
     "  --dry-run           check and count, write nothing\n"
     "  --encoding ENC      utf-8 or gb18030 (default: detect)\n"
-    "Exit: 0 imported, 1 runtime error, 2 usage, 3 input rejected.\n";
+    "Ids are at most 128 bytes, names 512; formula KPIs (cvr, roas...) are\n"
+    "computed, not imported; targets are not below zero.\n"
+    "Exit: 0 imported, 1 runtime error, 2 usage, 3 input rejected,\n"
+    "130 stopped with Ctrl-C (rolled back).\n";
 
 /* Ctrl-C: the shell's convention, 128 + SIGINT */
 #define EXIT_INTERRUPTED 130

@@ -15,6 +15,16 @@
  *   org, categories: category,name
  *   fx (or org):    week,currency,rate
  * An empty value means "no value": nothing is written for that cell.
+ * Ids are at most FP_IMPORT_MAX_ID bytes, names FP_IMPORT_MAX_NAME; a
+ * formula KPI is refused in actuals (it is computed from its
+ * components); a target is not below zero.
+ *
+ * Files stream (storage/csv_stream.h): rows are checked and written as
+ * they are read, memory does not grow with the file. Weekly facts go in
+ * batches of FP_IMP_BATCH rows; a key repeated in one file is found by
+ * the database (see import_actuals.c). The page cache is enlarged and
+ * foreign keys are not checked per row during the import only (the ids
+ * come from the database itself); both are restored afterwards.
  *
  * Everything happens in one transaction: any problem in any file (bad
  * number, unknown KPI, missing column, ragged row, broken quoting, bad
