@@ -22,11 +22,29 @@ int fp_cmd_override(int argc, char **argv);
 int fp_cmd_note(int argc, char **argv);
 int fp_cmd_action(int argc, char **argv);
 int fp_cmd_minutes(int argc, char **argv);
+int fp_cmd_meeting(int argc, char **argv);
+int fp_cmd_check(int argc, char **argv);
+int fp_cmd_config(int argc, char **argv);
+/* fupan --dump-catalogue: the catalogue the config selects, as INI. */
+int fp_cli_dump_catalogue(FILE *out, const char *config_path);
 
 /* "fupan: " + message + newline on stderr. */
 void fp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Opens a review session or prints the error; NULL -> exit FP_EXIT_RUNTIME. */
+/* Opens the review session of an existing database, or prints the error
+ * (a missing file: its path and how to create one); NULL -> exit
+ * FP_EXIT_RUNTIME. db NULL: the default database. */
 fp_review *fp_cli_open(const char *db, const char *config, bool read_only);
+/* Same, creating the database when it does not exist (init, import). */
+fp_review *fp_cli_open_new(const char *db, const char *config,
+                           bool read_only);
+/* --wait SECONDS (any subcommand, default 10): how long a write waits
+ * for another fupan's write lock before "busy: ..." and exit 1. Taken
+ * out of argv here, in one place for every subcommand's own parser, and
+ * passed on as $FUPAN_WAIT, which fp_cli_open reads. Returns
+ * FP_EXIT_USAGE (message printed) for a bad value. */
+int fp_cli_take_wait(int *argc, char **argv);
+/* "2", "0.5": seconds between 0 and 86400. */
+bool fp_cli_wait_seconds(const char *text, double *secs);
 /* Parses --week, printing an error naming the value when it is bad. */
 bool fp_cli_week(const char *text, fp_week *out);
 

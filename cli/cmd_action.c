@@ -4,13 +4,15 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/list_out.h"
 #include "cli/meeting_cli.h"
 #include "storage/meeting.h"
+#include "storage/meeting_util.h"
 
 static const char action_usage[] =
     "usage: fupan action add --week W --owner PERSON --due W --text T\n"
     "                        [--path P] [--author A]\n"
-    "       fupan action list [--open] [--week W]\n"
+    "       fupan action list [--open] [--week W] [--format text|csv|json]\n"
     "       fupan action done ID [--week W]\n"
     "       fupan action drop ID [--week W]\n"
     "       fupan action reopen ID\n"
@@ -18,10 +20,16 @@ static const char action_usage[] =
     "person id from the org file. list --week W shows the items agreed in\n"
     "W or earlier that are still open (carried over) or were closed in W.\n"
     "done/drop record the closing week: --week, else the newest week with\n"
-    "data.\n";
+    "data. list --format csv|json gives the columns id,week,path,owner,\n"
+    "due,status,text.\n";
 
 static int action_add(fp_review *rv, const fp_mcli_opts *o, fp_week week)
 {
+    if (fp_blank(o->text)) {
+        fp_cli_error("--text: an action item needs text (say what is to "
+                     "be done)");
+        return FP_EXIT_INPUT;
+    }
     fp_week due;
     if (!fp_mcli_week(o->due, "due", &due))
         return FP_EXIT_INPUT;
@@ -76,18 +84,54 @@ static void print_action(const fp_action_item *a, fp_week listed_week)
     fp_mcli_tail(a->text);
 }
 
+/* csv/json: id,week,path,owner,due,status,text (path empty when the
+ * item is not linked to a node). */
+static void print_data_list(fp_out_format fmt,
+                            const fp_action_item_list *l)
+{
+    static const char *const cols[] = {"id", "week", "path", "owner", "due",
+                                       "status", "text"};
+    fp_list_out out;
+    fp_list_out_init(&out, stdout, fmt, cols, 7);
+    for (size_t i = 0; i < l->n; i++) {
+        const fp_action_item *a = &l->items[i];
+        char week[FP_WEEK_STR], due[FP_WEEK_STR];
+        fp_week_format(a->week, week);
+        fp_week_format(a->due, due);
+        fp_list_out_int(&out, a->id);
+        fp_list_out_str(&out, week);
+        fp_list_out_str(&out, a->node_id ? a->path : "");
+        fp_list_out_str(&out, a->owner);
+        fp_list_out_str(&out, due);
+        fp_list_out_str(&out, a->state);
+        fp_list_out_str(&out, a->text);
+    }
+    fp_list_out_done(&out);
+}
+
+static void print_text_list(const fp_action_item_list *l, fp_week week)
+{
+    print_header();
+    for (size_t i = 0; i < l->n; i++)
+        print_action(&l->items[i], week);
+    if (week && l->n)
+        puts("open+ = carried over from an earlier week");
+}
+
 static int action_list(fp_review *rv, const fp_mcli_opts *o, fp_week week)
 {
+    fp_out_format fmt;
+    if (!fp_out_format_parse(o->format, &fmt))
+        return FP_EXIT_USAGE;
     fp_action_item_list list;
     if (!fp_action_list_get(fp_review_db(rv), week, o->open_only, &list)) {
         fp_cli_error("%s", fp_review_db(rv)->err);
         return FP_EXIT_RUNTIME;
     }
-    print_header();
-    for (size_t i = 0; i < list.n; i++)
-        print_action(&list.items[i], week);
-    if (week && list.n)
-        puts("open+ = carried over from an earlier week");
+    if (fmt == FP_FMT_TEXT)
+        print_text_list(&list, week);
+    else
+        print_data_list(fmt, &list);
     fp_action_list_done(&list);
     return FP_EXIT_OK;
 }
@@ -137,7 +181,7 @@ typedef struct {
 
 static const action_verb action_verbs[] = {
     {"add", "woutpa", "wout", NULL, false},
-    {"list", "wO", "", NULL, false},
+    {"list", "wOf", "", NULL, false},
     {"done", "w", "", "done", true},
     {"drop", "w", "", "dropped", true},
     {"reopen", "", "", "open", true},

@@ -10,8 +10,7 @@
 
 #include "cli/cli.h"
 #include "model/i18n.h"
-#include "storage/catalogue_ini.h"
-#include "storage/config.h"
+#include "model/text.h"
 #include "storage/csv_import.h"
 
 static const char import_usage[] =
@@ -33,6 +32,7 @@ static const char import_usage[] =
     "  --config FILE       the config file (its KPI catalogue is used)\n"
     "  --dry-run           check and count, write nothing\n"
     "  --encoding ENC      utf-8 or gb18030 (default: detect)\n"
+    "FILE - reads standard input (once).\n"
     "Ids are at most 128 bytes, names 512; formula KPIs (cvr, roas...) are\n"
     "computed, not imported; targets are not below zero.\n"
     "Exit: 0 imported, 1 runtime error, 2 usage, 3 input rejected,\n"
@@ -56,6 +56,20 @@ static int usage_error(const char *what, const char *value)
                      value ? value : "");
     fputs(import_usage, stderr);
     return FP_EXIT_USAGE;
+}
+
+/* FILE "-" is standard input, which can be read only once: the import
+ * reads it as /dev/stdin. Returns -1, or the usage exit code. */
+static int stdin_for_dash(char **files, int nfiles)
+{
+    int dashes = 0;
+    for (int i = 0; i < nfiles; i++)
+        if (strcmp(files[i], "-") == 0) {
+            files[i] = (char *)"/dev/stdin";
+            dashes++;
+        }
+    return dashes > 1 ? usage_error("- (standard input) given twice", NULL)
+                      : -1;
 }
 
 /* Returns -1 when the arguments are good, else the exit code. */
@@ -93,7 +107,7 @@ static int parse_args(int argc, char **argv, import_args *a)
     a->nfiles = argc - optind - 1;
     if (a->nfiles == 0)
         return usage_error("no FILE given", NULL);
-    return -1;
+    return stdin_for_dash(a->files, a->nfiles);
 }
 
 /* What a file's values are, for the summary line. */
@@ -158,8 +172,10 @@ static int report_result(int status, const fp_import_report *r,
     }
     /* Problems as FILE:LINE: column NAME: ..., one per line, unprefixed
      * so editors and scripts can jump to them. */
-    for (int i = 0; i < r->nproblems; i++)
-        fprintf(stderr, "%s\n", r->problems[i]);
+    for (int i = 0; i < r->nproblems; i++) {
+        fp_text_fputs(r->problems[i], stderr);
+        fputc('\n', stderr);
+    }
     if (r->total_problems > r->nproblems)
         fp_cli_error("import: %d more problems not shown",
                      r->total_problems - r->nproblems);
@@ -198,7 +214,8 @@ static void show_progress(void *ctx, const fp_import_progress *p)
     (void)ctx;
     double rate = p->seconds > 0 ? (double)p->rows / p->seconds : 0;
     fputc('\r', stderr);
-    fprintf(stderr, _("%s: %lld rows, %.0f rows/s"), p->file, p->rows, rate);
+    fp_text_fputs(p->file, stderr);
+    fprintf(stderr, _(": %lld rows, %.0f rows/s"), p->rows, rate);
     if (p->total_bytes > 0 && p->bytes > 0) {
         double left = p->seconds * (double)(p->total_bytes - p->bytes) /
                       (double)p->bytes;
@@ -218,41 +235,6 @@ static void end_progress(void)
     progress_shown = false;
 }
 
-/* What an import needs: the configured catalogue and the database; not
- * the review's tree (an import of one week must not pay for it). */
-typedef struct {
-    fp_config *cfg;
-    fp_catalogue *cat;
-    fp_db *db;
-} import_env;
-
-static void env_close(import_env *env)
-{
-    fp_db_close(env->db);
-    fp_catalogue_free(env->cat);
-    fp_config_free(env->cfg);
-}
-
-static bool env_open(import_env *env, const char *db, const char *config)
-{
-    char err[1024] = "out of memory";
-    char *path = db ? strdup(db) : fp_db_default_path();
-    memset(env, 0, sizeof *env);
-    if (path != NULL)
-        env->cfg = fp_config_load(config, err, sizeof err);
-    if (env->cfg != NULL)
-        env->cat = fp_catalogue_load(env->cfg->kpi_file,
-                                     env->cfg->causes_file, err, sizeof err);
-    if (env->cat != NULL)
-        env->db = fp_db_open(path, false, err, sizeof err);
-    free(path);
-    if (env->db != NULL)
-        return true;
-    fp_cli_error("%s", err);
-    env_close(env);
-    return false;
-}
-
 int fp_cmd_import(int argc, char **argv)
 {
     import_args a;
@@ -265,22 +247,22 @@ int fp_cmd_import(int argc, char **argv)
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
-    import_env env;
+    fp_review *rv = fp_cli_open_new(a.db, a.config, false);
     struct sigaction old_int;
-    if (!env_open(&env, a.db, a.config))
+    if (rv == NULL)
         return FP_EXIT_RUNTIME;
     a.opts.cancel = &interrupted;
     if (isatty(STDERR_FILENO))
         a.opts.progress = show_progress;
     catch_interrupt(&old_int);
     fp_import_report report;
-    int status = fp_import_files(env.db, env.cat, a.kind,
-                                 (const char *const *)a.files, a.nfiles,
-                                 &a.opts, &report);
+    int status = fp_import_files(fp_review_db(rv), fp_review_catalogue(rv),
+                                 a.kind, (const char *const *)a.files,
+                                 a.nfiles, &a.opts, &report);
     end_progress();
     rc = report_result(status, &report, a.opts.dry_run);
     fp_import_report_done(&report);
     sigaction(SIGINT, &old_int, NULL);
-    env_close(&env);
+    fp_review_close(rv);
     return rc;
 }

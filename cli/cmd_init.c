@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/runtime.h"
 #include "storage/csv_import.h"
 #include "storage/sample_meeting.h"
 
@@ -14,7 +15,8 @@ static const char init_usage[] =
     "Creates the database (or brings an older one up to date).\n"
     "--sample loads the bundled sample meeting: 3 stores, 24 people,\n"
     "12 weeks ending 2026-W47, with notes, overrides and action items.\n"
-    "The sample files are read from $FUPAN_DATADIR, else " FUPAN_DATADIR ".\n";
+    "The sample files are read from $FUPAN_DATADIR, else from the folder\n"
+    "installed with fupan (PREFIX/share/fupan).\n";
 
 typedef struct { fp_import_kind kind; const char *files[3]; } sample_step;
 
@@ -28,8 +30,7 @@ static const sample_step sample_steps[] = {
 
 static const char *sample_dir(void)
 {
-    const char *env = getenv("FUPAN_DATADIR");
-    return env && *env ? env : FUPAN_DATADIR;
+    return fp_data_dir();
 }
 
 static int import_step(fp_review *rv, const sample_step *step)
@@ -103,7 +104,7 @@ int fp_cmd_init(int argc, char **argv)
         fputs(init_usage, stderr);
         return FP_EXIT_USAGE;
     }
-    fp_review *rv = fp_cli_open(db, config, false);
+    fp_review *rv = fp_cli_open_new(db, config, false);
     if (!rv)
         return FP_EXIT_RUNTIME;
     int rc = sample ? load_sample(rv) : FP_EXIT_OK;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "storage/minutes_data.h"
@@ -15,12 +16,25 @@ static const char minutes_usage[] =
     "per store, red and amber items with their notes, other notes,\n"
     "overrides, cause summary, action items and what changed since the\n"
     "last meeting. text is plain UTF-8 at most 100 columns wide, for chat\n"
-    "windows; md is Markdown. Written to FILE with -o, else to stdout.\n";
+    "windows; md is Markdown. Written to FILE with -o, else (or with -o -)\n"
+    "to standard output; -o FILE.md writes Markdown unless --format says\n"
+    "otherwise.\n";
 
 typedef struct {
     const char *db, *config, *week_text, *out;
     int format;               /* 0 text, 1 md */
+    bool format_given;        /* --format, else from -o FILE's extension */
 } minutes_opts;
+
+/* -o x.md (or .markdown) writes Markdown unless --format says otherwise. */
+static void format_from_name(minutes_opts *o)
+{
+    const char *dot = o->out ? strrchr(o->out, '.') : NULL;
+    if (o->format_given || !dot || strchr(dot, '/'))
+        return;
+    if (!strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown"))
+        o->format = 1;
+}
 
 static int parse_format(const char *s, int *out)
 {
@@ -51,8 +65,9 @@ static int parse_args(int argc, char **argv, minutes_opts *o)
         case 'd': o->db = optarg; break;
         case 'c': o->config = optarg; break;
         case 'w': o->week_text = optarg; break;
-        case 'o': o->out = optarg; break;
+        case 'o': o->out = strcmp(optarg, "-") == 0 ? NULL : optarg; break;
         case 'f': if (parse_format(optarg, &o->format)) return FP_EXIT_USAGE;
+                  o->format_given = true;
                   break;
         case 'h': fputs(minutes_usage, stdout); return -1;
         default: fputs(minutes_usage, stderr); return FP_EXIT_USAGE;
@@ -62,6 +77,7 @@ static int parse_args(int argc, char **argv, minutes_opts *o)
         fputs(minutes_usage, stderr);
         return FP_EXIT_USAGE;
     }
+    format_from_name(o);
     return 0;
 }
 
@@ -84,7 +100,12 @@ static int write_out(const char *path, const char *text)
 static int run(fp_review *rv, fp_week week, const minutes_opts *o)
 {
     char err[600], ws[FP_WEEK_STR];
-    if (!fp_review_has_week(rv, week)) {
+    int exists = fp_review_week_exists(rv, week);
+    if (exists < 0) {
+        fp_cli_error("%s", fp_review_db(rv)->err);
+        return FP_EXIT_RUNTIME;
+    }
+    if (exists == 0) {
         fp_week_format(week, ws);
         fp_cli_error("no data for week %s", ws);
         return FP_EXIT_INPUT;

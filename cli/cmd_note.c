@@ -3,20 +3,25 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/list_out.h"
+#include "model/text.h"
 #include "cli/meeting_cli.h"
 #include "storage/meeting.h"
 
 static const char note_usage[] =
     "usage: fupan note add --week W --path P [--kpi K] --cause C --text T\n"
     "                      [--author A]\n"
-    "       fupan note list --week W [--path P]\n"
+    "       fupan note list --week W [--path P] [--format text|csv|json]\n"
     "       fupan note edit ID [--text T] [--cause C] [--author A]\n"
     "       fupan note delete ID [--author A]\n"
     "       fupan note history ID\n"
     "Every verb also takes --db FILE and --config FILE. A path is\n"
     "store[/category[/person]] (\"\" = the whole company). Causes come\n"
     "from the causes INI (data_delay, stockout, pricing ...). Edits and\n"
-    "deletes keep every earlier version (see 'note history').\n";
+    "deletes keep every earlier version (see 'note history'). A note's\n"
+    "text is at most 4,000 characters. list\n"
+    "--format csv|json gives the columns id,week,path,kpi,cause,author,\n"
+    "created,text (kpi empty for a note on the node as a whole).\n";
 
 static bool check_cause(fp_review *rv, const char *cause)
 {
@@ -24,14 +29,29 @@ static bool check_cause(fp_review *rv, const char *cause)
     if (fp_catalogue_cause(cat, cause) >= 0)
         return true;
     fp_cli_error("--cause: unknown cause '%s'; known causes:", cause);
-    for (int i = 0; i < cat->ncauses; i++)
-        fprintf(stderr, "  %-18s %s\n", cat->causes[i].id,
-                cat->causes[i].label_zh ? cat->causes[i].label_zh : "");
+    for (int i = 0; i < cat->ncauses; i++) {
+        fprintf(stderr, "  %-18s ", cat->causes[i].id);
+        fp_text_fputs(cat->causes[i].label_zh ? cat->causes[i].label_zh
+                                              : "", stderr);
+        fputc('\n', stderr);
+    }
+    return false;
+}
+
+/* Blank or too long (FP_NOTE_MAX_CHARS) text is refused input. */
+static bool check_text(const char *text)
+{
+    char why[256];
+    if (fp_note_text_ok(text, why, sizeof why))
+        return true;
+    fp_cli_error("--text: %s", why);
     return false;
 }
 
 static int note_add(fp_review *rv, const fp_mcli_opts *o, fp_week week)
 {
+    if (!check_text(o->text))
+        return FP_EXIT_INPUT;
     int node = fp_mcli_node(rv, o->path);
     if (node < 0 || (o->kpi && fp_mcli_kpi(rv, o->kpi) < 0) ||
         !check_cause(rv, o->cause))
@@ -85,8 +105,42 @@ static void print_header(void)
     puts("TEXT");
 }
 
+static void print_text_list(const fp_catalogue *cat, const fp_note_list *l)
+{
+    print_header();
+    for (size_t i = 0; i < l->n; i++)
+        print_note(cat, &l->items[i], l->items[i].updated_at);
+}
+
+/* csv/json: id,week,path,kpi,cause,author,created,text (kpi empty when
+ * the note is on the node as a whole). */
+static void print_data_list(fp_out_format fmt, const fp_note_list *l)
+{
+    static const char *const cols[] = {"id", "week", "path", "kpi", "cause",
+                                       "author", "created", "text"};
+    fp_list_out out;
+    fp_list_out_init(&out, stdout, fmt, cols, 8);
+    for (size_t i = 0; i < l->n; i++) {
+        const fp_note *n = &l->items[i];
+        char week[FP_WEEK_STR];
+        fp_week_format(n->week, week);
+        fp_list_out_int(&out, n->id);
+        fp_list_out_str(&out, week);
+        fp_list_out_str(&out, n->path);
+        fp_list_out_str(&out, n->kpi ? n->kpi : "");
+        fp_list_out_str(&out, n->cause);
+        fp_list_out_str(&out, n->author);
+        fp_list_out_str(&out, n->created_at);
+        fp_list_out_str(&out, n->text);
+    }
+    fp_list_out_done(&out);
+}
+
 static int note_list(fp_review *rv, const fp_mcli_opts *o, fp_week week)
 {
+    fp_out_format fmt;
+    if (!fp_out_format_parse(o->format, &fmt))
+        return FP_EXIT_USAGE;
     long long node_id = 0;
     if (o->path) {
         int node = fp_mcli_node(rv, o->path);
@@ -99,10 +153,10 @@ static int note_list(fp_review *rv, const fp_mcli_opts *o, fp_week week)
         fp_cli_error("%s", fp_review_db(rv)->err);
         return FP_EXIT_RUNTIME;
     }
-    print_header();
-    for (size_t i = 0; i < list.n; i++)
-        print_note(fp_review_catalogue(rv), &list.items[i],
-                   list.items[i].updated_at);
+    if (fmt == FP_FMT_TEXT)
+        print_text_list(fp_review_catalogue(rv), &list);
+    else
+        print_data_list(fmt, &list);
     fp_note_list_done(&list);
     return FP_EXIT_OK;
 }
@@ -139,7 +193,8 @@ static int note_change(fp_review *rv, const fp_mcli_opts *o, bool del)
         return FP_EXIT_INPUT;
     }
     fp_note_done(&note);
-    if (!del && o->cause && !check_cause(rv, o->cause))
+    if (!del && ((o->cause && !check_cause(rv, o->cause)) ||
+                 (o->text && !check_text(o->text))))
         return FP_EXIT_INPUT;
     const char *author = fp_mcli_author(rv, o);
     bool ok = del ? fp_note_delete(db, o->id, author)
@@ -159,7 +214,7 @@ typedef struct {
 
 static const note_verb note_verbs[] = {
     {"add", "wpkcta", "wpct", false, true},
-    {"list", "wp", "w", false, true},
+    {"list", "wpf", "w", false, true},
     {"edit", "cta", "", true, false},
     {"delete", "a", "", true, false},
     {"history", "", "", true, false},

@@ -5,21 +5,28 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/list_out.h"
 #include "cli/meeting_cli.h"
 #include "model/format.h"
 #include "model/number.h"
+#include "model/value_check.h"
 #include "storage/meeting.h"
+#include "storage/meeting_util.h"
 
 static const char override_usage[] =
     "usage: fupan override set --week W --path P --kpi K --value V\n"
     "                          --reason R [--author A]\n"
     "       fupan override revert --week W --path P --kpi K --reason R\n"
     "                          [--author A]\n"
-    "       fupan override list [--week W]\n"
+    "       fupan override list [--week W] [--format text|csv|json]\n"
     "Every verb also takes --db FILE and --config FILE. V parses like an\n"
-    "import (1,234.5; percent KPIs as 12.5%). The value shown before is\n"
+    "import (1,234.5; percent KPIs as 12.5%); counts, money, durations\n"
+    "and ratios are never negative, a percent lies within +-1,000%. The\n"
+    "week and the node must have data. The value shown before is\n"
     "kept as the original; a new override on the same cell replaces the\n"
-    "active one, which stays in the history.\n";
+    "active one, which stays in the history. list --format csv|json gives\n"
+    "the columns id,week,path,kpi,original,value,reason,author,created,\n"
+    "reverted (values plain, percent KPIs in percent).\n";
 
 typedef struct {
     fp_review *rv;
@@ -29,13 +36,6 @@ typedef struct {
     const fp_kpi *def;
 } cell_ref;
 
-static bool blank(const char *s)
-{
-    while (s && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
-        s++;
-    return !s || !*s;
-}
-
 static int resolve_cell(fp_review *rv, const fp_mcli_opts *o, fp_week week,
                         cell_ref *c)
 {
@@ -44,7 +44,7 @@ static int resolve_cell(fp_review *rv, const fp_mcli_opts *o, fp_week week,
     if ((c->node = fp_mcli_node(rv, o->path)) < 0 ||
         (c->kpi = fp_mcli_kpi(rv, o->kpi)) < 0)
         return FP_EXIT_INPUT;
-    if (blank(o->reason)) {
+    if (fp_blank(o->reason)) {
         fp_cli_error("--reason: a reason is required (say why the number "
                      "is corrected)");
         return FP_EXIT_INPUT;
@@ -58,12 +58,45 @@ static bool parse_value(const cell_ref *c, const char *text, double *out)
 {
     const char *why = NULL;
     bool percent = c->def->unit == FP_UNIT_PERCENT;
+    char range[256];
     fp_num_status s = fp_parse_value(text, percent, out, &why);
-    if (s == FP_NUM_OK)
+    if (s == FP_NUM_OK && fp_kpi_value_sane(c->def, *out, range,
+                                            sizeof range))
         return true;
+    if (s == FP_NUM_OK)
+        why = range;
     fp_cli_error("--value: '%s': %s", text,
                  s == FP_NUM_EMPTY ? "empty" : why ? why : "not a number");
     return false;
+}
+
+static bool node_has_data(const fp_rollup *r, int node)
+{
+    for (int k = 0; k < r->nkpis; k++)
+        if (fp_has(fp_rollup_cell(r, node, k)->value))
+            return true;
+    return false;
+}
+
+/* An override corrects a number that is there: the week and the node
+ * must have data. 0 to go on, else an exit code (message on stderr). */
+static int check_has_data(const cell_ref *c, const fp_mcli_opts *o)
+{
+    if (!fp_review_has_week(c->rv, c->week)) {
+        fp_cli_error("--week: no data for %s: an override corrects a "
+                     "number that was imported", o->week);
+        return FP_EXIT_INPUT;
+    }
+    const fp_rollup *r = fp_review_week(c->rv, c->week);
+    if (!r) {
+        fp_cli_error("%s", fp_review_db(c->rv)->err);
+        return FP_EXIT_RUNTIME;
+    }
+    if (node_has_data(r, c->node))
+        return 0;
+    fp_cli_error("--path: '%s' has no data for %s: an override corrects "
+                 "a number that was imported", o->path, o->week);
+    return FP_EXIT_INPUT;
 }
 
 /* The value shown before this override: the cell's source value. */
@@ -83,6 +116,8 @@ static int override_set(fp_review *rv, const fp_mcli_opts *o, fp_week week)
     cell_ref c;
     double value, original;
     int rc = resolve_cell(rv, o, week, &c);
+    if (!rc)
+        rc = check_has_data(&c, o);
     if (rc)
         return rc;
     if (!parse_value(&c, o->value, &value))
@@ -185,16 +220,66 @@ static void print_override(const fp_catalogue *cat, const fp_override_rec *r)
     }
 }
 
-static int override_list(fp_review *rv, fp_week week)
+/* A value as a plain decimal (percent KPIs in percent), "" for none. */
+static void plain_any(const fp_catalogue *cat, const char *kpi, double v,
+                      char *buf, size_t bufsz)
 {
+    int k = fp_catalogue_kpi(cat, kpi);
+    if (k >= 0)
+        fp_format_plain(&cat->kpis[k], v, buf, bufsz);
+    else if (isnan(v))
+        buf[0] = '\0';
+    else
+        fp_format_decimal(v, buf, bufsz);
+}
+
+/* csv/json: id,week,path,kpi,original,value,reason,author,created,
+ * reverted (the time it was reverted, empty while active). */
+static void print_data_list(const fp_catalogue *cat, fp_out_format fmt,
+                            const fp_override_list *l)
+{
+    static const char *const cols[] = {"id", "week", "path", "kpi",
+        "original", "value", "reason", "author", "created", "reverted"};
+    fp_list_out out;
+    fp_list_out_init(&out, stdout, fmt, cols, 10);
+    for (size_t i = 0; i < l->n; i++) {
+        const fp_override_rec *r = &l->items[i];
+        char week[FP_WEEK_STR], orig[64], val[64];
+        fp_week_format(r->week, week);
+        plain_any(cat, r->kpi, r->original, orig, sizeof orig);
+        plain_any(cat, r->kpi, r->value, val, sizeof val);
+        fp_list_out_int(&out, r->id);
+        fp_list_out_str(&out, week);
+        fp_list_out_str(&out, r->path);
+        fp_list_out_str(&out, r->kpi);
+        fp_list_out_num(&out, orig);
+        fp_list_out_num(&out, val);
+        fp_list_out_str(&out, r->reason);
+        fp_list_out_str(&out, r->author);
+        fp_list_out_str(&out, r->created_at);
+        fp_list_out_str(&out, r->reverted_at);
+    }
+    fp_list_out_done(&out);
+}
+
+static int override_list(fp_review *rv, const fp_mcli_opts *o, fp_week week)
+{
+    fp_out_format fmt;
+    if (!fp_out_format_parse(o->format, &fmt))
+        return FP_EXIT_USAGE;
     fp_override_list list;
     if (!fp_override_list_get(fp_review_db(rv), week, 0, NULL, &list)) {
         fp_cli_error("%s", fp_review_db(rv)->err);
         return FP_EXIT_RUNTIME;
     }
-    print_list_header();
-    for (size_t i = 0; i < list.n; i++)
-        print_override(fp_review_catalogue(rv), &list.items[i]);
+    const fp_catalogue *cat = fp_review_catalogue(rv);
+    if (fmt == FP_FMT_TEXT) {
+        print_list_header();
+        for (size_t i = 0; i < list.n; i++)
+            print_override(cat, &list.items[i]);
+    } else {
+        print_data_list(cat, fmt, &list);
+    }
     fp_override_list_done(&list);
     return FP_EXIT_OK;
 }
@@ -206,7 +291,7 @@ typedef struct {
 static const override_verb override_verbs[] = {
     {"set", "wpkvra", "wpkvr"},
     {"revert", "wpkra", "wpkr"},
-    {"list", "w", ""},
+    {"list", "wf", ""},
 };
 
 static int run_verb(const override_verb *v, const fp_mcli_opts *o,
@@ -221,7 +306,7 @@ static int run_verb(const override_verb *v, const fp_mcli_opts *o,
     else if (!strcmp(v->verb, "revert"))
         rc = override_revert(rv, o, week);
     else
-        rc = override_list(rv, week);
+        rc = override_list(rv, o, week);
     fp_review_close(rv);
     return rc;
 }

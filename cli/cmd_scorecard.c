@@ -4,9 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <csv.h>
-
 #include "cli/cli.h"
+#include "cli/list_out.h"
 #include "cli/meeting_cli.h"
 #include "model/format.h"
 #include "model/text.h"
@@ -90,13 +89,9 @@ static double prev_value(const sc_view *v, int k)
     return v->prev ? fp_rollup_cell(v->prev, v->row, k)->value : FP_NOVAL;
 }
 
-/* Quotes a field only when it needs it (libcsv's writer always does). */
 static void csv_field(FILE *out, const char *s, bool last)
 {
-    if (strpbrk(s, ",\"\r\n"))
-        csv_fwrite(out, s, strlen(s));
-    else
-        fputs(s, out);
+    fp_csv_field(out, s);
     fputc(last ? '\n' : ',', out);
 }
 
@@ -137,16 +132,7 @@ static void print_csv(const sc_view *v, int only_kpi)
 
 static void json_string(const char *s)
 {
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p < 0x20)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
+    fp_json_string(stdout, s);
 }
 
 static void json_number(const char *plain)
@@ -233,7 +219,9 @@ static void print_text(const sc_view *v, int only_kpi, const char *title)
     char score[32];
     double s = v->now->score[v->row];
     fp_format_attainment(s, score, sizeof score);
-    printf("%s  %s  score %s\n", v->week, title, score);
+    printf("%s  ", v->week);
+    fp_text_fputs(title, stdout);
+    printf("  score %s\n", score);
     fp_mcli_col("KPI", 30, false);
     fp_mcli_col("value", 14, true);
     fp_mcli_col("prev", 14, true);
@@ -284,7 +272,12 @@ static int run_scorecard(fp_review *rv, const sc_opts *o, fp_week week)
     }
     if ((v.row = resolve_row(rv, o, &title)) < 0)
         return FP_EXIT_INPUT;
-    if (!fp_review_has_week(rv, week)) {
+    int exists = fp_review_week_exists(rv, week);
+    if (exists < 0) {
+        fp_cli_error("%s", fp_review_db(rv)->err);
+        return FP_EXIT_RUNTIME;
+    }
+    if (exists == 0) {
         fp_cli_error("--week: no data for %s", o->week_text);
         return FP_EXIT_INPUT;
     }

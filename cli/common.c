@@ -3,18 +3,63 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "model/text.h"
+
+/* The message may carry bytes from data (a header cell, a name): it is
+ * written through the sanitiser, so no control byte reaches the
+ * terminal. */
 void fp_cli_error(const char *fmt, ...)
 {
+    char small[512], *msg = small;
     va_list ap;
-    fputs("fupan: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof small && (msg = malloc((size_t)n + 1)) != NULL) {
+        va_start(ap, fmt);
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    fputs("fupan: ", stderr);
+    fp_text_fputs(msg ? msg : small, stderr);
     fputc('\n', stderr);
+    if (msg != small)
+        free(msg);
+}
+
+/* A command that only reads or adds to a database never creates one:
+ * a missing file is one line naming it and how to make one. */
+static bool database_exists(const char *db)
+{
+    char *path = db ? strdup(db) : fp_db_default_path();
+    if (!path) {
+        fp_cli_error("out of memory");
+        return false;
+    }
+    bool ok = access(path, F_OK) == 0;
+    if (!ok && db)
+        fp_cli_error("no database at %s: create one with 'fupan init --db "
+                     "%s' (or 'fupan init --sample --db %s' for the sample "
+                     "meeting)", path, path, path);
+    else if (!ok)
+        fp_cli_error("no database at %s: create one with 'fupan init' (or "
+                     "'fupan init --sample' for the sample meeting), or "
+                     "name one with --db FILE", path);
+    free(path);
+    return ok;
 }
 
 fp_review *fp_cli_open(const char *db, const char *config, bool read_only)
+{
+    return database_exists(db) ? fp_cli_open_new(db, config, read_only)
+                               : NULL;
+}
+
+fp_review *fp_cli_open_new(const char *db, const char *config,
+                           bool read_only)
 {
     char err[1024];
     fp_review_opts opts = {db, config, read_only, 0};
@@ -25,7 +70,45 @@ fp_review *fp_cli_open(const char *db, const char *config, bool read_only)
     fp_review *rv = fp_review_open(&opts, err, sizeof err);
     if (!rv)
         fp_cli_error("%s", err);
+    const char *wait = getenv("FUPAN_WAIT");
+    double secs;
+    if (rv && wait && fp_cli_wait_seconds(wait, &secs))
+        fp_db_set_wait(fp_review_db(rv), (int)(secs * 1000));
     return rv;
+}
+
+bool fp_cli_wait_seconds(const char *text, double *secs)
+{
+    char *end;
+    *secs = strtod(text, &end);
+    return end != text && *end == '\0' && *secs >= 0 && *secs <= 86400;
+}
+
+/* Removes argv[i] and argv[i + 1 .. i + n - 1] (n words). */
+static void drop_args(int *argc, char **argv, int i, int n)
+{
+    memmove(argv + i, argv + i + n, (size_t)(*argc - i - n + 1) * sizeof *argv);
+    *argc -= n;
+}
+
+int fp_cli_take_wait(int *argc, char **argv)
+{
+    for (int i = 1; i < *argc && strcmp(argv[i], "--") != 0; i++) {
+        bool joined = strncmp(argv[i], "--wait=", 7) == 0;
+        if (!joined && strcmp(argv[i], "--wait") != 0)
+            continue;
+        const char *value = joined ? argv[i] + 7
+                          : i + 1 < *argc ? argv[i + 1] : "";
+        double secs;
+        if (!fp_cli_wait_seconds(value, &secs)) {
+            fp_cli_error("--wait: '%s' is not a number of seconds "
+                         "(0 to 86400)", value);
+            return FP_EXIT_USAGE;
+        }
+        setenv("FUPAN_WAIT", value, 1);
+        drop_args(argc, argv, i--, joined ? 1 : 2);
+    }
+    return FP_EXIT_OK;
 }
 
 bool fp_cli_week(const char *text, fp_week *out)

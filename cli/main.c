@@ -1,33 +1,45 @@
 /* fupan: the entry point. A subcommand name dispatches to cli/;
  * anything else opens the TUI. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/runtime.h"
 #include "model/i18n.h"
 #include "model/text.h"
 #include "tui/tui.h"
 
 static const char usage_text[] =
     "usage: fupan [--db FILE] [--config FILE] [--keymap FILE] [--week YYYY-Www]\n"
-    "             [--read-only] [--today YYYY-MM-DD]\n"
+    "             [--read-only] [--today YYYY-MM-DD] [--no-color]\n"
     "             [--headless COLSxROWS --keys 'KEY...'] [--dump-keys]\n"
+    "             [--dump-catalogue]\n"
     "       fupan init [--db FILE] [--sample]\n"
     "       fupan import actuals|targets|org|fx FILE... [--db FILE] [--dry-run]\n"
     "                    [--encoding utf-8|gb18030]\n"
     "       fupan scorecard --week W [--path P | --person ID]\n"
     "                       [--format text|csv|json] [--db FILE]\n"
     "       fupan override set|revert|list ...\n"
-    "       fupan note add|list ...\n"
-    "       fupan action add|list|done ...\n"
+    "       fupan note add|list|edit|delete|history ...\n"
+    "       fupan action add|list|done|drop|reopen ...\n"
     "       fupan minutes --week W [--format text|md] [-o FILE]\n"
-    "       fupan --help | --version\n"
+    "       fupan meeting attendees|show --week W [NAME...]\n"
+    "       fupan check [--db FILE] [--quick]\n"
+    "       fupan config check [--config FILE] [--keymap FILE]\n"
+    "       fupan --help | --version | -V\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
-    "The database is --db, else $FUPAN_DB, else\n"
-    "$XDG_DATA_HOME/fupan/fupan.db. Run 'fupan COMMAND --help' for more.\n"
+    "--db, --config and --week go before or after the subcommand. The\n"
+    "database is --db, else $FUPAN_DB, else $XDG_DATA_HOME/fupan/fupan.db;\n"
+    "only init, import and the TUI create it. Lists (note, action,\n"
+    "override list) take --format text|csv|json. A FILE of - is standard\n"
+    "input (import) or output (minutes -o).\n"
+    "Run 'fupan COMMAND --help' for more.\n"
+    "Writes wait up to --wait SECONDS (default 10, $FUPAN_WAIT) while\n"
+    "another fupan holds the database (an import), then exit 1.\n"
     "Exit codes: 0 done, 1 runtime failure, 2 usage error, 3 input rejected.\n";
 
 typedef int (*command_fn)(int argc, char **argv);
@@ -35,7 +47,8 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"init", fp_cmd_init},         {"import", fp_cmd_import},
     {"scorecard", fp_cmd_scorecard}, {"override", fp_cmd_override},
     {"note", fp_cmd_note},         {"action", fp_cmd_action},
-    {"minutes", fp_cmd_minutes},
+    {"minutes", fp_cmd_minutes},   {"check", fp_cmd_check},
+    {"meeting", fp_cmd_meeting},   {"config", fp_cmd_config},
 };
 
 static bool parse_size(const char *s, int *cols, int *rows)
@@ -54,7 +67,8 @@ static bool parse_today(const char *s, long *out)
     return true;
 }
 
-static int tui_option(int c, const char *arg, fp_tui_opts *o, bool *dump)
+/* *dump: 1 --dump-keys, 2 --dump-catalogue */
+static int tui_option(int c, const char *arg, fp_tui_opts *o, int *dump)
 {
     switch (c) {
     case 'd': o->db_path = arg; return 0;
@@ -62,7 +76,7 @@ static int tui_option(int c, const char *arg, fp_tui_opts *o, bool *dump)
     case 'k': o->keymap_path = arg; return 0;
     case 'r': o->read_only = true; return 0;
     case 'K': o->keys = arg; return 0;
-    case 'D': *dump = true; return 0;
+    case 'D': *dump = 1; return 0;
     case 'w': return fp_cli_week(arg, &o->week) ? 0 : FP_EXIT_INPUT;
     case 'H':
         if (parse_size(arg, &o->headless_cols, &o->headless_rows))
@@ -74,10 +88,23 @@ static int tui_option(int c, const char *arg, fp_tui_opts *o, bool *dump)
             return 0;
         fp_cli_error("--today: '%s' is not a date YYYY-MM-DD", arg);
         return FP_EXIT_USAGE;
+    case 'C': setenv("NO_COLOR", "1", 1); return 0; /* the same switch */
+    case 'Q': *dump = 2; return 0;
     case 'h': fputs(usage_text, stdout); return -1;
-    case 'V': printf("fupan %s\n", FUPAN_VERSION); return -1;
+    case 'V': fp_version_print(stdout); return -1;
     default: fputs(usage_text, stderr); return FP_EXIT_USAGE;
     }
+}
+
+/* One line on stderr when the browser cannot start here, and what to
+ * run instead. */
+static bool tui_can_start(void)
+{
+    const char *why = fp_tui_refusal();
+    if (why != NULL)
+        fp_cli_error(_("cannot open the browser: %s; for text output run "
+                       "'fupan scorecard' or 'fupan minutes'"), why);
+    return why == NULL;
 }
 
 static int run_tui(int argc, char **argv)
@@ -88,12 +115,14 @@ static int run_tui(int argc, char **argv)
         {"read-only", no_argument, 0, 'r'}, {"today", required_argument, 0, 't'},
         {"headless", required_argument, 0, 'H'}, {"keys", required_argument, 0, 'K'},
         {"dump-keys", no_argument, 0, 'D'}, {"help", no_argument, 0, 'h'},
+        {"no-color", no_argument, 0, 'C'},
+        {"dump-catalogue", no_argument, 0, 'Q'},
         {"version", no_argument, 0, 'V'}, {0, 0, 0, 0},
     };
     fp_tui_opts o = {0};
-    bool dump = false;
+    int dump = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
         int rc = tui_option(c, optarg, &o, &dump);
         if (rc != 0)
             return rc < 0 ? FP_EXIT_OK : rc;
@@ -103,26 +132,86 @@ static int run_tui(int argc, char **argv)
         return FP_EXIT_USAGE;
     }
     if (dump)
-        return fp_tui_dump_keys(stdout, o.keymap_path);
+        return dump == 1 ? fp_tui_dump_keys(stdout, o.keymap_path)
+                         : fp_cli_dump_catalogue(stdout, o.config_path);
+    if (o.headless_cols == 0 && !tui_can_start())
+        return FP_EXIT_USAGE;
+    fp_tui_config_glyphs(o.config_path);
     return fp_tui_run(&o);
 }
 
-/* Message catalogues: $FUPAN_LOCALEDIR, else the build's locale folder. */
+/* Message catalogues: see fp_locale_dir. */
 static void init_i18n(void)
 {
-    const char *dir = getenv("FUPAN_LOCALEDIR");
-    bindtextdomain(FP_TEXT_DOMAIN, dir && *dir ? dir : FUPAN_LOCALEDIR);
+    bindtextdomain(FP_TEXT_DOMAIN, fp_locale_dir());
     bind_textdomain_codeset(FP_TEXT_DOMAIN, "UTF-8");
     textdomain(FP_TEXT_DOMAIN);
 }
 
+/* Options every command takes, before or after its name:
+ * `fupan --db F scorecard ...` is `fupan scorecard ... --db F`.
+ * (--lang joins this list when the commands learn it.) */
+static const char *const global_options[] = {"--db", "--config", "--week"};
+
+/* How many words argv[i] takes as a global option ("--db F": 2,
+ * "--db=F": 1), 0 when it is none. */
+static int global_option_words(int argc, char **argv, int i)
+{
+    for (size_t g = 0; g < sizeof global_options / sizeof *global_options;
+         g++) {
+        size_t n = strlen(global_options[g]);
+        if (strncmp(argv[i], global_options[g], n) != 0)
+            continue;
+        if (argv[i][n] == '=')
+            return 1;
+        if (argv[i][n] == '\0')
+            return i + 1 < argc ? 2 : 0;
+    }
+    return 0;
+}
+
+static command_fn find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return commands[i].fn;
+    return NULL;
+}
+
+/* Runs the subcommand at argv[at], moving the global options before it
+ * (argv[1..at-1]) to the end of its own arguments. */
+static int run_command(command_fn fn, int argc, char **argv, int at)
+{
+    char **args = malloc(((size_t)argc + 1) * sizeof *args);
+    if (!args) {
+        fp_cli_error("out of memory");
+        return FP_EXIT_RUNTIME;
+    }
+    int n = 0;
+    for (int i = at; i < argc; i++)
+        args[n++] = argv[i];
+    for (int i = 1; i < at; i++)
+        args[n++] = argv[i];
+    args[n] = NULL;
+    int rc = fn(n, args);
+    free(args);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
+    /* A file size limit (ulimit -f, a quota) must not kill fupan: the
+       write fails with EFBIG and is reported like a full disk. */
+    signal(SIGXFSZ, SIG_IGN);
     fp_locale_init();
     init_i18n();
-    if (argc > 1)
-        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-            if (strcmp(argv[1], commands[i].name) == 0)
-                return commands[i].fn(argc - 1, argv + 1);
+    if (fp_cli_take_wait(&argc, argv) != FP_EXIT_OK)
+        return FP_EXIT_USAGE;
+    int at = 1, words;
+    while (at < argc && (words = global_option_words(argc, argv, at)) > 0)
+        at += words;
+    command_fn fn = at < argc ? find_command(argv[at]) : NULL;
+    if (fn)
+        return run_command(fn, argc, argv, at);
     return run_tui(argc, argv);
 }

@@ -15,6 +15,7 @@ static const struct option all_options[] = {
     {"text", required_argument, 0, 't'}, {"author", required_argument, 0, 'a'},
     {"value", required_argument, 0, 'v'}, {"reason", required_argument, 0, 'r'},
     {"owner", required_argument, 0, 'o'}, {"due", required_argument, 0, 'u'},
+    {"format", required_argument, 0, 'f'},
     {"open", no_argument, 0, 'O'}, {"help", no_argument, 0, 'h'},
 };
 #define NOPTIONS (sizeof all_options / sizeof all_options[0])
@@ -34,6 +35,7 @@ static const char **slot(fp_mcli_opts *o, int c)
     case 'r': return &o->reason;
     case 'o': return &o->owner;
     case 'u': return &o->due;
+    case 'f': return &o->format;
     default: return NULL;
     }
 }

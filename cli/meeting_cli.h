@@ -8,13 +8,13 @@
 
 typedef struct {
     const char *db, *config, *week, *path, *kpi, *cause, *text, *author,
-               *value, *reason, *owner, *due;
+               *value, *reason, *owner, *due, *format;
     bool open_only;
     long long id;        /* the positional ID, when asked for */
 } fp_mcli_opts;
 
 /* Option letters: d db, C config, w week, p path, k kpi, c cause, t text,
- * a author, v value, r reason, o owner, u due, O open. */
+ * a author, v value, r reason, o owner, u due, f format, O open. */
 
 /* Parses argv (argv[0] is the verb: "add", "list" ...) accepting only the
  * options in allowed (letters as above; --db, --config and --help are

@@ -289,27 +289,32 @@ static int ancestor_at(const fp_tree *tree, int node, int level)
     return -1;
 }
 
-/* A person whose role is scoped to their store or category shows that
- * node's figures (and its target, where it has one) on their card where
- * they have none of their own. Runs after the roll-up, so nothing is
- * summed twice. */
-static void scope_card(fp_rollup_ctx *c, int node)
+int fp_rollup_scope_node(const fp_rollup_ctx *c, int node)
 {
     const char *role_id = role_of_node(c, node);
     int role = role_id ? fp_catalogue_role(c->cat, role_id) : -1;
     int scope = role >= 0 ? c->cat->roles[role].scope : 0;
-    int from = scope ? ancestor_at(c->tree, node, scope) : -1;
+    return scope ? ancestor_at(c->tree, node, scope) : -1;
+}
+
+/* A person whose role is scoped to their store or category (an ops
+ * manager) has the KPIs of their card read entirely at that node: value,
+ * flags and target (the role's default where the node has none), even
+ * where they have facts of their own, so a card never mixes the two.
+ * Runs after the roll-up: their own facts are already in the sums
+ * above, and nothing is summed twice. */
+static void scope_card(fp_rollup_ctx *c, int node)
+{
+    int from = fp_rollup_scope_node(c, node);
     if (from < 0)
         return;
-    const fp_role *r = &c->cat->roles[role];
+    const fp_role *r = &c->cat->roles[fp_catalogue_role(
+        c->cat, role_of_node(c, node))];
     for (int i = 0; i < r->nkpis; i++) {
         fp_cell *cell = fp_ctx_cell(c, node, r->kpis[i].kpi);
-        const fp_cell *src = fp_ctx_cell(c, from, r->kpis[i].kpi);
-        if (fp_has(cell->value))
-            continue;
-        double target = fp_has(src->target) ? src->target : cell->target;
-        *cell = *src;
-        cell->target = target;
+        *cell = *fp_ctx_cell(c, from, r->kpis[i].kpi);
+        if (!fp_has(cell->target))
+            cell->target = r->kpis[i].default_target;
     }
 }
 

@@ -1,11 +1,14 @@
 /* A person's own scorecard (rows nnodes + p): all their nodes across
- * categories and stores added up. A person with one node gets that
- * node's row as it is. With several nodes: sum KPIs are added (money
- * converted to the reporting currency when the stores' currencies
- * differ), a `none` KPI is kept only when exactly one node holds it,
- * formulas are recomputed from the added-up row. Targets: sum KPIs add
- * the nodes' targets when every node has one; other KPIs keep a target
- * all nodes agree on; else the role's default. */
+ * categories and stores added up; for a role scoped to the store (an ops
+ * manager), the stores above their nodes instead, each once, so the card
+ * is the store's. A person with one node gets that node's row as it is
+ * (with the role's default targets where it has none). With several
+ * nodes: sum KPIs are added (money converted to the reporting currency
+ * when the stores' currencies differ), a `none` KPI is kept only when
+ * exactly one node holds it, formulas are recomputed from the added-up
+ * row. Targets: sum KPIs add the nodes' targets when every node has one;
+ * other KPIs keep a target all nodes agree on; else the role's default
+ * (README.md, "scorecard --person"). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -148,10 +151,31 @@ static void role_defaults(fp_rollup_ctx *c, const person *ps)
     }
 }
 
+/* A person whose role is scoped (an ops manager) is read at the nodes
+ * their card answers for: nodes[] becomes those nodes, each once (two
+ * categories of one store are one store). Returns the new count. */
+static int scope_nodes(const fp_rollup_ctx *c, int *nodes, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (fp_rollup_scope_node(c, nodes[i]) < 0)
+            return n;
+    int out = 0;
+    for (int i = 0; i < n; i++) {
+        int s = fp_rollup_scope_node(c, nodes[i]), j = 0;
+        while (j < out && nodes[j] != s)
+            j++;
+        if (j == out)
+            nodes[out++] = s;
+    }
+    return out;
+}
+
 static void person_row(fp_rollup_ctx *c, int p)
 {
-    person ps = { p, c->r->nnodes + p, c->pnodes + c->pstart[p],
-                  c->pstart[p + 1] - c->pstart[p], false };
+    int *nodes = c->pnodes + c->pstart[p];
+    person ps = { p, c->r->nnodes + p, nodes,
+                  scope_nodes(c, nodes, c->pstart[p + 1] - c->pstart[p]),
+                  false };
     const char *cur = shared_currency(c, p);
     ps.convert = cur == NULL;
     snprintf(c->r->person_currency[p], sizeof c->r->person_currency[p],
@@ -159,6 +183,7 @@ static void person_row(fp_rollup_ctx *c, int p)
     if (ps.n == 1) {
         memcpy(fp_ctx_cell(c, ps.row, 0), fp_ctx_cell(c, ps.nodes[0], 0),
                (size_t)c->nk * sizeof(fp_cell));
+        role_defaults(c, &ps);  /* a store read for an ops manager */
         return;
     }
     for (int j = 0; j < c->nsum; j++)

@@ -36,6 +36,10 @@ void fp_rollup_apply_override(fp_rollup_ctx *c, int node, int kpi,
  * order; node >= 0 for a tree node (own values and overrides of
  * formula KPIs win), -1 for a person row. */
 void fp_rollup_formulas(fp_rollup_ctx *c, int row, int node);
+/* The node whose figures the card of a person node is read at (the
+ * store or category above it, by the role's scope), or -1 when the
+ * card is read on the person's own facts. */
+int fp_rollup_scope_node(const fp_rollup_ctx *c, int node);
 /* Rows nnodes..nrows-1: each person's own scorecard. */
 void fp_rollup_people(fp_rollup_ctx *c);
 /* Default target of kpi on the node's card (role or level), or NAN. */

@@ -8,6 +8,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -102,6 +103,15 @@ static bool is_control(uint32_t cp)
     return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
 }
 
+/* Bidi controls (the Unicode Bidi_Control property) and zero-width
+ * characters: drawn as-is they reorder or hide text around them. */
+static bool is_invisible(uint32_t cp)
+{
+    return cp == 0x061c || (cp >= 0x200b && cp <= 0x200f) ||
+           (cp >= 0x202a && cp <= 0x202e) || cp == 0x2060 ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
 /* Wide characters for when wcwidth cannot tell (a non-UTF-8 locale). */
 static bool is_east_asian_wide(uint32_t cp)
 {
@@ -122,30 +132,69 @@ static int char_width(uint32_t cp)
     return is_east_asian_wide(cp) ? 2 : 1;
 }
 
-/* One character as it will be drawn after sanitising. */
+/* One character as it will be drawn after sanitising: either the
+ * source bytes or a visible replacement kept in esc. */
 typedef struct {
-    const char *bytes;  /* what to write */
+    const char *src;    /* source bytes, or NULL: the text is esc */
+    char esc[12];       /* "\x1b", "<U+202E>", " " */
     int nbytes;
     int width;
     int advance;        /* bytes consumed from the source */
 } glyph;
 
+static const char *glyph_bytes(const glyph *g)
+{
+    return g->src != NULL ? g->src : g->esc;
+}
+
+static glyph replaced(int advance, const char *fmt, unsigned value)
+{
+    glyph g = {.src = NULL, .advance = advance};
+    g.nbytes = snprintf(g.esc, sizeof g.esc, fmt, value);
+    g.width = g.nbytes;
+    return g;
+}
+
+/* The one rule: how character cp (n bytes at src) is shown. */
+static glyph glyph_of(uint32_t cp, const char *src, int n)
+{
+    if (cp == '\t' || cp == '\n' || cp == '\r')
+        return replaced(n, " ", 0);
+    if (is_control(cp))
+        return replaced(n, "\\x%02x", cp);
+    if (is_invisible(cp))
+        return replaced(n, "<U+%04X>", cp);
+    return (glyph){.src = src, .nbytes = n, .width = char_width(cp),
+                   .advance = n};
+}
+
 static glyph next_glyph(const char *s)
 {
-    glyph g;
     uint32_t cp;
     size_t avail = strnlen(s, 4);
     int n = decode((const unsigned char *)s, avail, &cp);
-    if (n == 0) {
-        g = (glyph){"?", 1, 1, 1};
-    } else if (cp == '\t' || cp == '\n' || cp == '\r') {
-        g = (glyph){" ", 1, 1, 1};
-    } else if (is_control(cp)) {
-        g = (glyph){"?", 1, 1, n};
-    } else {
-        g = (glyph){s, n, char_width(cp), n};
+    if (n == 0) /* not UTF-8: the byte itself, escaped */
+        return replaced(1, "\\x%02x", (unsigned char)s[0]);
+    return glyph_of(cp, s, n);
+}
+
+int fp_text_char_width(uint32_t cp)
+{
+    if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return 4; /* never decoded from UTF-8: its bytes show as \xHH */
+    return glyph_of(cp, NULL, 1).width;
+}
+
+bool fp_text_has_invisible(const char *s)
+{
+    uint32_t cp;
+    while (*s != '\0') {
+        int n = decode((const unsigned char *)s, strnlen(s, 4), &cp);
+        if (n > 0 && is_invisible(cp))
+            return true;
+        s += n > 0 ? n : 1;
     }
-    return g;
+    return false;
 }
 
 int fp_text_width(const char *s)
@@ -159,20 +208,42 @@ int fp_text_width(const char *s)
     return w;
 }
 
+/* Bytes of the sanitised form of s, without the final NUL. */
+static size_t sanitized_size(const char *s)
+{
+    size_t n = 0;
+    while (*s != '\0') {
+        glyph g = next_glyph(s);
+        n += (size_t)g.nbytes;
+        s += g.advance;
+    }
+    return n;
+}
+
 char *fp_text_sanitize(const char *s)
 {
-    size_t len = strlen(s);
-    char *out = malloc(len + 1), *o = out;
+    char *out = malloc(sanitized_size(s) + 1), *o = out;
     if (out == NULL)
         return NULL;
     while (*s != '\0') {
         glyph g = next_glyph(s);
-        memcpy(o, g.bytes, (size_t)g.nbytes);
+        memcpy(o, glyph_bytes(&g), (size_t)g.nbytes);
         o += g.nbytes;
         s += g.advance;
     }
     *o = '\0';
     return out;
+}
+
+bool fp_text_fputs(const char *s, FILE *f)
+{
+    while (*s != '\0') {
+        glyph g = next_glyph(s);
+        if (fwrite(glyph_bytes(&g), 1, (size_t)g.nbytes, f) != (size_t)g.nbytes)
+            return false;
+        s += g.advance;
+    }
+    return true;
 }
 
 /* Bytes and width of s when it fits in cols columns and room bytes. */
@@ -201,7 +272,7 @@ static int copy_glyphs(const char *s, int cols, size_t room, char **o)
         glyph g = next_glyph(s);
         if (w + g.width > cols || bytes + (size_t)g.nbytes > room)
             break;
-        memcpy(*o + bytes, g.bytes, (size_t)g.nbytes);
+        memcpy(*o + bytes, glyph_bytes(&g), (size_t)g.nbytes);
         bytes += (size_t)g.nbytes;
         w += g.width;
         s += g.advance;

@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 
 /* setlocale(LC_ALL, ""), falling back to C.UTF-8 when that fails or is
  * not UTF-8; LC_NUMERIC is then set to "C" so numbers always print and
@@ -16,14 +18,35 @@ bool fp_locale_init(void);
  * first bad byte. */
 bool fp_utf8_valid(const char *s, size_t len, size_t *bad_at);
 
-/* Display width in columns of a UTF-8 string (after sanitising: each
- * control character or invalid byte counts as one column). */
+/* Display width in columns of a UTF-8 string after sanitising (an
+ * escaped control such as "\x1b" counts as four columns). */
 int fp_text_width(const char *s);
 
-/* Returns a new string (caller frees) where control characters (C0, DEL,
- * C1, including ESC) and invalid bytes are replaced by '?', and tabs and
- * newlines by a space. Never NULL except on allocation failure. */
+/* The one rule for text from data on its way to a terminal (TUI, CLI,
+ * errors, minutes, lists): returns a new string (caller frees) where
+ * - tabs, CR and LF become a space;
+ * - other control characters (C0, DEL, C1, ESC included) are shown
+ *   escaped as "\xHH" (ESC -> "\x1b", U+009B -> "\x9b"), and so is
+ *   each byte that is not valid UTF-8;
+ * - bidi controls (U+061C, U+200E/F, U+202A-U+202E, U+2066-U+2069) and
+ *   zero-width characters (U+200B-U+200D, U+2060, U+FEFF) are shown
+ *   visibly as "<U+202E>", so a name cannot reorder or hide its line.
+ * Everything else is kept. Never NULL except on allocation failure.
+ * fp_text_fit and fp_text_width apply the same rule. */
 char *fp_text_sanitize(const char *s);
+
+/* Writes s to f by the same rule, without allocating; false on a write
+ * error. */
+bool fp_text_fputs(const char *s, FILE *f);
+
+/* Columns one character takes once sanitised: "\x1b" is 4, "<U+202E>"
+ * 8, a CJK character 2 (for an editor laying out what fp_text_fit
+ * will draw). */
+int fp_text_char_width(uint32_t cp);
+
+/* True when s holds a bidi control or zero-width character (see
+ * fp_text_sanitize): such text is refused as an id. */
+bool fp_text_has_invisible(const char *s);
 
 /* Writes into out (size outsz) the sanitised text cut to at most cols
  * columns, ending in "…" when cut, never splitting a character; when pad

@@ -17,7 +17,22 @@ replace_block() { # file begin-marker end-marker body-file
 md=$(mktemp)
 { echo '```'; cat "$keys"; echo '```'; } > "$md"
 replace_block "$top/README.md" '<!-- keys:begin -->' '<!-- keys:end -->' "$md"
-# roff: escape backslashes and leading dots/quotes
-sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/" "$keys" > "$md"
+# roff: one tagged paragraph per action, so the table fits 80 columns;
+# a line of keys alone continues the action above it.
+awk '
+    function esc(s) { gsub(/\\/, "\\e", s); return "\\&" s }
+    function flush() {
+        if (keys != "") { print ".TP 24n"; print esc(keys); print esc(help " (" name ")") }
+        keys = ""
+    }
+    /^$/ { next }
+    /^[^ ]/ { flush(); print ".SS " $0; next }
+    {
+        k = substr($0, 3, 26); sub(/ +$/, "", k)
+        n = substr($0, 29, 18); sub(/ +$/, "", n)
+        if (n == "") { keys = keys " " k; next }
+        flush(); keys = k; name = n; help = substr($0, 47)
+    }
+    END { flush() }' "$keys" > "$md"
 replace_block "$top/docs/fupan.1" '.\" KEYS-BEGIN' '.\" KEYS-END' "$md"
 rm -f "$keys" "$md"

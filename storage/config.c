@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "storage/xdg.h"
+
 static int quiet_ini_error(const char *fmt, ...)
 {
     (void)fmt;
@@ -22,16 +24,7 @@ static char *dup_opt(dictionary *ini, const char *key)
 
 static char *default_config_path(void)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
-    char buf[4096];
-    if (xdg && *xdg)
-        snprintf(buf, sizeof buf, "%s/fupan/config.ini", xdg);
-    else if (home && *home)
-        snprintf(buf, sizeof buf, "%s/.config/fupan/config.ini", home);
-    else
-        return NULL;
-    return access(buf, R_OK) == 0 ? strdup(buf) : NULL;
+    return fp_xdg_config_find("config.ini");
 }
 
 static bool valid_theme(const char *t)
@@ -70,6 +63,28 @@ static void fill_from(fp_config *cfg, dictionary *ini)
     cfg->keymap_file = dup_opt(ini, "ui:keymap");
     cfg->theme = dup_opt(ini, "ui:theme");
     cfg->reporting_currency = dup_opt(ini, "report:currency");
+    cfg->red_order = dup_opt(ini, "ui:red_order");
+}
+
+static bool valid_red_order(const char *o)
+{
+    return !o || !strcmp(o, "worst") || !strcmp(o, "tree");
+}
+
+/* [ui] glyphs = unicode (default) | ascii; false with the message. */
+static bool read_glyphs(fp_config *cfg, dictionary *ini, const char *path,
+                        char *err, size_t errsz)
+{
+    const char *g = ini ? iniparser_getstring(ini, "ui:glyphs", NULL) : NULL;
+    if (!g || !*g || !strcmp(g, "unicode"))
+        return true;
+    if (!strcmp(g, "ascii")) {
+        cfg->ascii_glyphs = true;
+        return true;
+    }
+    snprintf(err, errsz, "%s:%d: glyphs: '%s' is not unicode or ascii",
+             path, line_of_key(path, "glyphs"), g);
+    return false;
 }
 
 fp_config *fp_config_load(const char *path, char *err, size_t errsz)
@@ -86,11 +101,22 @@ fp_config *fp_config_load(const char *path, char *err, size_t errsz)
     fp_config *cfg = calloc(1, sizeof *cfg);
     if (cfg)
         fill_from(cfg, ini);
+    if (cfg && !read_glyphs(cfg, ini, found, err, errsz)) {
+        fp_config_free(cfg);
+        cfg = NULL;
+    }
     iniparser_freedict(ini);
     if (cfg && !valid_theme(cfg->theme)) {
         snprintf(err, errsz, "%s:%d: theme: '%s' is not one of default, "
                  "high-contrast, mono", found, line_of_key(found, "theme"),
                  cfg->theme);
+        fp_config_free(cfg);
+        cfg = NULL;
+    }
+    if (cfg && !valid_red_order(cfg->red_order)) {
+        snprintf(err, errsz, "%s:%d: red_order: '%s' is not one of worst, "
+                 "tree", found, line_of_key(found, "red_order"),
+                 cfg->red_order);
         fp_config_free(cfg);
         cfg = NULL;
     }
@@ -108,5 +134,6 @@ void fp_config_free(fp_config *cfg)
     free(cfg->keymap_file);
     free(cfg->theme);
     free(cfg->reporting_currency);
+    free(cfg->red_order);
     free(cfg);
 }

@@ -3,6 +3,7 @@
 #ifndef FUPAN_STORAGE_CONFIG_H
 #define FUPAN_STORAGE_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct {
@@ -12,9 +13,13 @@ typedef struct {
     char *keymap_file;      /* [ui] keymap: NULL = default place */
     char *theme;            /* [ui] theme: default | high-contrast | mono */
     char *reporting_currency; /* [report] currency: NULL = catalogue's */
+    char *red_order;        /* [ui] red_order: worst (NULL) | tree: the
+                               order of the red walk (n/N) */
+    bool ascii_glyphs;      /* [ui] glyphs = ascii (consoles without ● ▲) */
 } fp_config;
 
-/* path NULL: $XDG_CONFIG_HOME/fupan/config.ini when it exists, else
+/* path NULL: the first fupan/config.ini of $XDG_CONFIG_HOME, then of
+ * $XDG_CONFIG_DIRS (see storage/xdg.h), else
  * defaults. A named file that is missing or broken is an error:
  * NULL with "FILE:LINE: ..." in err. */
 fp_config *fp_config_load(const char *path, char *err, size_t errsz);

@@ -528,7 +528,7 @@ int fp_import_files(fp_db *db, const fp_catalogue *cat, fp_import_kind kind,
         return FP_IMPORT_FAILED;
     saved_pragmas saved;
     bulk_pragmas_begin(db, &saved);
-    if (!importer_init(&imp, db, cat, report) || !fp_db_begin(db)) {
+    if (!importer_init(&imp, db, cat, report) || !fp_db_begin_import(db)) {
         if (!imp.failed)
             snprintf(report->error, sizeof report->error, "%s", db->err);
         importer_done(&imp);

@@ -8,10 +8,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "model/i18n.h"
+#include "storage/db_priv.h"
 #include "storage/schema.h"
-
-#define BUSY_TIMEOUT_MS 5000
+#include "storage/xdg.h"
 
 static void set_err(char *err, size_t errsz, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -24,10 +26,40 @@ static void set_err(char *err, size_t errsz, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The errno of the last failed call on the database file or on its
+ * journal (the WAL): SQLite keeps it per file. */
+static int last_file_errno(fp_db *db)
+{
+    int e = 0;
+    sqlite3_file *journal = NULL;
+    sqlite3_file_control(db->sql, "main", SQLITE_FCNTL_LAST_ERRNO, &e);
+    if (e == 0 &&
+        sqlite3_file_control(db->sql, "main", SQLITE_FCNTL_JOURNAL_POINTER,
+                             &journal) == SQLITE_OK &&
+        journal && journal->pMethods)
+        journal->pMethods->xFileControl(journal, SQLITE_FCNTL_LAST_ERRNO, &e);
+    return e;
+}
+
+/* A write past the file size limit (ulimit -f, a quota) fails with EFBIG,
+ * which SQLite reports as a plain "disk I/O error": say what it is, as
+ * SQLite does for a full disk. */
+static void add_io_reason(fp_db *db)
+{
+    int saved_errno = errno;  /* the -shm file keeps no errno of its own */
+    if ((sqlite3_extended_errcode(db->sql) & 0xff) != SQLITE_IOERR ||
+        (last_file_errno(db) != EFBIG && saved_errno != EFBIG))
+        return;
+    size_t n = strlen(db->err);
+    snprintf(db->err + n, sizeof db->err - n, " (%s)",
+             _("file too large: the file size limit is reached"));
+}
+
 void fp_db_set_error(fp_db *db, const char *what)
 {
     snprintf(db->err, sizeof db->err, "%s: %s: %s", db->path, what,
              sqlite3_errmsg(db->sql));
+    add_io_reason(db);
 }
 
 sqlite3_stmt *fp_db_prepare(fp_db *db, const char *sql)
@@ -59,17 +91,62 @@ static bool exec_fixed(fp_db *db, const char *sql)
     if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
         snprintf(db->err, sizeof db->err, "%s: %s", db->path,
                  msg ? msg : "error");
+        add_io_reason(db);
         sqlite3_free(msg);
         return false;
     }
     return true;
 }
 
-bool fp_db_begin(fp_db *db) { return exec_fixed(db, "BEGIN IMMEDIATE"); }
-bool fp_db_commit(fp_db *db) { return exec_fixed(db, "COMMIT"); }
+void fp_db_set_wait(fp_db *db, int ms)
+{
+    db->wait_ms = ms > 0 ? ms : 0;
+    sqlite3_busy_timeout(db->sql, db->wait_ms);
+}
+
+static bool lock_taken(fp_db *db)
+{
+    int rc = sqlite3_extended_errcode(db->sql) & 0xff;
+    return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+/* BEGIN or COMMIT: says who holds the lock when it stays taken. */
+static bool exec_locking(fp_db *db, const char *sql)
+{
+    bool ok = exec_fixed(db, sql);
+    db->busy = !ok && lock_taken(db);
+    if (db->busy)
+        fp_db_busy_error(db);
+    return ok;
+}
+
+static bool reopen_writable(fp_db *db);
+
+bool fp_db_begin(fp_db *db)
+{
+    if (db->os_read_only && !db->read_only)
+        reopen_writable(db); /* still read-only: BEGIN says why below */
+    return exec_locking(db, "BEGIN IMMEDIATE");
+}
+
+bool fp_db_begin_import(fp_db *db)
+{
+    if (!fp_db_begin(db))
+        return false;
+    fp_db_importer_announce(db);
+    return true;
+}
+
+/* The importer's lock info goes first, while the write lock is ours. */
+bool fp_db_commit(fp_db *db)
+{
+    fp_db_importer_release(db);
+    return exec_locking(db, "COMMIT");
+}
 
 void fp_db_rollback(fp_db *db)
 {
+    fp_db_importer_release(db);
     if (!sqlite3_get_autocommit(db->sql))
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -103,7 +180,7 @@ static bool migrate(fp_db *db)
     }
     if (version == FP_SCHEMA_VERSION)
         return true;
-    if (db->read_only) {
+    if (db->read_only || db->os_read_only) {
         snprintf(db->err, sizeof db->err,
                  "%s: database needs an upgrade (schema %d -> %d) but is "
                  "opened read-only", db->path, version, FP_SCHEMA_VERSION);
@@ -124,12 +201,78 @@ static bool migrate(fp_db *db)
 
 static bool configure(fp_db *db)
 {
-    sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+    fp_db_set_wait(db, db->wait_ms);
     if (!exec_fixed(db, "PRAGMA foreign_keys=ON"))
         return false;
-    if (!db->read_only && !exec_fixed(db, "PRAGMA journal_mode=WAL"))
+    bool writable = !db->read_only && !db->os_read_only;
+    if (writable && !exec_fixed(db, "PRAGMA journal_mode=WAL"))
         return false;
     return exec_fixed(db, "PRAGMA synchronous=NORMAL");
+}
+
+/* Opens db->sql with flags (a URI when uri is set); os_read_only when
+ * write access was asked for and the file refused it. */
+static bool connect(fp_db *db, const char *uri, int flags)
+{
+    sqlite3_close(db->sql);
+    db->sql = NULL;
+    if (sqlite3_open_v2(uri ? uri : db->path, &db->sql, flags, NULL)
+        != SQLITE_OK)
+        return false;
+    db->os_read_only = !db->read_only
+                       && sqlite3_db_readonly(db->sql, "main") == 1;
+    return true;
+}
+
+/* A WAL database in a read-only folder with no -shm cannot be read the
+ * usual way ("attempt to write a readonly database": SQLite wants to make
+ * the -shm). Nobody can write there either, so read it as immutable,
+ * unless a -wal holds pages that immutable would not see. */
+static bool connect_readable(fp_db *db)
+{
+    if (query_int(db, "SELECT count(*) FROM sqlite_master", -1) >= 0
+        || fp_db_folder_writable(db->path))
+        return true;
+    if (fp_db_wal_has_data(db->path)) {
+        snprintf(db->err, sizeof db->err, "%s: the folder is read-only and "
+                 "%s-wal holds changes not yet in the database: open it "
+                 "once where the folder can be written", db->path, db->path);
+        return false;
+    }
+    char uri[3 * 4096 + 64];
+    if (!fp_db_immutable_uri(db->path, uri, sizeof uri)
+        || !connect(db, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI))
+        return false;
+    db->immutable = true;
+    db->os_read_only = !db->read_only;
+    return true;
+}
+
+static int open_flags(const fp_db *db)
+{
+    return db->read_only ? SQLITE_OPEN_READONLY
+                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+}
+
+/* After chmod u+w (or a folder made writable): the notes kept while the
+ * file was read-only can be written. Only between statements. */
+static bool reopen_writable(fp_db *db)
+{
+    if (sqlite3_next_stmt(db->sql, NULL) || !sqlite3_get_autocommit(db->sql)
+        || access(db->path, W_OK) != 0 || !fp_db_folder_writable(db->path))
+        return false;
+    sqlite3_close(db->sql); /* first: its read-only -shm would be shared */
+    db->sql = NULL;
+    fp_db_mend_side_files(db->path);
+    db->immutable = false;
+    if (connect(db, NULL, SQLITE_OPEN_READWRITE) && connect_readable(db)
+        && configure(db))
+        return !db->os_read_only;
+    fp_db_set_error(db, "reopen");
+    /* back to reading as before: the screen keeps its data */
+    if (connect(db, NULL, open_flags(db)) && connect_readable(db))
+        configure(db);
+    return false;
 }
 
 fp_db *fp_db_open(const char *path, bool read_only, char *err, size_t errsz)
@@ -141,11 +284,16 @@ fp_db *fp_db_open(const char *path, bool read_only, char *err, size_t errsz)
         return NULL;
     }
     db->read_only = read_only;
-    int flags = read_only ? SQLITE_OPEN_READONLY
-                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &db->sql, flags, NULL) != SQLITE_OK) {
-        set_err(err, errsz, "%s: cannot open database: %s", path,
-                db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+    db->wait_ms = FP_DB_WAIT_DEFAULT_MS;
+    db->importer_fd = -1;
+    if (!read_only)
+        fp_db_mend_side_files(path);
+    if (!connect(db, NULL, open_flags(db)) || !connect_readable(db)) {
+        if (db->err[0])
+            set_err(err, errsz, "%s", db->err);
+        else
+            set_err(err, errsz, "%s: cannot open database: %s", path,
+                    db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
         fp_db_close(db);
         return NULL;
     }
@@ -161,6 +309,7 @@ void fp_db_close(fp_db *db)
 {
     if (!db)
         return;
+    fp_db_importer_release(db);
     sqlite3_close(db->sql);
     free(db->path);
     free(db);
@@ -182,13 +331,9 @@ static bool make_dirs(char *path)
 
 void fp_data_file(const char *name, char *buf, size_t bufsz)
 {
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    if (xdg && *xdg)
-        snprintf(buf, bufsz, "%s/fupan/%s", xdg, name);
-    else
-        snprintf(buf, bufsz, "%s/.local/share/fupan/%s",
-                 home && *home ? home : ".", name);
+    char dir[4096];
+    fp_xdg_dir("XDG_DATA_HOME", ".local/share", dir, sizeof dir);
+    snprintf(buf, bufsz, "%s/fupan/%s", dir, name);
     make_dirs(buf);
 }
 

@@ -11,9 +11,24 @@
 typedef struct {
     sqlite3 *sql;
     char *path;
-    bool read_only;
+    bool read_only;      /* asked for: nothing is ever written */
+    bool os_read_only;   /* asked to write, but the file or its folder is
+                            read-only: fp_db_begin reopens read-write as
+                            soon as the permissions allow */
+    bool immutable;      /* read-only folder without -shm: read through
+                            SQLite's immutable=1 (nobody can write it) */
+    bool busy;           /* the last BEGIN/COMMIT met another writer's lock */
+    int wait_ms;         /* how long a write waits for that lock */
+    int importer_fd;     /* the lock-info file while this connection
+                            imports (fp_db_begin_import), else -1 */
     char err[512];       /* last error, one line, for the user */
 } fp_db;
+
+/* How long a write waits for another process's write lock by default
+ * (the CLI's --wait default). The TUI waits FP_DB_WAIT_TUI_MS and tries
+ * again from its main loop, so that it never freezes. */
+#define FP_DB_WAIT_DEFAULT_MS 10000
+#define FP_DB_WAIT_TUI_MS 30
 
 /* Opens (creating when allowed) and migrates the database at path.
  * Returns NULL with a message in err (errsz bytes) on failure, e.g. a
@@ -29,8 +44,20 @@ char *fp_db_default_path(void);
  * ~/.local/share/fupan), creating the folder. */
 void fp_data_file(const char *name, char *buf, size_t bufsz);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; false (message in db->err) on error. */
+/* Sets how long a write waits for another process's lock (ms >= 0). */
+void fp_db_set_wait(fp_db *db, int ms);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; false (message in db->err) on error.
+ * When the lock stays taken past db->wait_ms, db->busy is set and db->err
+ * says who holds it ("busy: another fupan is importing (pid N) ...").
+ * A connection that fell back to read-only (os_read_only) is reopened
+ * read-write first when the file and its folder have become writable. */
 bool fp_db_begin(fp_db *db);
+/* BEGIN IMMEDIATE for a long write (an import): also records this
+ * process's pid in the lock-info file PATH-importer (see db_files.c), so
+ * that a writer that gives up can say who holds the lock. Commit,
+ * rollback and close remove it. */
+bool fp_db_begin_import(fp_db *db);
 bool fp_db_commit(fp_db *db);
 void fp_db_rollback(fp_db *db);
 

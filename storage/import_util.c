@@ -225,6 +225,12 @@ bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,
                        fp_imp_show(v, shown, sizeof shown));
         return false;
     }
+    if (fp_text_has_invisible(v)) {
+        fp_imp_problem(imp, row->line, name,
+                       "%s: an id may not hold bidi or zero-width characters",
+                       fp_imp_show(v, shown, sizeof shown));
+        return false;
+    }
     return fp_imp_check_length(imp, row->line, name, v, FP_IMPORT_MAX_ID,
                                "an id");
 }

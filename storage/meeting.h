@@ -32,12 +32,21 @@ typedef struct {
 
 typedef struct { fp_note *items; size_t n; } fp_note_list;
 
-/* Adds a note; returns its id (> 0) or -1 with db->err. Records the
- * first version in note_history. kpi may be NULL. */
+/* The longest note, in characters (code points), a Chinese paragraph of
+ * a page or so; longer ones are refused, not cut. */
+#define FP_NOTE_MAX_CHARS 4000
+/* True when text can be a note's text: not blank and at most
+ * FP_NOTE_MAX_CHARS characters; else false with the reason in why. */
+bool fp_note_text_ok(const char *text, char *why, size_t whysz);
+
+/* Adds a note; returns its id (> 0) or -1 with db->err (a text refused
+ * by fp_note_text_ok too). Records the first version in note_history.
+ * kpi may be NULL. */
 long long fp_note_add(fp_db *db, fp_week week, long long node_id,
                       const char *kpi, const char *cause, const char *text,
                       const char *author);
-/* New text/cause for a note, keeping the old version in history. */
+/* New text/cause for a note, keeping the old version in history; text
+ * NULL keeps the text, else it is checked as by fp_note_text_ok. */
 bool fp_note_edit(fp_db *db, long long id, const char *cause,
                   const char *text, const char *author);
 /* Hides a note (deleted_at), keeping it and its history. */
@@ -130,7 +139,8 @@ typedef struct {
     char *author;
 } fp_meeting;
 
-/* The newest meeting of a week; false when there is none (out zeroed). */
+/* The newest meeting of a week; false when there is none (out zeroed),
+ * or when it cannot be read: then out->id is -1 and db->err says why. */
 bool fp_meeting_get(fp_db *db, fp_week week, fp_meeting *out);
 /* Starts a meeting for week (if none is running) and returns its id. */
 long long fp_meeting_start(fp_db *db, fp_week week, const char *author);
@@ -146,6 +156,16 @@ long long fp_meeting_record(fp_db *db, fp_week week, const char *started_at,
                             const char *author);
 bool fp_meeting_set_attendees(fp_db *db, long long id, const char *attendees);
 void fp_meeting_done(fp_meeting *m);
+/* Attendees are names as typed: people of the org file or anyone else
+ * (the lead, guests). A list is "陈静, 李娜, 陈总"; ",", "，" and "、"
+ * separate names when reading one. */
+typedef void (*fp_attendee_fn)(const char *name, void *ctx);
+/* Calls fn for each name of list in order, blanks trimmed, empty and
+ * repeated names left out. */
+void fp_attendees_each(const char *list, fp_attendee_fn fn, void *ctx);
+/* list and then names as one list "a, b, c" without repeats: a new
+ * string (caller frees), NULL when out of memory. Either may be NULL. */
+char *fp_attendees_merge(const char *list, const char *names);
 /* Snapshot of key figures as shown: replaces the meeting's rows. */
 typedef struct { fp_week week; long long node_id; const char *kpi;
                  double value; } fp_snapshot_row;
@@ -163,6 +183,10 @@ double fp_meeting_snapshot_value(fp_db *db, fp_week week, long long node_id,
 double fp_meeting_snapshot_value_before(fp_db *db, long long before_meeting_id,
                                         fp_week week, long long node_id,
                                         const char *kpi);
+/* Same into *value (NAN when none); false on a read error (db->err). */
+bool fp_meeting_snapshot_read(fp_db *db, long long before_meeting_id,
+                              fp_week week, long long node_id,
+                              const char *kpi, double *value);
 
 /* ---- drafts (text being typed; survive a crash) ---- */
 typedef struct {

@@ -24,8 +24,16 @@ static void nap(int attempt)
     nanosleep(&ts, NULL);
 }
 
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 bool fp_tx_run(fp_db *db, fp_tx_fn fn, void *ctx)
 {
+    long long give_up = now_ms() + db->wait_ms; /* the TUI's is short */
     if (db->read_only) {
         fp_meeting_error(db, "%s: the database is open read-only; nothing "
                          "was written", db->path);
@@ -45,7 +53,7 @@ bool fp_tx_run(fp_db *db, fp_tx_fn fn, void *ctx)
             busy = is_busy(db);
             fp_db_rollback(db);
         }
-        if (!busy || attempt >= TX_ATTEMPTS)
+        if (!busy || attempt >= TX_ATTEMPTS || now_ms() >= give_up)
             return false;
         nap(attempt);
     }
@@ -114,6 +122,17 @@ void fp_meeting_error(fp_db *db, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(db->err, sizeof db->err, fmt, ap);
     va_end(ap);
+}
+
+int fp_step(fp_db *db, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc == SQLITE_DONE)
+        return 0;
+    fp_db_set_error(db, what);
+    return -1;
 }
 
 long long fp_query_id(fp_db *db, sqlite3_stmt *st, long long none)

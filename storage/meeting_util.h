@@ -14,7 +14,8 @@ typedef bool (*fp_tx_fn)(fp_db *db, void *ctx);
 /* BEGIN IMMEDIATE, fn, COMMIT. When another process holds the write lock
  * past the busy timeout (SQLITE_BUSY/LOCKED at BEGIN or COMMIT), rolls
  * back and tries again a few times after a short sleep, so the user never
- * sees "database is locked" while two fupan processes write. */
+ * sees "database is locked" while two fupan processes write. Gives up
+ * once db->wait_ms has passed (db->busy, db->err names the holder). */
 bool fp_tx_run(fp_db *db, fp_tx_fn fn, void *ctx);
 
 /* A copy of a text column; NULL for SQL NULL (or out of memory). */
@@ -34,6 +35,11 @@ bool fp_blank(const char *s);
 /* Sets db->err to a plain message (no SQLite text). */
 void fp_meeting_error(fp_db *db, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* One sqlite3_step that tells a row (1) from the end (0) and from an
+ * error (-1, with db->err set to "PATH: what: message"): a read error,
+ * such as a damaged page, is never taken for "no more rows". */
+int fp_step(fp_db *db, sqlite3_stmt *st, const char *what);
 
 /* Steps a statement expected to give one integer (or nothing): the value,
  * `none` when there is no row, -1 on error (db->err). Finalizes. */

@@ -1,6 +1,9 @@
 /* Meeting records and snapshots of the figures shown; see meeting.h. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "model/buf.h"
 
 #include "storage/meeting.h"
 #include "storage/meeting_util.h"
@@ -80,7 +83,10 @@ bool fp_meeting_get(fp_db *db, fp_week week, fp_meeting *out)
     if (!st)
         return false;
     sqlite3_bind_int(st, 1, week);
-    bool found = sqlite3_step(st) == SQLITE_ROW;
+    int row = fp_step(db, st, "read meetings");
+    bool found = row > 0;
+    if (row < 0)
+        out->id = -1;
     if (found) {
         out->id = sqlite3_column_int64(st, 0);
         out->week = sqlite3_column_int(st, 1);
@@ -210,9 +216,9 @@ bool fp_meeting_snapshot_add(fp_db *db, long long meeting_id,
     return fp_tx_run(db, snapshot_add_tx, &c);
 }
 
-double fp_meeting_snapshot_value_before(fp_db *db, long long before_meeting_id,
-                                        fp_week week, long long node_id,
-                                        const char *kpi)
+bool fp_meeting_snapshot_read(fp_db *db, long long before_meeting_id,
+                              fp_week week, long long node_id,
+                              const char *kpi, double *value)
 {
     sqlite3_stmt *st = fp_db_prepare(db,
         "SELECT s.value FROM meeting_snapshots s"
@@ -220,16 +226,26 @@ double fp_meeting_snapshot_value_before(fp_db *db, long long before_meeting_id,
         " WHERE s.week = ?1 AND s.node_id = ?2 AND k.code = ?3"
         " AND (?4 <= 0 OR s.meeting_id < ?4)"
         " ORDER BY s.meeting_id DESC LIMIT 1");
+    *value = NAN;
     if (!st)
-        return NAN;
+        return false;
     sqlite3_bind_int(st, 1, week);
     sqlite3_bind_int64(st, 2, node_id);
     sqlite3_bind_text(st, 3, kpi ? kpi : "", -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 4, before_meeting_id);
-    double v = NAN;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = fp_col_real(st, 0);
+    int row = fp_step(db, st, "read snapshots");
+    if (row > 0)
+        *value = fp_col_real(st, 0);
     sqlite3_finalize(st);
+    return row >= 0;
+}
+
+double fp_meeting_snapshot_value_before(fp_db *db, long long before_meeting_id,
+                                        fp_week week, long long node_id,
+                                        const char *kpi)
+{
+    double v;
+    fp_meeting_snapshot_read(db, before_meeting_id, week, node_id, kpi, &v);
     return v;
 }
 
@@ -257,4 +273,73 @@ long long fp_meeting_record(fp_db *db, fp_week week, const char *started_at,
     if (!fp_db_exec_stmt(db, st))
         return -1;
     return sqlite3_last_insert_rowid(db->sql);
+}
+
+/* ---- attendees ---------------------------------------------------------- */
+
+/* Length of the separator at s (",", "，", "、"), 0 when none. */
+static size_t separator_at(const char *s)
+{
+    if (*s == ',')
+        return 1;
+    if (strncmp(s, "\xef\xbc\x8c", 3) == 0 || strncmp(s, "\xe3\x80\x81", 3) == 0)
+        return 3;
+    return 0;
+}
+
+/* True when name (n bytes) is already in b's list "a, b". */
+static bool listed(const fp_buf *b, const char *name, size_t n)
+{
+    const char *s = fp_buf_str(b);
+    while (*s) {
+        size_t len = strcspn(s, ",");
+        if (len == n && strncmp(s, name, n) == 0)
+            return true;
+        s += len;
+        s += strspn(s, ", ");
+    }
+    return false;
+}
+
+void fp_attendees_each(const char *list, fp_attendee_fn fn, void *ctx)
+{
+    fp_buf seen;
+    fp_buf_init(&seen);
+    for (const char *s = list ? list : ""; *s;) {
+        size_t n = 0;
+        while (s[n] && !separator_at(s + n))
+            n++;
+        size_t a = 0, z = n;
+        while (a < z && (s[a] == ' ' || s[a] == '\t'))
+            a++;
+        while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
+            z--;
+        if (z > a && !listed(&seen, s + a, z - a)) {
+            fp_buf_printf(&seen, "%s%.*s", seen.len ? ", " : "",
+                          (int)(z - a), s + a);
+            char *name = strndup(s + a, z - a);
+            if (name)
+                fn(name, ctx);
+            free(name);
+        }
+        s += n;
+        s += separator_at(s);
+    }
+    fp_buf_done(&seen);
+}
+
+static void append_name(const char *name, void *ctx)
+{
+    fp_buf *b = ctx;
+    if (!listed(b, name, strlen(name)))
+        fp_buf_printf(b, "%s%s", b->len ? ", " : "", name);
+}
+
+char *fp_attendees_merge(const char *list, const char *names)
+{
+    fp_buf b;
+    fp_buf_init(&b);
+    fp_attendees_each(list, append_name, &b);
+    fp_attendees_each(names, append_name, &b);
+    return fp_buf_take(&b);
 }

@@ -571,26 +571,28 @@ static bool gather_actions(gather *g)
 
 /* ------------------------------------------------- meeting and changes */
 
-static void gather_meeting(gather *g)
+static bool gather_meeting(gather *g)
 {
     g->in.has_meeting = fp_meeting_get(g->db, g->week, &g->meeting);
+    if (!g->in.has_meeting && g->meeting.id < 0)
+        return false;
     g->in.meeting_start = g->in.has_meeting
         ? short_time(g, g->meeting.started_at) : "";
     g->in.meeting_end = g->in.has_meeting && g->meeting.ended_at
         ? short_time(g, g->meeting.ended_at) : "";
     g->in.attendees = g->in.has_meeting ? g->meeting.attendees : "";
+    return true;
 }
 
 /* What the last meeting before this week's showed for (week, node, KPI):
  * this week's meeting may have recorded last week's figures too, and
  * those are "now", not "then". */
-static double shown_value(gather *g, fp_week week, long long node_id, int k)
+static bool shown_value(gather *g, fp_week week, long long node_id, int k,
+                        double *then)
 {
-    if (g->in.has_meeting)
-        return fp_meeting_snapshot_value_before(g->db, g->meeting.id, week,
-                                                node_id, g->cat->kpis[k].id);
-    return fp_meeting_snapshot_value(g->db, week, node_id,
-                                     g->cat->kpis[k].id);
+    return fp_meeting_snapshot_read(g->db, g->in.has_meeting
+                                    ? g->meeting.id : 0, week, node_id,
+                                    g->cat->kpis[k].id, then);
 }
 
 /* Last week's key figures as the meeting showed them and as they are
@@ -608,7 +610,9 @@ static bool gather_changes(gather *g, const int *nodes, int nnodes)
         const fp_level_card *card = &g->cat->levels[node->level];
         for (int j = 0; j < card->nkpis && n < g->in.nsummary; j++) {
             int k = card->kpis[j].kpi;
-            double then = shown_value(g, prev, node->db_id, k);
+            double then;
+            if (!shown_value(g, prev, node->db_id, k, &then))
+                return false;
             if (!fp_has(then))
                 continue;
             g->in.has_snapshot = true;
@@ -650,8 +654,11 @@ static bool gather_all(gather *g)
     if (!g->now)
         return false;
     g->prev = fp_review_week(g->rv, fp_week_prev(g->week));
+    if (!g->prev)
+        return false;
     week_dates(g);
-    gather_meeting(g);
+    if (!gather_meeting(g))
+        return false;
     int *nodes = pool_calloc(&g->pl, (size_t)g->tree->nnodes, sizeof *nodes);
     if (!nodes)
         return false;
@@ -678,8 +685,12 @@ char *fp_minutes_build(fp_review *rv, fp_week week, int format, char *err,
 {
     char ws[FP_WEEK_STR];
     fp_week_format(week, ws);
-    if (!fp_week_valid(week) || !fp_review_has_week(rv, week)) {
-        snprintf(err, errsz, _("no data for %s"), ws);
+    int exists = fp_week_valid(week) ? fp_review_week_exists(rv, week) : 0;
+    if (exists <= 0) {
+        if (exists < 0)
+            snprintf(err, errsz, "%s", fp_review_db(rv)->err);
+        else
+            snprintf(err, errsz, _("no data for %s"), ws);
         return NULL;
     }
     gather g;

@@ -1,6 +1,9 @@
 /* Attribution notes and their history; see meeting.h. */
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "model/i18n.h"
+#include "model/text.h"
 #include "storage/meeting.h"
 #include "storage/meeting_util.h"
 
@@ -58,10 +61,45 @@ static const char *author_or_default(const char *author)
     return fp_blank(author) ? "?" : author;
 }
 
+static size_t count_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s += fp_utf8_len(s))
+        n++;
+    return n;
+}
+
+bool fp_note_text_ok(const char *text, char *why, size_t whysz)
+{
+    if (fp_blank(text)) {
+        snprintf(why, whysz, "%s", _("a note needs text (say what "
+                 "happened and why)"));
+        return false;
+    }
+    size_t n = count_chars(text);
+    if (n <= FP_NOTE_MAX_CHARS)
+        return true;
+    snprintf(why, whysz, _("a note holds at most %d characters and this "
+             "one has %zu: shorten it or split it into two notes"),
+             FP_NOTE_MAX_CHARS, n);
+    return false;
+}
+
+static bool check_text(fp_db *db, const char *text)
+{
+    char why[256];
+    if (fp_note_text_ok(text, why, sizeof why))
+        return true;
+    fp_meeting_error(db, "%s", why);
+    return false;
+}
+
 long long fp_note_add(fp_db *db, fp_week week, long long node_id,
                       const char *kpi, const char *cause, const char *text,
                       const char *author)
 {
+    if (!check_text(db, text))
+        return -1;
     if (fp_blank(cause)) {
         fp_meeting_error(db, "a note needs a cause code");
         return -1;
@@ -111,6 +149,8 @@ static bool edit_tx(fp_db *db, void *p)
 bool fp_note_edit(fp_db *db, long long id, const char *cause,
                   const char *text, const char *author)
 {
+    if (text && !check_text(db, text))
+        return false;
     note_ctx c = {0, 0, id, NULL, cause, text, author_or_default(author)};
     return fp_tx_run(db, edit_tx, &c);
 }

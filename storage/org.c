@@ -1,6 +1,8 @@
 /* Stores, categories, people and nodes; see org.h. */
 #include "storage/org.h"
 
+#include "storage/meeting_util.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,17 +21,27 @@ static const char *const insert_sql[] = {
 
 static bool empty(const char *s) { return !s || !*s; }
 
+/* The id of the one row st finds (finalized): -1 when none, -2 on an
+ * error (db->err). */
+static long long one_id(fp_db *db, sqlite3_stmt *st)
+{
+    long long id = -1;
+    int row = fp_step(db, st, "read");
+    if (row > 0)
+        id = sqlite3_column_int64(st, 0);
+    else if (row < 0)
+        id = -2;
+    sqlite3_finalize(st);
+    return id;
+}
+
 static long long find_entity(fp_db *db, enum entity e, const char *code)
 {
     sqlite3_stmt *st = fp_db_prepare(db, find_sql[e]);
     if (!st)
         return -2;
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    long long id = -1;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return id;
+    return one_id(db, st);
 }
 
 static void count(fp_org_counts *c, enum entity e)
@@ -72,11 +84,7 @@ static long long find_node(fp_db *db, int level, long long store,
     sqlite3_bind_int64(st, 2, store);
     sqlite3_bind_int64(st, 3, cat);
     sqlite3_bind_int64(st, 4, person);
-    long long id = -1;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return id;
+    return one_id(db, st);
 }
 
 static void bind_id_or_null(sqlite3_stmt *st, int col, long long id)
@@ -142,17 +150,17 @@ long long fp_org_find_node(fp_db *db, const char *store,
         return 1;
     long long sid = find_entity(db, ENT_STORE, store);
     if (sid < 0)
-        return -1;
+        return sid;
     if (empty(category))
         return find_node(db, FP_LVL_STORE, sid, 0, 0);
     long long cid = find_entity(db, ENT_CATEGORY, category);
     if (cid < 0)
-        return -1;
+        return cid;
     if (empty(person))
         return find_node(db, FP_LVL_CATEGORY, sid, cid, 0);
     long long pid = find_entity(db, ENT_PERSON, person);
     if (pid < 0)
-        return -1;
+        return pid;
     return find_node(db, FP_LVL_PERSON, sid, cid, pid);
 }
 
@@ -261,14 +269,15 @@ static bool load_people(fp_db *db, fp_tree *tree, id_map *people)
     if (!st)
         return false;
     bool ok = true;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    int more = 0;
+    while (ok && (more = fp_step(db, st, "read people")) > 0) {
         int idx = fp_tree_add_person(tree, sqlite3_column_int64(st, 0),
                                      col_text(st, 1), col_text(st, 2),
                                      col_text(st, 3));
         ok = idx >= 0 && map_put(people, sqlite3_column_int64(st, 0), idx);
     }
     sqlite3_finalize(st);
-    return ok;
+    return ok && more == 0;
 }
 
 static const char *node_code(sqlite3_stmt *st, int level)
@@ -296,7 +305,8 @@ static bool load_nodes(fp_db *db, fp_tree *tree, const id_map *people,
     if (!st)
         return false;
     bool ok = map_put(nodes, 1, 0);
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    int more = 0;
+    while (ok && (more = fp_step(db, st, "read nodes")) > 0) {
         int level = sqlite3_column_int(st, 2);
         int parent = map_get(nodes, sqlite3_column_int64(st, 1));
         int person = level == FP_LVL_PERSON
@@ -310,7 +320,7 @@ static bool load_nodes(fp_db *db, fp_tree *tree, const id_map *people,
         ok = idx >= 0 && map_put(nodes, sqlite3_column_int64(st, 0), idx);
     }
     sqlite3_finalize(st);
-    return ok;
+    return ok && more == 0;
 }
 
 fp_tree *fp_org_load_tree(fp_db *db)

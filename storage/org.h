@@ -16,10 +16,12 @@ typedef struct { int stores, categories, people, nodes; } fp_org_counts;
 long long fp_org_ensure_node(fp_db *db, const char *store,
                              const char *category, const char *person,
                              fp_org_counts *created);
-/* Same without creating: -1 when any part is unknown. */
+/* Same without creating: -1 when any part is unknown, -2 when the
+ * database cannot be read (db->err). */
 long long fp_org_find_node(fp_db *db, const char *store,
                            const char *category, const char *person);
-/* Node id of a path "store[/category[/person]]" ("" = company, id 1). */
+/* Node id of a path "store[/category[/person]]" ("" = company, id 1);
+ * -1 and -2 as fp_org_find_node. */
 long long fp_org_find_path(fp_db *db, const char *path);
 
 /* Insert or update descriptive fields (NULL/"" leaves a field as is). */

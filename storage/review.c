@@ -59,7 +59,8 @@ static bool build_kpi_map(fp_review *rv)
     rv->kpi_map = NULL;
     rv->nkpi_map = 0;
     bool ok = true;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    int more = 0;
+    while (ok && (more = fp_step(rv->db, st, "read kpis")) > 0) {
         long long id = sqlite3_column_int64(st, 0);
         if (id >= rv->nkpi_map) {
             long long n = id + 16;
@@ -76,7 +77,7 @@ static bool build_kpi_map(fp_review *rv)
                               (const char *)sqlite3_column_text(st, 1));
     }
     sqlite3_finalize(st);
-    return ok;
+    return ok && more == 0;
 }
 
 static bool build_node_map(fp_review *rv)
@@ -107,17 +108,17 @@ static int map_node(const fp_review *rv, long long id)
     return id >= 0 && id < rv->nnode_map ? rv->node_map[id] : -1;
 }
 
-static long newest_import_day(fp_db *db)
+/* The newest day any import held (0: none); false on a read error. */
+static bool newest_import_day(fp_db *db, long *days)
 {
     sqlite3_stmt *st = fp_db_prepare(db, "SELECT max(max_day) FROM imports");
-    long days = 0;
-    int y, m, d;
-    if (st && sqlite3_step(st) == SQLITE_ROW &&
-        sqlite3_column_type(st, 0) == SQLITE_TEXT &&
+    int y, m, d, row = st ? fp_step(db, st, "read imports") : -1;
+    *days = 0;
+    if (row > 0 && sqlite3_column_type(st, 0) == SQLITE_TEXT &&
         fp_date_parse((const char *)sqlite3_column_text(st, 0), &y, &m, &d))
-        days = fp_days_from_civil(y, m, d);
+        *days = fp_days_from_civil(y, m, d);
     sqlite3_finalize(st);
-    return days;
+    return row >= 0;
 }
 
 static bool reload(fp_review *rv)
@@ -127,8 +128,8 @@ static bool reload(fp_review *rv)
     rv->tree = fp_org_load_tree(rv->db);
     if (!rv->tree || !build_kpi_map(rv) || !build_node_map(rv))
         return false;
-    if (!rv->fixed_today)
-        rv->today = newest_import_day(rv->db);
+    if (!rv->fixed_today && !newest_import_day(rv->db, &rv->today))
+        return false;
     rv->data_version = fp_db_data_version(rv->db);
     return true;
 }
@@ -149,14 +150,17 @@ static bool load_rows(fp_review *rv, const char *sql, fp_week week,
         return false;
     sqlite3_bind_int(st, 1, week);
     bool ok = true;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    int more = 0;
+    while (ok && (more = fp_step(rv->db, st, "read")) > 0) {
         void *item = fp_list_push(&out->items, &out->n, out->size);
         ok = item != NULL;
-        if (ok && !convert(rv, st, item))
+        if (!ok)
+            snprintf(rv->db->err, sizeof rv->db->err, "out of memory");
+        else if (!convert(rv, st, item))
             out->n--;
     }
     sqlite3_finalize(st);
-    return ok;
+    return ok && more == 0;
 }
 
 static double column_or_nan(sqlite3_stmt *st, int col)
@@ -339,30 +343,34 @@ bool fp_review_trend(fp_review *rv, fp_week week, int row, int kpi,
     return true;
 }
 
+/* One integer from sql (?1 = week, when it has one); -1 on an error. */
 static long long query_week(fp_db *db, const char *sql, fp_week week)
 {
     sqlite3_stmt *st = fp_db_prepare(db, sql);
-    long long v = 0;
     if (!st)
-        return 0;
+        return -1;
     if (sqlite3_bind_parameter_count(st) > 0)
         sqlite3_bind_int(st, 1, week);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
+    return fp_query_id(db, st, 0);
 }
 
 fp_week fp_review_latest_week(fp_review *rv)
 {
-    return (fp_week)query_week(rv->db,
+    long long w = query_week(rv->db,
         "SELECT ifnull(max(week), 0) FROM facts", 0);
+    return w > 0 ? (fp_week)w : 0;
+}
+
+int fp_review_week_exists(fp_review *rv, fp_week week)
+{
+    long long v = query_week(rv->db,
+        "SELECT EXISTS(SELECT 1 FROM facts WHERE week = ?1)", week);
+    return v < 0 ? -1 : v != 0;
 }
 
 bool fp_review_has_week(fp_review *rv, fp_week week)
 {
-    return query_week(rv->db,
-        "SELECT EXISTS(SELECT 1 FROM facts WHERE week = ?1)", week) != 0;
+    return fp_review_week_exists(rv, week) > 0;
 }
 
 bool fp_review_refresh(fp_review *rv, bool force)

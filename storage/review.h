@@ -32,9 +32,13 @@ const fp_tree *fp_review_tree(const fp_review *rv);
 const fp_catalogue *fp_review_catalogue(const fp_review *rv);
 const fp_config *fp_review_config(const fp_review *rv);
 
-/* Newest week with any fact, 0 when the database is empty. */
+/* Newest week with any fact, 0 when the database is empty (or cannot
+ * be read: db->err). */
 fp_week fp_review_latest_week(fp_review *rv);
-/* True when the database holds any fact for that week. */
+/* 1 when the database holds any fact for that week, 0 when not, -1 when
+ * it cannot be read (message in fp_review_db(rv)->err). */
+int fp_review_week_exists(fp_review *rv, fp_week week);
+/* fp_review_week_exists(...) > 0. */
 bool fp_review_has_week(fp_review *rv, fp_week week);
 /* The computed week (cached). NULL with the message in
  * fp_review_db(rv)->err on a storage error. */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "model/i18n.h"
+#include "model/text.h"
 #include "tui/ui.h"
 
 /* ---- the owner: user and terminal ------------------------------------ */
@@ -134,6 +135,17 @@ size_t fp_meet_retry(fp_ui *ui)
         fp_meet_after_write(ui);
     }
     return keep;
+}
+
+void fp_meet_pending_badge(fp_ui *ui, int max_cols, char *out,
+                           size_t outsz)
+{
+    size_t n = ui->meet.npending;
+    out[0] = '\0';
+    if (n > 0 && fp_review_db(ui->rv)->busy) /* another process's lock */
+        snprintf(out, outsz, _(" %zu UNSAVED: waiting for the database "), n);
+    if (n > 0 && (!out[0] || fp_text_width(out) > max_cols))
+        snprintf(out, outsz, _(" %zu UNSAVED "), n);
 }
 
 int fp_meet_tick(fp_ui *ui)

@@ -6,12 +6,14 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "model/text.h"
+
 #define REPLACEMENT 0xfffd
 
+/* As fp_text_fit will draw it: a bidi control shows as "<U+202E>". */
 int fp_wchar_cols(wchar_t c)
 {
-    int w = wcwidth(c);
-    return w < 0 ? 1 : w;
+    return fp_text_char_width((uint32_t)c);
 }
 
 void fp_edbuf_init(fp_edbuf *b, bool multiline, size_t max_chars)

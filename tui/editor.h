@@ -4,7 +4,7 @@
  * bracketed paste, and a draft saved while typing.
  * Keys: Enter saves; Ctrl-J or Alt-Enter starts a new line; Backspace,
  * Delete, arrows, Home/End (Ctrl-A/Ctrl-E), PgUp/PgDn, Ctrl-U, Ctrl-K;
- * Esc (or Ctrl-C) asks before throwing typed text away.
+ * Esc (or Ctrl-C, Ctrl-\) asks before throwing typed text away.
  * The buffer logic is in edbuf.h (no curses). */
 #ifndef FUPAN_TUI_EDITOR_H
 #define FUPAN_TUI_EDITOR_H

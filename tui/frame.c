@@ -21,7 +21,8 @@ static bool too_small(const fp_ui *ui)
 fp_rect fp_frame_body(const fp_ui *ui)
 {
     (void)ui;
-    return (fp_rect){ 1, 0, LINES - 3 > 0 ? LINES - 3 : 0, COLS };
+    /* header, summary line; status line, key bar */
+    return (fp_rect){ 2, 0, LINES - 4 > 0 ? LINES - 4 : 0, COLS };
 }
 
 /* ---- header ------------------------------------------------------------ */
@@ -81,15 +82,19 @@ static void draw_header(fp_ui *ui)
     long meeting = fp_annot_meeting_elapsed(ui, now);
     long secs = ui->headless ? 0 : meeting >= 0 ? meeting : now - ui->start;
     fp_fmt_clock(secs, clock, sizeof clock);
-    char badge[64] = "";
+    char badge[128] = "";
     if (ui->meet.npending > 0) /* notes the database has not taken yet */
-        snprintf(badge, sizeof badge, _(" %zu UNSAVED "), ui->meet.npending);
+        fp_meet_pending_badge(ui, COLS - 20, badge, sizeof badge);
     else if (ui->read_only)
         snprintf(badge, sizeof badge, "%s", _(" READ-ONLY "));
+    char money[32] = "";
+    if (ui->reporting) /* $: every money figure converted */
+        snprintf(money, sizeof money, _("in %s  "),
+                 fp_ui_reporting_currency(ui));
     if (meeting >= 0)
-        snprintf(right, sizeof right, _("meeting %s"), clock);
+        snprintf(right, sizeof right, _("%smeeting %s"), money, clock);
     else
-        snprintf(right, sizeof right, "%s", clock);
+        snprintf(right, sizeof right, "%s%s", money, clock);
     int cw = fp_text_width(right), bw = fp_text_width(badge);
     fp_draw_fill(ui, 0, 0, COLS, ui->attr[FP_C_HEADER]);
     int x = fp_draw(ui, 0, 0, fp_text_width(week), week, ui->attr[FP_C_HEADER]);
@@ -201,6 +206,7 @@ void fp_frame_draw(fp_ui *ui)
         if (v)
             v->ops->draw(v, ui, fp_frame_body(ui));
         draw_header(ui);
+        fp_summary_draw(ui, 1);
         draw_keybar(ui);
         int cy = -1, cx = -1;
         if (ui->overlay)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/i18n.h"
+#include "tui/listmove.h"
 
 void fp_grid_init(fp_grid *g, fp_grid_collect collect, void *ctx)
 {
@@ -285,24 +286,6 @@ bool fp_grid_select(fp_grid *g, fp_ui *ui, int node, int person, int kpi)
 
 /* ---- actions ----------------------------------------------------------- */
 
-static void move_cursor(int *sel, int n, int page, fp_action act)
-{
-    int step = page > 1 ? page - 1 : 1;
-    switch (act) {
-    case FP_ACT_MOVE_UP: *sel -= 1; break;
-    case FP_ACT_MOVE_DOWN: *sel += 1; break;
-    case FP_ACT_PAGE_UP: *sel -= step; break;
-    case FP_ACT_PAGE_DOWN: *sel += step; break;
-    case FP_ACT_FIRST: *sel = 0; break;
-    case FP_ACT_LAST: *sel = n - 1; break;
-    default: break;
-    }
-    if (*sel >= n)
-        *sel = n - 1;
-    if (*sel < 0)
-        *sel = 0;
-}
-
 static const char *sort_name(fp_grid *g, fp_ui *ui, char *buf, size_t bufsz)
 {
     if (g->sort == FP_SORT_NATURAL)
@@ -372,10 +355,10 @@ int fp_grid_request(fp_grid *g, fp_ui *ui, fp_action act)
     case FP_ACT_PAGE_DOWN: case FP_ACT_FIRST: case FP_ACT_LAST:
         if (g->focus_detail) {
             build_detail(g, ui);
-            move_cursor(&g->dsel, g->ndkpis, g->dpage, act);
+            fp_list_move(&g->dsel, g->ndkpis, g->dpage, act);
             g->want_kpi = g->dsel < g->ndkpis ? g->dkpis[g->dsel] : -1;
         } else {
-            move_cursor(&g->sel, g->nrows, g->page, act);
+            fp_list_move(&g->sel, g->nrows, g->page, act);
         }
         return FP_R_REDRAW;
     default:
@@ -391,20 +374,21 @@ int fp_grid_mouse(fp_grid *g, fp_ui *ui, const fp_event *ev, bool *drill)
         bool in_detail = ev->y >= g->detail_y;
         int *sel = in_detail ? &g->dsel : &g->sel;
         int n = in_detail ? g->ndkpis : g->nrows;
-        *sel += ev->mouse == FP_MOUSE_WHEEL_UP ? -3 : 3;
-        *sel = *sel >= n ? n - 1 : *sel < 0 ? 0 : *sel;
+        fp_list_step(sel, n, ev->mouse == FP_MOUSE_WHEEL_UP ? -3 : 3);
         if (in_detail)
             g->want_kpi = g->dsel < g->ndkpis ? g->dkpis[g->dsel] : -1;
         return FP_R_REDRAW;
     }
-    int trow = ev->y - g->table_y, drow = ev->y - g->detail_y;
-    if (trow >= 0 && trow < g->table_h && g->scroll + trow < g->nrows) {
-        g->sel = g->scroll + trow;
+    int trow = fp_list_row_at(ev->y, g->table_y, g->table_h, g->scroll,
+                              g->nrows);
+    int drow = fp_list_row_at(ev->y, g->detail_y, g->detail_h, g->dscroll,
+                              g->ndkpis);
+    if (trow >= 0) {
+        g->sel = trow;
         g->focus_detail = false;
         *drill = ev->mouse == FP_MOUSE_DOUBLE;
-    } else if (drow >= 0 && drow < g->detail_h
-               && g->dscroll + drow < g->ndkpis) {
-        g->dsel = g->dscroll + drow;
+    } else if (drow >= 0) {
+        g->dsel = drow;
         g->want_kpi = g->dkpis[g->dsel];
         g->focus_detail = true;
     }
@@ -413,16 +397,7 @@ int fp_grid_mouse(fp_grid *g, fp_ui *ui, const fp_event *ev, bool *drill)
 
 void fp_grid_scroll_to(int sel, int n, int h, int *scroll)
 {
-    if (h <= 0)
-        return;
-    if (sel < *scroll)
-        *scroll = sel;
-    if (sel >= *scroll + h)
-        *scroll = sel - h + 1;
-    if (*scroll > n - h)
-        *scroll = n - h;
-    if (*scroll < 0)
-        *scroll = 0;
+    fp_list_scroll_to(sel, n, h, scroll);
 }
 
 void fp_grid_build_detail(fp_grid *g, fp_ui *ui)

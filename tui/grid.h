@@ -68,8 +68,8 @@ void fp_grid_draw(fp_grid *g, fp_ui *ui, fp_rect area);
  * for the status line. Returns an fp_msg_level, -1 for none. */
 int fp_grid_detail_hint(fp_grid *g, fp_ui *ui, char *buf, size_t bufsz);
 
-/* For grid_draw.c and other lists: keeps sel visible in a window of h
- * rows starting at *scroll; rebuilds the detail panel's KPI list. */
+/* fp_list_scroll_to (tui/listmove.h) under its older name, for
+ * grid_draw.c; fp_grid_build_detail rebuilds the detail panel's KPIs. */
 void fp_grid_scroll_to(int sel, int n, int h, int *scroll);
 void fp_grid_build_detail(fp_grid *g, fp_ui *ui);
 
@@ -80,6 +80,9 @@ const fp_weighted_kpi *fp_grid_card(fp_ui *ui, const fp_grid_row *r,
 const char *fp_grid_name(fp_ui *ui, const fp_grid_row *r);
 /* Currency for money of a rollup row: the store's, else reporting. */
 const char *fp_row_currency(fp_ui *ui, int row);
+/* The one-column mark after a value in a table cell: overridden (the
+ * glyph set's "*"), else provisional ("~"), else "". */
+const char *fp_cell_mark(const fp_ui *ui, const fp_cell *cell);
 /* Label of a KPI for the screen: "GMV 成交金额" (or the English one). */
 void fp_kpi_label(fp_ui *ui, int kpi, char *out, size_t outsz);
 

@@ -77,7 +77,7 @@ static void layout_table(fp_grid *g, fp_ui *ui, int width, table_layout *L)
     c[TC_ROLE] = (fp_col){ .w = 9, .gap = 1, .prio = people ? 1 : 99 };
     c[TC_SCORE] = (fp_col){ .w = 5, .gap = 1 };
     c[TC_GLYPHS] = (fp_col){ .w = L->nglyph > 2 ? L->nglyph : 2, .gap = 1 };
-    int kw = L->mixed ? 20 : 14;
+    int kw = L->mixed ? 22 : 15; /* room for "PHP 251k" */
     static const int kpi_prio[MAX_KPI_COLS] = { 2, 5, 6, 7 };
     for (int i = 0; i < MAX_KPI_COLS; i++)
         c[TC_KPI0 + i] = (fp_col){ .w = kw, .gap = 1,
@@ -155,6 +155,35 @@ static void draw_glyphs(const row_ctx *rc, const fp_grid_row *row,
     }
 }
 
+/* A short value with the currency of its own figures in front when it
+ * is money ("PHP 251k"; "USD 4,261" with $ on), "no rate" when it cannot
+ * be converted. */
+static void short_value(fp_ui *ui, int row, int kpi, const fp_cell *cell,
+                        char *out, size_t outsz)
+{
+    const char *cur;
+    double v = fp_ui_value(ui, row, kpi, cell->value, &cur);
+    char num[64];
+    if ((cell->flags & FP_CF_NO_RATE) || (isnan(v) && !isnan(cell->value))) {
+        snprintf(out, outsz, "%s", _("no rate"));
+        return;
+    }
+    fp_fmt_kpi_short(&fp_ui_cat(ui)->kpis[kpi], v, num, sizeof num);
+    if (*cur && !isnan(v))
+        snprintf(out, outsz, "%s %s", cur, num);
+    else
+        snprintf(out, outsz, "%s", num);
+}
+
+const char *fp_cell_mark(const fp_ui *ui, const fp_cell *cell)
+{
+    if (cell->flags & FP_CF_OVERRIDDEN)
+        return ui->gl->overridden;
+    if (cell->flags & FP_CF_PROVISIONAL)
+        return ui->gl->provisional;
+    return "";
+}
+
 static void draw_kpi_cell(const row_ctx *rc, const fp_grid_row *row,
                           const table_layout *L, int slot, const fp_col *c)
 {
@@ -164,8 +193,8 @@ static void draw_kpi_cell(const row_ctx *rc, const fp_grid_row *row,
         return;
     const fp_kpi *k = &fp_ui_cat(rc->ui)->kpis[card[slot].kpi];
     const fp_cell *cell = fp_rollup_cell(rc->r, row->row, card[slot].kpi);
-    char val[64], att[32];
-    fp_fmt_kpi_short(k, cell->value, val, sizeof val);
+    char val[80], att[32];
+    short_value(rc->ui, row->row, card[slot].kpi, cell, val, sizeof val);
     fp_format_attainment(cell->attainment, att, sizeof att);
     int lw = L->mixed ? 8 : 0, aw = 4;
     int vw = c->width - lw - aw - 1;
@@ -174,11 +203,10 @@ static void draw_kpi_cell(const row_ctx *rc, const fp_grid_row *row,
         short_label(k, lw - 1, shortl, sizeof shortl);
         fp_draw(rc->ui, rc->y, c->x, lw, shortl, cattr(rc, FP_C_DIM));
     }
-    fp_draw_right(rc->ui, rc->y, c->x + lw, vw,
-                  cell->flags & FP_CF_NO_RATE ? _("no rate") : val,
-                  cattr(rc, FP_C_NORMAL));
-    if (cell->flags & FP_CF_OVERRIDDEN) /* the original is in the detail */
-        fp_draw(rc->ui, rc->y, c->x + lw + vw, 1, "*", cattr(rc, FP_C_MARK));
+    fp_draw_right(rc->ui, rc->y, c->x + lw, vw, val, cattr(rc, FP_C_NORMAL));
+    const char *mark = fp_cell_mark(rc->ui, cell);
+    if (*mark) /* the original and the maturity are in the detail */
+        fp_draw(rc->ui, rc->y, c->x + lw + vw, 1, mark, cattr(rc, FP_C_MARK));
     fp_draw_right(rc->ui, rc->y, c->x + lw + vw + 1, aw, att,
                   cattr(rc, fp_status_color(cell->status)));
 }
@@ -304,17 +332,24 @@ static void layout_detail(int width, fp_col *c)
     fp_cols_layout(c, DC_COUNT, 0, width);
 }
 
+/* A value of kpi at row as shown, without currency ("298,000"). */
+static void plain_value(fp_ui *ui, int row, int kpi, double v, char *out,
+                        size_t outsz)
+{
+    fp_format_value(&fp_ui_cat(ui)->kpis[kpi], fp_ui_value(ui, row, kpi, v,
+                    NULL), out, outsz);
+}
+
 /* Override, source change, provisional, overlap: in words. */
 static void cell_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,
                        bool brief, char *out, size_t outsz)
 {
-    const fp_kpi *k = &fp_ui_cat(ui)->kpis[kpi];
     char a[64], b[64];
     size_t o = 0;
     int notes = fp_annot_count(ui, row, kpi);
     out[0] = '\0';
     if (c->flags & FP_CF_OVERRIDDEN) {
-        fp_format_value(k, c->source, a, sizeof a);
+        plain_value(ui, row, kpi, c->source, a, sizeof a);
         o += (size_t)snprintf(out + o, outsz - o, brief ? _("was %s; ")
                               : _("override, source %s; "), a);
     }
@@ -326,8 +361,8 @@ static void cell_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,
     if ((c->flags & FP_CF_PROVISIONAL) && o < outsz)
         o += (size_t)snprintf(out + o, outsz - o, "%s; ", _("provisional"));
     if ((c->flags & FP_CF_OVERLAP) && o < outsz) {
-        fp_format_value(k, c->own, a, sizeof a);
-        fp_format_value(k, c->kids, b, sizeof b);
+        plain_value(ui, row, kpi, c->own, a, sizeof a);
+        plain_value(ui, row, kpi, c->kids, b, sizeof b);
         o += (size_t)snprintf(out + o, outsz - o, _("own %s, children %s; "),
                               a, b);
     }
@@ -353,19 +388,18 @@ static void draw_detail_header(fp_ui *ui, const fp_col *c, int y)
 }
 
 static void draw_detail_values(const row_ctx *rc, const fp_col *c, int row,
-                               int kpi, const char *cur)
+                               int kpi)
 {
-    const fp_kpi *k = &fp_ui_cat(rc->ui)->kpis[kpi];
     const fp_cell *cell = fp_rollup_cell(rc->r, row, kpi);
     char buf[160];
     int na = cattr(rc, FP_C_NORMAL);
-    fp_fmt_kpi(k, cell->value, cur, buf, sizeof buf);
+    fp_ui_fmt_value(rc->ui, row, kpi, cell->value, buf, sizeof buf);
     fp_draw_right(rc->ui, rc->y, c[DC_ACTUAL].x, c[DC_ACTUAL].width,
                   cell->flags & FP_CF_NO_RATE ? _("no rate") : buf,
                   cattr(rc, cell->flags & FP_CF_OVERRIDDEN ? FP_C_MARK
                                                            : FP_C_NORMAL));
     if (c[DC_TARGET].x >= 0) {
-        fp_format_value(k, cell->target, buf, sizeof buf);
+        plain_value(rc->ui, row, kpi, cell->target, buf, sizeof buf);
         fp_draw_right(rc->ui, rc->y, c[DC_TARGET].x, c[DC_TARGET].width, buf,
                       na);
     }
@@ -405,7 +439,7 @@ static void draw_detail_trend(const row_ctx *rc, const fp_col *c, int row,
 }
 
 static void draw_detail_row(const row_ctx *rc, const fp_col *c, int row,
-                            int kpi, const char *cur)
+                            int kpi)
 {
     char label[160];
     fp_draw_fill(rc->ui, rc->y, 0, COLS, cattr(rc, FP_C_NORMAL));
@@ -414,7 +448,7 @@ static void draw_detail_row(const row_ctx *rc, const fp_col *c, int row,
     fp_kpi_label(rc->ui, kpi, label, sizeof label);
     fp_draw(rc->ui, rc->y, c[DC_LABEL].x, c[DC_LABEL].width, label,
             cattr(rc, FP_C_NORMAL));
-    draw_detail_values(rc, c, row, kpi, cur);
+    draw_detail_values(rc, c, row, kpi);
     draw_detail_trend(rc, c, row, kpi);
 }
 
@@ -430,7 +464,8 @@ static void draw_detail_title(fp_grid *g, fp_ui *ui, const fp_rollup *r,
                  ui->gl->dot, n);
     snprintf(title, sizeof title, _("%s %s score %s %s %s%s%s"),
              fp_grid_name(ui, row), ui->gl->dot, score, ui->gl->dot,
-             fp_rollup_currency(r, row->row), notes,
+             ui->reporting ? fp_ui_reporting_currency(ui)
+                           : fp_rollup_currency(r, row->row), notes,
              g->filter_red ? _(" · red and amber only") : "");
     fp_draw_rule(ui, y, 0, w, title,
                  ui->attr[g->focus_detail ? FP_C_TITLE : FP_C_DIM]);
@@ -456,12 +491,11 @@ static void draw_detail(fp_grid *g, fp_ui *ui, const fp_rollup *r, fp_rect a)
                       a.y + a.h - notes_h, notes_h, a.w);
     fp_grid_scroll_to(g->dsel, g->ndkpis, g->detail_h, &g->dscroll);
     row_ctx rc = { .ui = ui, .r = r, .prev = fp_ui_prev_rollup(ui) };
-    const char *cur = fp_rollup_currency(r, row->row);
     for (int i = 0; i < g->detail_h && g->dscroll + i < g->ndkpis; i++) {
         rc.y = g->detail_y + i;
         rc.sel = g->dscroll + i == g->dsel;
         rc.focus = rc.sel && g->focus_detail;
-        draw_detail_row(&rc, c, row->row, g->dkpis[g->dscroll + i], cur);
+        draw_detail_row(&rc, c, row->row, g->dkpis[g->dscroll + i]);
     }
     if (g->ndkpis == 0 && g->detail_h > 0)
         fp_draw(ui, g->detail_y, 2, a.w - 2, _("No KPI has a value here."),
@@ -475,11 +509,10 @@ int fp_grid_detail_hint(fp_grid *g, fp_ui *ui, char *buf, size_t bufsz)
     int kpi = fp_grid_current_kpi(g, ui);
     if (!g->focus_detail || !r || !row || kpi < 0)
         return -1;
-    const fp_kpi *k = &fp_ui_cat(ui)->kpis[kpi];
     const fp_cell *c = fp_rollup_cell(r, row->row, kpi);
     char label[160], val[64], marks[400];
     fp_kpi_label(ui, kpi, label, sizeof label);
-    fp_fmt_kpi(k, c->value, fp_rollup_currency(r, row->row), val, sizeof val);
+    fp_ui_fmt_value(ui, row->row, kpi, c->value, val, sizeof val);
     cell_marks(ui, row->row, kpi, c, false, marks, sizeof marks);
     snprintf(buf, bufsz, "%s: %s %s %s", label, val, *marks ? ui->gl->dot : "",
              marks);

@@ -194,6 +194,11 @@ bool fp_help_build(fp_help *h, const fp_keymap *km, bool read_only,
     return ok;
 }
 
+bool fp_help_add(fp_help *h, fp_help_kind kind, const char *text)
+{
+    return add_line(h, kind, FP_ACT_NONE, text);
+}
+
 void fp_help_done(fp_help *h)
 {
     for (int i = 0; i < h->n; i++)

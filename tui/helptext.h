@@ -30,5 +30,7 @@ typedef struct {
 bool fp_help_build(fp_help *h, const fp_keymap *km, bool read_only,
                    bool problems);
 void fp_help_done(fp_help *h);
+/* Appends a line of text (copied); false when out of memory. */
+bool fp_help_add(fp_help *h, fp_help_kind kind, const char *text);
 
 #endif

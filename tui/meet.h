@@ -45,7 +45,8 @@ void fp_meet_done(fp_ui *ui);
 void fp_signals_install(void);
 /* SIGHUP or SIGTERM arrived: save the draft, restore the terminal, end. */
 bool fp_signal_terminate(void);
-/* SIGINT (Ctrl-C) arrived since the last call; clears it. */
+/* SIGINT arrived since the last call (kill -INT: in raw mode Ctrl-C is
+ * a key, read in order with the text before it); clears it. */
 bool fp_signal_interrupt(void);
 /* True when every loop must end now (signal or end of the key script);
  * sets ui->stop. */
@@ -67,6 +68,11 @@ bool fp_meet_keep_note(fp_ui *ui, fp_week week, long long node_id,
                        long long edit_id);
 /* Tries the kept notes again; returns how many are still waiting. */
 size_t fp_meet_retry(fp_ui *ui);
+/* The header's mark for kept notes: " 2 UNSAVED ", and while another
+ * process holds the write lock " 2 UNSAVED: waiting for the database "
+ * when that fits in max_cols; "" when none wait. */
+void fp_meet_pending_badge(fp_ui *ui, int max_cols, char *out,
+                           size_t outsz);
 /* Called every second by the main loop: retries kept writes. */
 int fp_meet_tick(fp_ui *ui);
 /* Before quitting: false when the user chose to stay because notes are
@@ -90,7 +96,8 @@ bool fp_meet_snapshot(fp_ui *ui, long long meeting_id);
 /* After a write: reload and redraw. */
 int fp_meet_after_write(fp_ui *ui);
 /* Asks a one-key question on the status line; returns the key pressed
- * (one of answers, lower-case) or 0 for Esc/Ctrl-C or when ui must stop. */
+ * (one of answers, lower-case) or 0 for Enter, Esc, Ctrl-C or when ui
+ * must stop. Every other key is ignored. */
 int fp_ask(fp_ui *ui, const char *question, const char *answers);
 /* Format of a stored time "2026-11-25T15:34:12" as "11-25 15:34". */
 void fp_meet_time(const char *iso, char *out, size_t outsz);

@@ -1,5 +1,7 @@
 /* The meeting record: `M` starts it (with the attendees) or, while it
- * runs, stops it or changes the attendees. Start and stop store a
+ * runs, stops it or changes the attendees. Attendees are picked from the
+ * org file or typed as names (the lead, guests): a name the filter finds
+ * nobody for is taken as typed when Enter ends the picker. Start and stop store a
  * snapshot of the key figures shown, for next week's "changed since". */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,37 +12,95 @@
 #include "tui/picker.h"
 #include "tui/ui.h"
 
-/* Marks the people named in attendees ("张伟, 李娜" or codes). */
-static void mark_attendees(fp_ui *ui, fp_picklist *p, const char *attendees)
+typedef struct { fp_ui *ui; fp_picklist *p; } marking;
+
+static int org_person(fp_ui *ui, const char *name)
 {
     const fp_tree *t = fp_ui_tree(ui);
-    char *copy = strdup(attendees ? attendees : ""), *save = NULL;
-    for (char *tok = copy ? strtok_r(copy, ",", &save) : NULL; tok;
-         tok = strtok_r(NULL, ",", &save)) {
-        while (*tok == ' ')
-            tok++;
-        for (int i = 0; i < t->npeople; i++)
-            if (strcmp(t->people[i].name, tok) == 0
-                || strcmp(t->people[i].code, tok) == 0)
-                fp_picklist_mark_key(p, t->people[i].code);
-    }
-    free(copy);
+    for (int i = 0; i < t->npeople; i++)
+        if (strcmp(t->people[i].name, name) == 0
+            || strcmp(t->people[i].code, name) == 0)
+            return i;
+    return -1;
 }
 
-/* Names of the marked people, "张伟, 李娜": a new string or NULL. */
-static char *marked_names(fp_ui *ui, const fp_picklist *p)
+/* A guest (not in the org file) as an item: key and label the name. */
+static void add_guest(const char *name, void *ctx)
+{
+    marking *m = ctx;
+    char label[512];
+    snprintf(label, sizeof label, _("%s  (guest)"), name);
+    if (org_person(m->ui, name) < 0)
+        fp_picklist_add(m->p, name, label, NULL);
+}
+
+static void mark_one(const char *name, void *ctx)
+{
+    marking *m = ctx;
+    int i = org_person(m->ui, name);
+    fp_picklist_mark_key(m->p, i >= 0 ? fp_ui_tree(m->ui)->people[i].code
+                                      : name);
+}
+
+/* The list to pick from: the guests of attendees first, then everyone
+ * in the org file; those named in attendees ("张伟, 陈总" or codes)
+ * marked. */
+static bool fill_attendees(fp_ui *ui, fp_picklist *p, const char *attendees)
+{
+    marking m = { ui, p };
+    fp_attendees_each(attendees, add_guest, &m);
+    if (!fp_meet_fill_people(ui, p))
+        return false;
+    fp_attendees_each(attendees, mark_one, &m);
+    return true;
+}
+
+/* The display name of an item: the person's name, or the guest's. */
+static const char *item_name(fp_ui *ui, const fp_pick_item *it)
 {
     const fp_tree *t = fp_ui_tree(ui);
-    fp_buf b;
-    fp_buf_init(&b);
-    for (size_t i = 0; i < p->n; i++) {
-        if (!p->items[i].marked)
-            continue;
-        int pi = fp_tree_find_person(t, p->items[i].key);
-        fp_buf_printf(&b, "%s%s", b.len ? ", " : "",
-                      pi >= 0 ? t->people[pi].name : p->items[i].key);
-    }
-    return fp_buf_take(&b);
+    int pi = fp_tree_find_person(t, it->key);
+    return pi >= 0 ? t->people[pi].name : it->key;
+}
+
+typedef struct { fp_ui *ui; const fp_picklist *p; fp_buf *b; } keeping;
+
+/* Adds name to the list when its item is still marked. */
+static void keep_marked(const char *name, void *ctx)
+{
+    keeping *k = ctx;
+    int i = org_person(k->ui, name);
+    const char *key = i >= 0 ? fp_ui_tree(k->ui)->people[i].code : name;
+    for (size_t j = 0; j < k->p->n; j++)
+        if (k->p->items[j].marked && strcmp(k->p->items[j].key, key) == 0)
+            fp_buf_printf(k->b, "%s%s", k->b->len ? ", " : "",
+                          item_name(k->ui, &k->p->items[j]));
+}
+
+/* The attendees after the picker, "张伟, 李娜, 陈总": those of current
+ * still marked in their order, the newly marked, then the names typed in
+ * the filter when it matches nobody (guests). A new string or NULL. */
+static char *marked_names(fp_ui *ui, const fp_picklist *p,
+                          const char *current)
+{
+    fp_buf kept, marked;
+    fp_buf_init(&kept);
+    fp_buf_init(&marked);
+    keeping k = { ui, p, &kept };
+    fp_attendees_each(current, keep_marked, &k);
+    for (size_t i = 0; i < p->n; i++)
+        if (p->items[i].marked)
+            fp_buf_printf(&marked, "%s%s", marked.len ? ", " : "",
+                          item_name(ui, &p->items[i]));
+    bool typed = p->filter[0] && p->nshown == 0;
+    char *names = fp_attendees_merge(fp_buf_str(&kept), fp_buf_str(&marked));
+    char *all = names && typed ? fp_attendees_merge(names, p->filter) : NULL;
+    fp_buf_done(&kept);
+    fp_buf_done(&marked);
+    if (!all)
+        return names;
+    free(names);
+    return all;
 }
 
 static void pick_attendees(fp_ui *ui, long long id, const char *current)
@@ -48,12 +108,11 @@ static void pick_attendees(fp_ui *ui, long long id, const char *current)
     fp_picklist p;
     char title[256];
     fp_picklist_init(&p, true);
-    snprintf(title, sizeof title, _("Attendees %s Space marks, Enter ends"),
-             ui->gl->dot);
-    if (fp_meet_fill_people(ui, &p)) {
-        mark_attendees(ui, &p, current);
+    snprintf(title, sizeof title, _("Attendees %s Space marks, Enter ends "
+             "%s a guest: type the name, Enter"), ui->gl->dot, ui->gl->dot);
+    if (fill_attendees(ui, &p, current)) {
         if (fp_picker_run(ui, &p, title)) {
-            char *names = marked_names(ui, &p);
+            char *names = marked_names(ui, &p, current);
             fp_db *db = fp_review_db(ui->rv);
             if (names && !fp_meeting_set_attendees(db, id, names))
                 fp_ui_msg(ui, FP_MSG_ERROR, _("Attendees NOT saved: %s"),

@@ -12,7 +12,7 @@
 #include "tui/picker.h"
 #include "tui/ui.h"
 
-#define NOTE_MAX_CHARS 20000
+#define NOTE_MAX_CHARS FP_NOTE_MAX_CHARS /* storage/meeting.h */
 
 typedef struct {
     long long node_id;

@@ -9,6 +9,7 @@
 #include "model/buf.h"
 #include "model/format.h"
 #include "model/number.h"
+#include "model/value_check.h"
 #include "tui/editor.h"
 #include "tui/grid.h"
 #include "tui/format.h"
@@ -89,23 +90,34 @@ static char *ask_reason(fp_ui *ui, const char *title, const char *info,
 
 /* ---- o: override ------------------------------------------------------- */
 
+/* Asks until the text is a value or the prompt is cancelled; a refused
+ * text stays in the prompt, which says what is wrong with it. */
 static bool ask_value(fp_ui *ui, const cell_ref *c, const char *start,
                       char *text, size_t textsz, double *value)
 {
-    char src[64], label[1024];
+    char src[64], label[1024], refused[512];
     fp_format_value(c->def, c->cell->source, src, sizeof src);
     snprintf(label, sizeof label, _("%s at %s: now %s (source %s). New "
              "value: "), c->label, c->where, c->cur, src);
-    if (!fp_prompt_with(ui, label, start, text, textsz) || !*text)
-        return false;
-    const char *why = NULL;
-    fp_num_status st = fp_parse_value(text, c->def->unit == FP_UNIT_PERCENT,
-                                      value, &why);
-    if (st == FP_NUM_OK)
-        return true;
-    fp_ui_msg(ui, FP_MSG_ERROR, _("Not a value: '%s' (%s)"), text,
-              st == FP_NUM_EMPTY ? _("empty") : why ? why : _("not a number"));
-    return false;
+    const char *ask = label;
+    snprintf(text, textsz, "%s", start ? start : "");
+    for (;;) {
+        if (!fp_prompt_with(ui, ask, text, text, textsz) || !*text)
+            return false;
+        const char *why = NULL;
+        fp_num_status st = fp_parse_value(text, c->def->unit
+                                          == FP_UNIT_PERCENT, value, &why);
+        char range[256];
+        if (st == FP_NUM_OK && fp_kpi_value_sane(c->def, *value, range,
+                                                 sizeof range))
+            return true;
+        if (st == FP_NUM_OK)
+            why = range;
+        snprintf(refused, sizeof refused, _("Not a value (%s). %s, new "
+                 "value: "), st == FP_NUM_EMPTY ? _("empty")
+                 : why ? why : _("not a number"), c->label);
+        ask = refused;
+    }
 }
 
 static int store_override(fp_ui *ui, const cell_ref *c, double value,

@@ -1,5 +1,6 @@
 /* Moves across the hierarchy: weeks, the red-KPI walk, search. */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,11 +80,17 @@ static int *preorder_below(const fp_tree *t, int root, int *n)
     return out;
 }
 
-static void path_text(fp_ui *ui, int node, char *out, size_t outsz)
+/* "store › category › person" for a node; a person's name for a
+ * person's scorecard row (nnodes + person). */
+static void path_text(fp_ui *ui, int row, char *out, size_t outsz)
 {
     const fp_tree *t = fp_ui_tree(ui);
+    if (row >= t->nnodes) {
+        snprintf(out, outsz, "%s", t->people[row - t->nnodes].name);
+        return;
+    }
     int chain[16], n = 0;
-    for (int p = node; p > 0 && n < 16; p = t->nodes[p].parent)
+    for (int p = row; p > 0 && n < 16; p = t->nodes[p].parent)
         chain[n++] = p;
     size_t o = 0;
     out[0] = '\0';
@@ -94,11 +101,18 @@ static void path_text(fp_ui *ui, int node, char *out, size_t outsz)
 
 /* ---- the red walk ------------------------------------------------------ */
 
-/* A red KPI in walk order: node rank, then the KPI's place at the node
- * (its card first, then the catalogue's order, like the detail panel). */
-typedef struct { int rank, pos, node, kpi; } spot;
+/* A red KPI: row (a node, or a person's scorecard row), its tree order
+ * (node rank, then the KPI's place at the node: its card first, then the
+ * catalogue's order, like the detail panel), whether it is a key KPI of
+ * the row and its attainment. */
+typedef struct {
+    int rank, pos, node, kpi;
+    bool key;
+    double att;
+} spot;
 
-static int kpi_order(fp_ui *ui, int node, int *out)
+/* The KPIs of a node in detail-panel order; *nkey of them are its card. */
+static int kpi_order(fp_ui *ui, int node, int *out, int *nkey)
 {
     const fp_tree *t = fp_ui_tree(ui);
     const fp_catalogue *cat = fp_ui_cat(ui);
@@ -115,20 +129,36 @@ static int kpi_order(fp_ui *ui, int node, int *out)
         if (!seen)
             out[n++] = k;
     }
+    *nkey = ncard;
     return n;
 }
 
-static int compare_spot(const spot *a, const spot *b)
+static int compare_tree(const spot *a, const spot *b)
 {
     if (a->rank != b->rank)
         return a->rank < b->rank ? -1 : 1;
     return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
+/* Key KPIs first, each group by attainment (lowest first), then tree. */
+static int compare_worst(const void *pa, const void *pb)
+{
+    const spot *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key ? -1 : 1;
+    bool an = isnan(a->att), bn = isnan(b->att);
+    if (an != bn)
+        return an ? 1 : -1;
+    if (!an && a->att != b->att)
+        return a->att < b->att ? -1 : 1;
+    return compare_tree(a, b);
+}
+
 typedef struct {
-    int *order, norder;   /* nodes in walk order */
+    int *order, norder;   /* nodes in tree order */
     spot *spots;          /* red KPIs in walk order */
     int nspots, cap;
+    bool by_tree;         /* [ui] red_order = tree */
 } walk;
 
 static void add_spot(walk *w, spot s)
@@ -144,18 +174,39 @@ static void add_spot(walk *w, spot s)
     w->spots[w->nspots++] = s;
 }
 
+static void add_if_red(walk *w, const fp_rollup *r, spot s)
+{
+    const fp_cell *c = fp_rollup_cell(r, s.node, s.kpi);
+    if (c->status != FP_ST_RED)
+        return;
+    s.att = c->attainment;
+    add_spot(w, s);
+}
+
+static void sort_walk(walk *w)
+{
+    if (!w->by_tree && w->nspots > 1)
+        qsort(w->spots, (size_t)w->nspots, sizeof *w->spots, compare_worst);
+}
+
 static void scan_reds(fp_ui *ui, const fp_rollup *r, walk *w)
 {
     int *kpis = malloc((size_t)r->nkpis * sizeof *kpis + 1);
     if (!kpis)
         return;
     for (int i = 0; i < w->norder; i++) {
-        int node = w->order[i], n = kpi_order(ui, node, kpis);
+        int node = w->order[i], nkey, n = kpi_order(ui, node, kpis, &nkey);
         for (int j = 0; j < n; j++)
-            if (fp_rollup_cell(r, node, kpis[j])->status == FP_ST_RED)
-                add_spot(w, (spot){ i, j, node, kpis[j] });
+            add_if_red(w, r, (spot){ i, j, node, kpis[j], j < nkey, NAN });
     }
     free(kpis);
+    sort_walk(w);
+}
+
+static bool walk_by_tree(fp_ui *ui)
+{
+    const fp_config *cfg = fp_review_config(ui->rv);
+    return cfg && cfg->red_order && strcmp(cfg->red_order, "tree") == 0;
 }
 
 /* Where the cursor is in walk order. With the table focused the cursor is
@@ -168,14 +219,14 @@ static spot cursor_spot(fp_ui *ui, const walk *w)
         v->ops->cursor(v, ui, &node, &kpi);
     if (kpi < 0 && node == ui->red_node)
         kpi = ui->red_kpi;
-    spot s = { -1, -1, node, kpi };
+    spot s = { -1, -1, node, kpi, false, NAN };
     for (int i = 0; i < w->norder && s.rank < 0; i++)
         if (w->order[i] == node)
             s.rank = i;
     if (s.rank < 0 || kpi < 0)
         return s;
     int *kpis = malloc((size_t)fp_ui_cat(ui)->nkpis * sizeof *kpis + 1);
-    int n = kpis ? kpi_order(ui, node, kpis) : 0;
+    int nkey, n = kpis ? kpi_order(ui, node, kpis, &nkey) : 0;
     for (int j = 0; j < n; j++)
         if (kpis[j] == kpi)
             s.pos = j;
@@ -198,22 +249,41 @@ static void announce_red(fp_ui *ui, const fp_rollup *r, const spot *s,
               k->label, val, tgt, att);
 }
 
-/* Index of the next (dir > 0) or previous spot from the cursor. */
-static int pick_spot(const walk *w, const spot *from, int dir, bool *wrapped)
+/* Tree order: the next (dir > 0) or previous spot from the cursor. */
+static int pick_in_tree(const walk *w, const spot *from, int dir,
+                        bool *wrapped)
 {
     *wrapped = false;
     if (dir > 0) {
         for (int i = 0; i < w->nspots; i++)
-            if (compare_spot(&w->spots[i], from) > 0)
+            if (compare_tree(&w->spots[i], from) > 0)
                 return i;
         *wrapped = true;
         return 0;
     }
     for (int i = w->nspots - 1; i >= 0; i--)
-        if (compare_spot(&w->spots[i], from) < 0)
+        if (compare_tree(&w->spots[i], from) < 0)
             return i;
     *wrapped = true;
     return w->nspots - 1;
+}
+
+/* Worst first: the spot after (before) the one under the cursor; from
+ * anywhere else the walk starts at the worst (ends at the least bad). */
+static int pick_spot(const walk *w, const spot *from, int dir, bool *wrapped)
+{
+    if (w->by_tree)
+        return pick_in_tree(w, from, dir, wrapped);
+    *wrapped = false;
+    int at = -1;
+    for (int i = 0; i < w->nspots && at < 0; i++)
+        if (w->spots[i].node == from->node && w->spots[i].kpi == from->kpi)
+            at = i;
+    if (at < 0)
+        return dir > 0 ? 0 : w->nspots - 1;
+    int next = at + (dir > 0 ? 1 : -1);
+    *wrapped = next < 0 || next >= w->nspots;
+    return (next + w->nspots) % w->nspots;
 }
 
 /* The walk runs below the node where it started, so that walking into a
@@ -234,7 +304,8 @@ int fp_nav_red(fp_ui *ui, int dir)
     if (!r)
         return FP_R_REDRAW;
     int root = walk_root(ui);
-    walk w = { .order = preorder_below(fp_ui_tree(ui), root, &w.norder) };
+    walk w = { .order = preorder_below(fp_ui_tree(ui), root, &w.norder),
+               .by_tree = walk_by_tree(ui) };
     if (w.order)
         scan_reds(ui, r, &w);
     if (w.nspots == 0) {
@@ -254,6 +325,49 @@ int fp_nav_red(fp_ui *ui, int dir)
     free(w.order);
     free(w.spots);
     return FP_R_REDRAW;
+}
+
+int fp_nav_red_card(fp_ui *ui, int row, const int *kpis, int n, int cur,
+                    int dir)
+{
+    const fp_rollup *r = fp_ui_rollup(ui);
+    walk w = { .by_tree = walk_by_tree(ui) };
+    int kpi = -1;
+    if (!r)
+        return -1;
+    for (int j = 0; j < n; j++)
+        add_if_red(&w, r, (spot){ 0, j, row, kpis[j], true, NAN });
+    sort_walk(&w);
+    if (w.nspots == 0) {
+        char who[256];
+        path_text(ui, row, who, sizeof who);
+        fp_ui_msg(ui, FP_MSG_INFO, _("No red KPI on %s this week"), who);
+    } else {
+        spot from = { 0, -1, row, cur, true, NAN };
+        for (int j = 0; j < n; j++)
+            if (kpis[j] == cur)
+                from.pos = j;
+        bool wrapped;
+        int i = pick_spot(&w, &from, dir, &wrapped);
+        kpi = w.spots[i].kpi;
+        announce_red(ui, r, &w.spots[i], i + 1, w.nspots, wrapped);
+    }
+    free(w.spots);
+    return kpi;
+}
+
+int fp_nav_worst_red(fp_ui *ui, int row, const int *kpis, int n)
+{
+    const fp_rollup *r = fp_ui_rollup(ui);
+    walk w = { 0 };
+    int kpi = -1;
+    for (int j = 0; r && j < n; j++)
+        add_if_red(&w, r, (spot){ 0, j, row, kpis[j], true, NAN });
+    sort_walk(&w);
+    if (w.nspots > 0)
+        kpi = w.spots[0].kpi;
+    free(w.spots);
+    return kpi;
 }
 
 /* ---- search ------------------------------------------------------------ */

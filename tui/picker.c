@@ -7,6 +7,7 @@
 
 #include "model/text.h"
 #include "tui/grid.h"
+#include "tui/listmove.h"
 #include "model/i18n.h"
 #include "tui/screen.h"
 
@@ -56,7 +57,7 @@ static void draw_picker(fp_ui *ui, void *ctx, int *cy, int *cx)
     int fw = fp_draw(ui, r.y + 1, 1, r.w - 1, filter, ui->attr[FP_C_NORMAL]);
     *cy = r.y + 1;
     *cx = 1 + fp_text_width(filter) < r.w ? 1 + fp_text_width(filter) : fw;
-    fp_grid_scroll_to((int)p->sel, (int)p->nshown, pk->rows, &pk->scroll);
+    fp_list_scroll_to((int)p->sel, (int)p->nshown, pk->rows, &pk->scroll);
     for (int i = 0; i < pk->rows && pk->scroll + i < (int)p->nshown; i++)
         draw_item(ui, pk, r.y + 2 + i, (size_t)(pk->scroll + i));
     if (p->nshown == 0)

@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -41,9 +42,12 @@ static void bracketed_paste(bool on)
     fflush(stdout);
 }
 
+/* Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ are keys read in order with the
+ * text typed before them (in cbreak mode Ctrl-C became a signal that
+ * overtook keys still queued). */
 static void setup_input(bool headless)
 {
-    cbreak();
+    raw();
     noecho();
     nonl();
     intrflush(stdscr, FALSE);
@@ -117,6 +121,24 @@ void fp_screen_apply_resize(const fp_event *ev)
 void fp_screen_repaint(void)
 {
     clearok(curscr, TRUE);
+}
+
+void fp_screen_suspend(void)
+{
+    struct sigaction dfl, old;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    bracketed_paste(false);
+    def_prog_mode();
+    endwin();
+    sigaction(SIGTSTP, &dfl, &old);
+    raise(SIGTSTP); /* stops here until SIGCONT (fg) */
+    sigaction(SIGTSTP, &old, NULL);
+    reset_prog_mode();
+    bracketed_paste(true);
+    clearok(curscr, TRUE);
+    refresh();
 }
 
 /* One screen row as UTF-8, skipping the right half of wide characters. */

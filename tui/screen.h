@@ -19,6 +19,10 @@ void fp_screen_close(fp_screen *s);
 void fp_screen_apply_resize(const fp_event *ev);
 /* Repaints the whole terminal on the next refresh (Ctrl-L). */
 void fp_screen_repaint(void);
+/* Ctrl-Z in raw mode: gives the terminal back and stops the process like
+ * a shell's job control would; back in curses (repaint pending) once it
+ * is continued. Nothing happens without job control (no shell). */
+void fp_screen_suspend(void);
 /* Writes the screen as UTF-8 text, one line per row, trailing spaces cut. */
 void fp_screen_dump(FILE *out);
 

@@ -35,6 +35,10 @@ void fp_signals_install(void)
     install(SIGHUP, on_terminate);
     install(SIGTERM, on_terminate);
     install(SIGINT, on_interrupt);
+    /* Past a file size limit a write fails with EFBIG (reported like a
+       full disk, the note kept in memory) instead of killing fupan with
+       the terminal left raw. */
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 bool fp_signal_terminate(void)

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "model/text.h"
+#include "storage/check.h"
 #include "tui/helptext.h"
 #include "model/i18n.h"
 #include "tui/screen.h"
@@ -52,6 +53,27 @@ static int act_refresh(fp_ui *ui)
     return FP_R_REDRAW;
 }
 
+static int act_cycle_theme(fp_ui *ui)
+{
+    const char *name = fp_theme_cycle(ui);
+    fp_screen_repaint();
+    fp_ui_msg(ui, FP_MSG_INFO, _("Theme: %s"), name);
+    return FP_R_REDRAW;
+}
+
+static int act_toggle_currency(fp_ui *ui)
+{
+    ui->reporting = !ui->reporting;
+    if (ui->reporting)
+        fp_ui_msg(ui, FP_MSG_INFO, _("Money in %s, converted at the week's "
+                  "rates ($: each store's own currency)"),
+                  fp_ui_reporting_currency(ui));
+    else
+        fp_ui_msg(ui, FP_MSG_INFO, "%s",
+                  _("Money in each store's own currency"));
+    return FP_R_REDRAW;
+}
+
 static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_QUIT] = act_quit,
     [FP_ACT_HELP] = act_help,
@@ -63,6 +85,8 @@ static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_SEARCH] = act_search,
     [FP_ACT_PEOPLE_VIEW] = act_people,
     [FP_ACT_REFRESH] = act_refresh,
+    [FP_ACT_TOGGLE_CURRENCY] = act_toggle_currency,
+    [FP_ACT_CYCLE_THEME] = act_cycle_theme,
     [FP_ACT_ANNOTATE] = fp_act_annotate,
     [FP_ACT_OVERRIDE] = fp_act_override,
     [FP_ACT_REVERT_OVERRIDE] = fp_act_revert_override,
@@ -99,12 +123,16 @@ static int dispatch(fp_ui *ui, fp_action act)
     return FP_R_REDRAW;
 }
 
+static int on_interrupt(fp_ui *ui);
+
 static int on_key(fp_ui *ui, fp_key key)
 {
     fp_view *v = fp_ui_top(ui);
     fp_keyctx ctx = v->ops->context ? v->ops->context(v) : v->ops->ctx;
     fp_action act = fp_keymap_lookup(ui->km, ctx, key);
     ui->msg[0] = '\0';
+    if (act == FP_ACT_NONE && key == 3) /* raw mode: Ctrl-C, in order */
+        return on_interrupt(ui);
     if (act == FP_ACT_NONE && (key & FP_KEY_ALT)) {
         /* Esc and a key typed fast read as Alt-key: unbound, take both */
         int r = on_key(ui, 27);
@@ -211,6 +239,26 @@ static void report_keymap(fp_ui *ui)
                   fp_keymap_message(ui->km, 0), n - 1);
 }
 
+/* A damaged file is said at once, before anyone types into it; the
+ * quick check runs only when the file changed since the last one. */
+static void check_file(fp_ui *ui)
+{
+    char msg[512];
+    int n = fp_check_if_changed(fp_review_db(ui->rv)->path, msg, sizeof msg);
+    if (n > 0)
+        fp_ui_msg(ui, FP_MSG_ERROR, _("The database file is damaged: run "
+                  "`fupan check` (%d problem(s): %s)"), n, msg);
+}
+
+/* A file that cannot be written now: say so before anything is typed. */
+static void report_read_only_file(fp_ui *ui)
+{
+    const fp_db *db = fp_review_db(ui->rv);
+    if (db->os_read_only)
+        fp_ui_msg(ui, FP_MSG_WARN, _("%s is read-only: notes are kept here "
+                  "and saved once it can be written"), db->path);
+}
+
 static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
 {
     const fp_config *cfg = fp_review_config(ui->rv);
@@ -232,8 +280,27 @@ static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
     }
     fp_view_arg root = { .node = 0, .person = -1 };
     report_keymap(ui);
+    check_file(ui);
+    report_read_only_file(ui);
     fp_meet_init(ui);
     return fp_ui_push(ui, &fp_view_table_ops, &root);
+}
+
+/* "fupan: " + a message that may quote a config line, sanitised. */
+static void print_error(const char *msg)
+{
+    fputs("fupan: ", stderr);
+    fp_text_fputs(msg, stderr);
+    fputc('\n', stderr);
+}
+
+/* A message of several lines (unsaved notes): each line sanitised. */
+static void print_lines(char *msg)
+{
+    for (char *line = strtok(msg, "\n"); line; line = strtok(NULL, "\n")) {
+        fp_text_fputs(line, stderr);
+        fputc('\n', stderr);
+    }
 }
 
 static int run_session(fp_ui *ui, const fp_tui_opts *opts)
@@ -243,7 +310,7 @@ static int run_session(fp_ui *ui, const fp_tui_opts *opts)
     fp_screen *scr = fp_screen_open(opts->headless_cols, opts->headless_rows,
                                     err, sizeof err);
     if (!scr) {
-        fprintf(stderr, "fupan: %s\n", err);
+        print_error(err);
         return EXIT_RUNTIME;
     }
     bool ok = start_ui(ui, opts);
@@ -262,7 +329,7 @@ static int run_session(fp_ui *ui, const fp_tui_opts *opts)
     if (!ok)
         fprintf(stderr, "fupan: %s\n", _("cannot start the screen"));
     if (ui->meet.exit_msg[0])
-        fprintf(stderr, "%s\n", ui->meet.exit_msg);
+        print_lines(ui->meet.exit_msg);
     fp_meet_done(ui);
     return ok ? EXIT_OK : EXIT_RUNTIME;
 }
@@ -294,10 +361,13 @@ int fp_tui_run(const fp_tui_opts *opts)
                           .read_only = opts->read_only, .today = opts->today };
     ui.rv = fp_review_open(&ro, err, sizeof err);
     if (!ui.rv) {
-        fprintf(stderr, "fupan: %s\n", err);
+        print_error(err);
         fp_keysrc_free(ui.keys);
         return EXIT_RUNTIME;
     }
+    /* never freeze on another process's write lock: a write that finds
+     * it taken fails at once and is kept, and the main loop retries */
+    fp_db_set_wait(fp_review_db(ui.rv), FP_DB_WAIT_TUI_MS);
     int rc = run_session(&ui, opts);
     fp_keymap_free(ui.km);
     fp_review_close(ui.rv);
@@ -312,7 +382,10 @@ static void print_trimmed(FILE *out, const char *s)
     size_t n = strlen(s);
     while (n > 0 && s[n - 1] == ' ')
         n--;
-    fprintf(out, "%.*s\n", (int)n, s);
+    char *line = strndup(s, n);
+    fp_text_fputs(line ? line : "", out);
+    fputc('\n', out);
+    free(line);
 }
 
 int fp_tui_dump_keys(FILE *out, const char *keymap_path)
@@ -326,7 +399,7 @@ int fp_tui_dump_keys(FILE *out, const char *keymap_path)
         return EXIT_RUNTIME;
     }
     for (int i = 0; i < fp_keymap_nmessages(km); i++)
-        fprintf(stderr, "fupan: %s\n", fp_keymap_message(km, i));
+        print_error(fp_keymap_message(km, i));
     for (int i = 0; i < help.n; i++)
         print_trimmed(out, help.lines[i].text);
     fp_help_done(&help);

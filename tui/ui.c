@@ -1,4 +1,5 @@
 /* The ui's state: messages, the view stack, data access. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,9 +22,25 @@ fp_view *fp_ui_top(fp_ui *ui)
     return ui->depth > 0 ? &ui->stack[ui->depth - 1] : NULL;
 }
 
+/* Keys that mean the same everywhere in raw mode: Ctrl-\ is Ctrl-C
+ * (it would have quit without saving a draft); Ctrl-Z suspends and comes
+ * back as a resize, so that every loop redraws. */
+static void raw_control_key(fp_ui *ui, fp_event *ev)
+{
+    if (ev->type != FP_EV_KEY)
+        return;
+    if (ev->key == 28)
+        ev->key = 3;
+    if (ev->key == 26 && !ui->headless) {
+        fp_screen_suspend();
+        *ev = (fp_event){ .type = FP_EV_RESIZE };
+    }
+}
+
 void fp_ui_next(fp_ui *ui, fp_event *ev, int timeout_ms)
 {
     fp_keysrc_next(ui->keys, ev, timeout_ms);
+    raw_control_key(ui, ev);
     if (ev->type != FP_EV_END)
         return;
     ui->stop = true;
@@ -144,4 +161,30 @@ void fp_ui_goto(fp_ui *ui, int node, int kpi)
         fp_view_arg arg = { .node = 0, .person = -1 };
         fp_ui_push(ui, &fp_view_table_ops, &arg);
     }
+}
+
+/* Attainment of kpi at node for ranking places: missing sorts last. */
+static double place_rank(const fp_rollup *r, int node, int kpi)
+{
+    double att = r && kpi >= 0 ? fp_rollup_cell(r, node, kpi)->attainment
+                               : 0;
+    return isnan(att) ? INFINITY : att;
+}
+
+int fp_ui_person_node(fp_ui *ui, int person, int under, int kpi)
+{
+    const fp_tree *t = fp_ui_tree(ui);
+    const fp_rollup *r = kpi >= 0 ? fp_ui_rollup(ui) : NULL;
+    int best = -1, any = -1;
+    for (int i = 0; i < t->nnodes; i++) {
+        if (t->nodes[i].person != person)
+            continue;
+        if (any < 0)
+            any = i;
+        if (under >= 0 && !fp_tree_is_under(t, i, under))
+            continue;
+        if (best < 0 || place_rank(r, i, kpi) < place_rank(r, best, kpi))
+            best = i;
+    }
+    return best >= 0 ? best : any;
 }

@@ -40,6 +40,11 @@ typedef enum {
     FP_C_BAR_OFF, FP_C_COUNT
 } fp_color;
 
+/* The themes, in the order T cycles through them. */
+typedef enum {
+    FP_THEME_DEFAULT, FP_THEME_CONTRAST, FP_THEME_MONO, FP_THEME_COUNT
+} fp_theme;
+
 typedef enum { FP_MSG_INFO, FP_MSG_WARN, FP_MSG_ERROR } fp_msg_level;
 
 /* Glyph set: UTF-8 or ASCII when the locale cannot show UTF-8. */
@@ -49,6 +54,8 @@ typedef struct {
     const char *up, *down, *flat;
     const char *crumb_sep, *dot, *dash, *cursor, *hline, *range;
     const char *arrow;       /* "from -> to" */
+    const char *overridden;  /* after a value set by hand */
+    const char *provisional; /* after a value still inside its maturity */
 } fp_glyphs;
 
 typedef struct { int y, x, h, w; } fp_rect;
@@ -99,6 +106,7 @@ struct fp_view {
 };
 
 #define FP_VIEW_MAX 16
+#define FP_FX_MAX 32
 
 struct fp_ui {
     fp_review *rv;
@@ -111,6 +119,15 @@ struct fp_ui {
     bool headless;
     const fp_glyphs *gl;
     int attr[FP_C_COUNT];    /* curses attributes per colour */
+    fp_theme theme;          /* the theme in use (T cycles) */
+    bool reporting;          /* $: money in the reporting currency */
+    struct {                 /* the week's FX rates (money.c) */
+        fp_fx rate[FP_FX_MAX];
+        size_t n;
+        fp_week week;
+        unsigned gen;
+        bool loaded;
+    } fx;
     fp_view stack[FP_VIEW_MAX];
     int depth;
     unsigned gen;            /* bumped when data or week changes */
@@ -161,14 +178,35 @@ const fp_tree *fp_ui_tree(fp_ui *ui);
 const fp_catalogue *fp_ui_cat(fp_ui *ui);
 /* Reloads after another process wrote (or force): re-resolves views. */
 bool fp_ui_refresh(fp_ui *ui, bool force);
-/* Rebuilds the stack so that node is the selected row (kpi in detail). */
+/* Rebuilds the stack so that node is the selected row; with kpi >= 0 the
+ * detail panel has the focus, on that KPI. */
 void fp_ui_goto(fp_ui *ui, int node, int kpi);
+/* The tree node a note or override on a person's scorecard goes to: their
+ * node below `under` where kpi is worst (the first when kpi < 0), else
+ * their first node anywhere; -1 when they have none. */
+int fp_ui_person_node(fp_ui *ui, int person, int under, int kpi);
+
+/* ---- money.c: money as shown (the $ toggle) ---- */
+/* The reporting currency ("USD"). */
+const char *fp_ui_reporting_currency(fp_ui *ui);
+/* Value v of kpi at rollup row as the screen shows it: money converted
+ * into the reporting currency while ui->reporting (NAN when the week has
+ * no rate for the row's currency). *currency (may be NULL) gets the
+ * currency of the result, "" for a KPI that is not money. */
+double fp_ui_value(fp_ui *ui, int row, int kpi, double v,
+                   const char **currency);
+/* fp_fmt_kpi of that value with its currency ("PHP 251,097"), "no rate"
+ * when it cannot be converted. */
+void fp_ui_fmt_value(fp_ui *ui, int row, int kpi, double v, char *out,
+                     size_t outsz);
 
 /* ---- theme.c ---- */
 /* Starts colours for the theme named (NULL/unknown: default); NO_COLOR
  * or a terminal without colours gives mono. */
 void fp_theme_init(fp_ui *ui, const char *name);
 int fp_attr(const fp_ui *ui, fp_color c, bool selected);
+/* The next theme (default, high-contrast, mono); returns its name. */
+const char *fp_theme_cycle(fp_ui *ui);
 const fp_glyphs *fp_glyphs_get(bool utf8);
 
 /* ---- draw.c: every text goes through fp_text_fit ---- */
@@ -186,8 +224,10 @@ fp_color fp_status_color(int status);
 
 /* ---- frame.c ---- */
 void fp_frame_draw(fp_ui *ui);
-/* The area between header and status line. */
+/* The area between the summary line and the status line. */
 fp_rect fp_frame_body(const fp_ui *ui);
+/* ---- summary.c: the line under the header ---- */
+void fp_summary_draw(fp_ui *ui, int y);
 
 /* A band across the body for editors and pickers: a titled rule on top,
  * h - 2 blank lines, a dim hint line at the bottom. */
@@ -207,7 +247,15 @@ bool fp_prompt_with(fp_ui *ui, const char *label, const char *text,
                     char *out, size_t outsz);
 
 /* ---- nav.c: cross-hierarchy moves ---- */
+/* n/N: the next (dir > 0) or previous red KPI below where the walk
+ * started, worst first ([ui] red_order = tree: in tree order). */
 int fp_nav_red(fp_ui *ui, int dir);
+/* The same within one scorecard: row's KPIs kpis[0..n), from the KPI cur;
+ * returns the KPI to put the cursor on, -1 when none is red (message). */
+int fp_nav_red_card(fp_ui *ui, int row, const int *kpis, int n, int cur,
+                    int dir);
+/* The worst red KPI among kpis[0..n) of row, -1 when none is red. */
+int fp_nav_worst_red(fp_ui *ui, int row, const int *kpis, int n);
 int fp_nav_search(fp_ui *ui);
 int fp_nav_goto_week(fp_ui *ui);
 int fp_nav_week(fp_ui *ui, int delta);

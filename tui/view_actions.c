@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/text.h"
+#include "tui/listmove.h"
 #include "tui/grid.h"
 #include "model/i18n.h"
 #include "tui/ui.h"
@@ -31,10 +32,7 @@ static void load(actions_view *av, fp_ui *ui)
     av->loaded = true;
     av->gen = ui->gen;
     av->week = ui->week;
-    if (av->sel >= (int)av->list.n)
-        av->sel = (int)av->list.n - 1;
-    if (av->sel < 0)
-        av->sel = 0;
+    fp_list_clamp(&av->sel, (int)av->list.n);
 }
 
 static void *actions_open(fp_ui *ui, const fp_view_arg *arg)
@@ -102,7 +100,7 @@ static void actions_draw(fp_view *v, fp_ui *ui, fp_rect a)
              week, ui->gl->dot, open);
     fp_draw_rule(ui, a.y, 0, a.w, title, ui->attr[FP_C_TITLE]);
     av->page = a.h - 1 > 0 ? a.h - 1 : 1;
-    fp_grid_scroll_to(av->sel, (int)av->list.n, av->page, &av->scroll);
+    fp_list_scroll_to(av->sel, (int)av->list.n, av->page, &av->scroll);
     for (int i = 0; i < av->page && av->scroll + i < (int)av->list.n; i++)
         draw_row(ui, &av->list.items[av->scroll + i], a.y + 1 + i, a.w,
                  av->scroll + i == av->sel);
@@ -136,7 +134,6 @@ static int set_state(actions_view *av, fp_ui *ui, const char *state)
 static int actions_request(fp_view *v, fp_ui *ui, fp_action act)
 {
     actions_view *av = v->priv;
-    int step = av->page > 1 ? av->page - 1 : 1, n = (int)av->list.n;
     switch (act) {
     case FP_ACT_BACK: case FP_ACT_LIST_ACTIONS:
         fp_ui_pop(ui);
@@ -144,17 +141,10 @@ static int actions_request(fp_view *v, fp_ui *ui, fp_action act)
     case FP_ACT_ITEM_DONE: return set_state(av, ui, "done");
     case FP_ACT_ITEM_DROP: return set_state(av, ui, "dropped");
     case FP_ACT_ITEM_REOPEN: return set_state(av, ui, "open");
-    case FP_ACT_MOVE_UP: av->sel--; break;
-    case FP_ACT_MOVE_DOWN: av->sel++; break;
-    case FP_ACT_PAGE_UP: av->sel -= step; break;
-    case FP_ACT_PAGE_DOWN: av->sel += step; break;
-    case FP_ACT_FIRST: av->sel = 0; break;
-    case FP_ACT_LAST: av->sel = n - 1; break;
-    default: return FP_R_UNHANDLED;
+    default:
+        return fp_list_move(&av->sel, (int)av->list.n, av->page, act)
+               ? FP_R_REDRAW : FP_R_UNHANDLED;
     }
-    av->sel = av->sel >= n ? n - 1 : av->sel;
-    av->sel = av->sel < 0 ? 0 : av->sel;
-    return FP_R_REDRAW;
 }
 
 static int actions_mouse(fp_view *v, fp_ui *ui, const fp_event *ev)

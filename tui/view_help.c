@@ -1,15 +1,64 @@
-/* The help view: the live keymap, grouped, scrollable. */
+/* The help view: the live keymap, grouped, then the legend of the
+ * symbols on screen; scrollable. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "model/format.h"
+#include "model/rollup.h"
+#include "model/text.h"
 
 #include "tui/helptext.h"
 #include "model/i18n.h"
 #include "tui/ui.h"
 
+#define LEGEND_COLS 14 /* the symbol column, like the keys' */
+
 typedef struct {
     fp_help help;
     int scroll, page;
 } help_view;
+
+/* ---- the legend: every symbol the screens draw, from the glyph set
+ * the drawing uses (UTF-8 or ASCII) ---- */
+
+static bool add_symbol(fp_help *h, const char *symbol, const char *meaning)
+{
+    char line[512];
+    int pad = LEGEND_COLS - fp_text_width(symbol);
+    snprintf(line, sizeof line, "  %s%*s%s", symbol, pad > 1 ? pad : 1, "",
+             meaning);
+    return fp_help_add(h, FP_HL_ACTION, line);
+}
+
+static bool add_legend(fp_help *h, const fp_glyphs *gl)
+{
+    char arrows[64], spark[64] = "";
+    snprintf(arrows, sizeof arrows, "%s %s %s", gl->up, gl->down, gl->flat);
+    for (int i = 0; i < 8; i++)
+        strncat(spark, gl->spark[i], sizeof spark - strlen(spark) - 1);
+    bool ok = fp_help_add(h, FP_HL_NOTE, "")
+              && fp_help_add(h, FP_HL_TITLE, _("Symbols"))
+              && add_symbol(h, gl->status[FP_ST_GREEN],
+                            _("Green: at or above target"))
+              && add_symbol(h, gl->status[FP_ST_AMBER], _("Amber: a little "
+                            "below target (within the KPI's amber band)"))
+              && add_symbol(h, gl->status[FP_ST_RED],
+                            _("Red: below target"))
+              && add_symbol(h, gl->status[FP_ST_NONE],
+                            _("No status: no target or no value"));
+    return ok
+           && add_symbol(h, gl->overridden, _("Overridden by hand (the "
+                         "detail shows the original)"))
+           && add_symbol(h, gl->provisional, _("Provisional: the week is "
+                         "still inside the KPI's maturity"))
+           && add_symbol(h, arrows, _("Week over week: up, down, flat "
+                         "(green when better, red when worse)"))
+           && add_symbol(h, spark, _("The last 12 weeks, lowest to highest"))
+           && add_symbol(h, FP_DASH, _("No value (nothing imported, or a "
+                         "division by zero)"))
+           && add_symbol(h, gl->cursor, _("The cursor row"));
+}
 
 static void *help_open(fp_ui *ui, const fp_view_arg *arg)
 {
@@ -18,6 +67,11 @@ static void *help_open(fp_ui *ui, const fp_view_arg *arg)
     if (!hv)
         return NULL;
     if (!fp_help_build(&hv->help, ui->km, ui->read_only, true)) {
+        free(hv);
+        return NULL;
+    }
+    if (!add_legend(&hv->help, ui->gl)) {
+        fp_help_done(&hv->help);
         free(hv);
         return NULL;
     }

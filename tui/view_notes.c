@@ -9,6 +9,7 @@
 #include "model/text.h"
 #include "tui/edbuf.h"
 #include "tui/grid.h"
+#include "tui/listmove.h"
 #include "model/i18n.h"
 #include "tui/ui.h"
 
@@ -40,10 +41,7 @@ static void load(notes_view *nv, fp_ui *ui)
     for (size_t i = 0; i < nv->list.n; i++)
         if (nv->list.items[i].id == nv->sel_id)
             nv->sel = (int)i;
-    if (nv->sel >= (int)nv->list.n)
-        nv->sel = (int)nv->list.n - 1;
-    if (nv->sel < 0)
-        nv->sel = 0;
+    fp_list_clamp(&nv->sel, (int)nv->list.n);
 }
 
 static const fp_note *current(notes_view *nv, fp_ui *ui)
@@ -148,7 +146,7 @@ static void notes_draw(fp_view *v, fp_ui *ui, fp_rect a)
     preview = preview > PREVIEW_MAX ? PREVIEW_MAX : preview;
     nv->page = a.h - 1 - preview;
     nv->page = nv->page < 1 ? 1 : nv->page;
-    fp_grid_scroll_to(nv->sel, (int)nv->list.n, nv->page, &nv->scroll);
+    fp_list_scroll_to(nv->sel, (int)nv->list.n, nv->page, &nv->scroll);
     for (int i = 0; i < nv->page && nv->scroll + i < (int)nv->list.n; i++)
         draw_row(ui, nv->node, &nv->list.items[nv->scroll + i], a.y + 1 + i,
                  a.w,
@@ -210,6 +208,28 @@ static const char *change_label(const char *change)
            : strcmp(change, "delete") == 0 ? _("deleted") : change;
 }
 
+/* text wrapped to cols columns (by display width, as the editor wraps),
+ * each line indented by two spaces. */
+static void add_wrapped(fp_buf *out, const char *text, int cols)
+{
+    fp_edbuf b;
+    fp_edlayout L;
+    char line[4096];
+    fp_edbuf_init(&b, true, 0);
+    fp_edlayout_init(&L);
+    if (fp_edbuf_set(&b, text) && fp_edlayout_build(&L, &b, cols - 2)) {
+        for (size_t i = 0; i < L.n; i++) {
+            fp_edlayout_line(&L, &b, i, line, sizeof line);
+            fp_buf_printf(out, "  %s\n", line);
+        }
+    } else {
+        fp_buf_printf(out, "  %s\n", text); /* out of memory: one line */
+    }
+    fp_edlayout_done(&L);
+    fp_edbuf_done(&b);
+}
+
+/* Every version in full, newest last, wrapped to the screen's width. */
 static int note_history(notes_view *nv, fp_ui *ui)
 {
     const fp_note *n = current(nv, ui);
@@ -228,7 +248,8 @@ static int note_history(notes_view *nv, fp_ui *ui)
         fp_meet_time(v->updated_at, when, sizeof when);
         fp_buf_printf(&b, "%s  %s %s  [%s]\n", when, change_label(v->change),
                       v->author, fp_meet_cause_label(ui, v->cause));
-        fp_buf_printf(&b, "%s\n\n", v->text);
+        add_wrapped(&b, v->text, fp_frame_body(ui).w);
+        fp_buf_add(&b, "\n");
     }
     note_where(ui, 0, n, where, sizeof where);
     char title[1024];
@@ -242,18 +263,9 @@ static int note_history(notes_view *nv, fp_ui *ui)
 
 static int move(notes_view *nv, fp_action act)
 {
-    int step = nv->page > 1 ? nv->page - 1 : 1, n = (int)nv->list.n;
-    switch (act) {
-    case FP_ACT_MOVE_UP: nv->sel--; break;
-    case FP_ACT_MOVE_DOWN: nv->sel++; break;
-    case FP_ACT_PAGE_UP: nv->sel -= step; break;
-    case FP_ACT_PAGE_DOWN: nv->sel += step; break;
-    case FP_ACT_FIRST: nv->sel = 0; break;
-    case FP_ACT_LAST: nv->sel = n - 1; break;
-    default: return FP_R_UNHANDLED;
-    }
-    nv->sel = nv->sel >= n ? n - 1 : nv->sel;
-    nv->sel = nv->sel < 0 ? 0 : nv->sel;
+    int n = (int)nv->list.n;
+    if (!fp_list_move(&nv->sel, n, nv->page, act))
+        return FP_R_UNHANDLED;
     nv->sel_id = n ? nv->list.items[nv->sel].id : 0;
     return FP_R_REDRAW;
 }

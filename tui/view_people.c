@@ -135,8 +135,9 @@ static fp_keyctx people_context(fp_view *v)
 static void people_cursor(fp_view *v, fp_ui *ui, int *node, int *kpi)
 {
     people_view *pv = v->priv;
-    *node = -1;
+    const fp_grid_row *row = fp_grid_current(&pv->grid, ui);
     *kpi = pv->grid.focus_detail ? fp_grid_current_kpi(&pv->grid, ui) : -1;
+    *node = row ? fp_ui_person_node(ui, row->person, pv->node, *kpi) : -1;
 }
 
 static bool people_select(fp_view *v, fp_ui *ui, int node, int kpi)

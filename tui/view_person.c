@@ -11,6 +11,7 @@
 #include "tui/cols.h"
 #include "tui/format.h"
 #include "tui/grid.h"
+#include "tui/listmove.h"
 #include "model/i18n.h"
 
 #define SCORE_CAP 1.2 /* one KPI cannot buy the whole score */
@@ -25,17 +26,6 @@ typedef struct {
 enum { PC_CURSOR, PC_LABEL, PC_WEIGHT, PC_ACTUAL, PC_TARGET, PC_ATT, PC_ST,
        PC_POINTS, PC_TREND, PC_COUNT };
 
-static void *person_open(fp_ui *ui, const fp_view_arg *arg)
-{
-    person_view *pv = calloc(1, sizeof *pv);
-    if (!pv)
-        return NULL;
-    pv->node = arg->node;
-    pv->person = arg->person;
-    pv->person_db = fp_ui_tree(ui)->people[arg->person].db_id;
-    return pv;
-}
-
 static const fp_weighted_kpi *card_of(fp_ui *ui, const person_view *pv,
                                       int *n)
 {
@@ -46,6 +36,43 @@ static const fp_weighted_kpi *card_of(fp_ui *ui, const person_view *pv,
 static int row_of(fp_ui *ui, const person_view *pv)
 {
     return fp_ui_tree(ui)->nnodes + pv->person;
+}
+
+/* The card's KPI ids in order (caller frees), *n of them. */
+static int *card_kpis(fp_ui *ui, const person_view *pv, int *n)
+{
+    const fp_weighted_kpi *card = card_of(ui, pv, n);
+    int *kpis = malloc((size_t)*n * sizeof *kpis + 1);
+    for (int i = 0; kpis && i < *n; i++)
+        kpis[i] = card[i].kpi;
+    if (!kpis)
+        *n = 0;
+    return kpis;
+}
+
+/* Puts the cursor on kpi when the card has it. */
+static void select_kpi(fp_ui *ui, person_view *pv, int kpi)
+{
+    int n;
+    const fp_weighted_kpi *card = card_of(ui, pv, &n);
+    for (int i = 0; i < n; i++)
+        if (card[i].kpi == kpi)
+            pv->sel = i;
+}
+
+/* A scorecard opens on the person's worst red KPI. */
+static void *person_open(fp_ui *ui, const fp_view_arg *arg)
+{
+    person_view *pv = calloc(1, sizeof *pv);
+    if (!pv)
+        return NULL;
+    pv->node = arg->node;
+    pv->person = arg->person;
+    pv->person_db = fp_ui_tree(ui)->people[arg->person].db_id;
+    int n, *kpis = card_kpis(ui, pv, &n);
+    select_kpi(ui, pv, fp_nav_worst_red(ui, row_of(ui, pv), kpis, n));
+    free(kpis);
+    return pv;
 }
 
 static void layout(int width, fp_col *c)
@@ -118,10 +145,11 @@ static void draw_kpi_row(fp_ui *ui, const fp_col *c, int y, const fp_rollup *r,
     snprintf(buf, sizeof buf, "%.2g", wk->weight);
     if (c[PC_WEIGHT].x >= 0)
         fp_draw_right(ui, y, c[PC_WEIGHT].x, c[PC_WEIGHT].width, buf, na);
-    fp_fmt_kpi(k, cell->value, fp_rollup_currency(r, row), buf, sizeof buf);
+    fp_ui_fmt_value(ui, row, wk->kpi, cell->value, buf, sizeof buf); /* $ */
     fp_draw_right(ui, y, c[PC_ACTUAL].x, c[PC_ACTUAL].width,
                   cell->flags & FP_CF_NO_RATE ? _("no rate") : buf, na);
-    fp_format_value(k, cell->target, buf, sizeof buf);
+    fp_format_value(k, fp_ui_value(ui, row, wk->kpi, cell->target, NULL),
+                    buf, sizeof buf);
     if (c[PC_TARGET].x >= 0)
         fp_draw_right(ui, y, c[PC_TARGET].x, c[PC_TARGET].width, buf, na);
     fp_format_attainment(cell->attainment, buf, sizeof buf);
@@ -150,7 +178,8 @@ static void draw_title(fp_ui *ui, const person_view *pv, const fp_rollup *r,
     snprintf(title, sizeof title, _("%s %s %s %s score %s %s %s"), p->name,
              ui->gl->dot, ri >= 0 ? cat->roles[ri].label : _("no role"),
              ui->gl->dot, score, ui->gl->dot,
-             fp_rollup_currency(r, row_of(ui, pv)));
+             ui->reporting ? fp_ui_reporting_currency(ui)
+                           : fp_rollup_currency(r, row_of(ui, pv)));
     fp_draw_rule(ui, y, 0, w, title, ui->attr[FP_C_TITLE]);
 }
 
@@ -168,7 +197,7 @@ static int draw_kpis(fp_ui *ui, person_view *pv, const fp_rollup *r,
     pv->list_y = a.y + 1;
     pv->list_h = rows;
     pv->page = rows > 0 ? rows : 1;
-    fp_grid_scroll_to(pv->sel, n, rows, &pv->scroll);
+    fp_list_scroll_to(pv->sel, n, rows, &pv->scroll);
     int y = pv->list_y;
     for (int i = pv->scroll; i < n && y < pv->list_y + rows; i++, y++)
         draw_kpi_row(ui, c, y, r, row, &card[i], wsum, i == pv->sel);
@@ -267,24 +296,25 @@ static int person_move(person_view *pv, fp_ui *ui, fp_action act)
 {
     int n;
     card_of(ui, pv, &n);
-    int step = pv->page > 1 ? pv->page - 1 : 1;
-    switch (act) {
-    case FP_ACT_MOVE_UP: pv->sel--; break;
-    case FP_ACT_MOVE_DOWN: pv->sel++; break;
-    case FP_ACT_PAGE_UP: pv->sel -= step; break;
-    case FP_ACT_PAGE_DOWN: pv->sel += step; break;
-    case FP_ACT_FIRST: pv->sel = 0; break;
-    case FP_ACT_LAST: pv->sel = n - 1; break;
-    default: return FP_R_UNHANDLED;
-    }
-    pv->sel = pv->sel >= n ? n - 1 : pv->sel;
-    pv->sel = pv->sel < 0 ? 0 : pv->sel;
+    return fp_list_move(&pv->sel, n, pv->page, act) ? FP_R_REDRAW
+                                                    : FP_R_UNHANDLED;
+}
+
+/* n/N inside a scorecard walk this person's reds. */
+static int person_red(person_view *pv, fp_ui *ui, int dir)
+{
+    int n, *kpis = card_kpis(ui, pv, &n);
+    int cur = pv->sel < n ? kpis[pv->sel] : -1;
+    select_kpi(ui, pv, fp_nav_red_card(ui, row_of(ui, pv), kpis, n, cur, dir));
+    free(kpis);
     return FP_R_REDRAW;
 }
 
 static int person_request(fp_view *v, fp_ui *ui, fp_action act)
 {
     person_view *pv = v->priv;
+    if (act == FP_ACT_NEXT_RED || act == FP_ACT_PREV_RED)
+        return person_red(pv, ui, act == FP_ACT_NEXT_RED ? 1 : -1);
     if (act == FP_ACT_BACK) {
         fp_ui_pop(ui);
         return FP_R_REDRAW;
@@ -303,11 +333,11 @@ static int person_mouse(fp_view *v, fp_ui *ui, const fp_event *ev)
     if (ev->mouse == FP_MOUSE_WHEEL_UP || ev->mouse == FP_MOUSE_WHEEL_DOWN)
         return person_move(pv, ui, ev->mouse == FP_MOUSE_WHEEL_UP
                                    ? FP_ACT_MOVE_UP : FP_ACT_MOVE_DOWN);
-    int i = ev->y - pv->list_y;
     int n;
     card_of(ui, pv, &n);
-    if (i >= 0 && i < pv->list_h && pv->scroll + i < n)
-        pv->sel = pv->scroll + i;
+    int i = fp_list_row_at(ev->y, pv->list_y, pv->list_h, pv->scroll, n);
+    if (i >= 0)
+        pv->sel = i;
     return FP_R_REDRAW;
 }
 
@@ -328,9 +358,9 @@ static void person_cursor(fp_view *v, fp_ui *ui, int *node, int *kpi)
     person_view *pv = v->priv;
     int n;
     const fp_weighted_kpi *card = card_of(ui, pv, &n);
-    *node = fp_ui_tree(ui)->nodes[pv->node].person == pv->person ? pv->node
-                                                                 : -1;
     *kpi = pv->sel < n ? card[pv->sel].kpi : -1;
+    *node = fp_ui_tree(ui)->nodes[pv->node].person == pv->person
+            ? pv->node : fp_ui_person_node(ui, pv->person, pv->node, *kpi);
 }
 
 static const char *person_crumb(fp_view *v, fp_ui *ui)

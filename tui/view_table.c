@@ -120,7 +120,11 @@ static void table_cursor(fp_view *v, fp_ui *ui, int *node, int *kpi)
 static bool table_select(fp_view *v, fp_ui *ui, int node, int kpi)
 {
     table_view *tv = v->priv;
-    return fp_grid_select(&tv->grid, ui, node, -1, kpi);
+    if (!fp_grid_select(&tv->grid, ui, node, -1, kpi))
+        return false;
+    if (kpi >= 0)
+        tv->grid.focus_detail = true; /* the KPI shown is the one acted on */
+    return true;
 }
 
 static bool row_has_red(fp_ui *ui, const fp_rollup *r, const fp_grid_row *row)

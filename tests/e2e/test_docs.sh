@@ -11,7 +11,7 @@ sh "$WORK/scripts/update-docs.sh" "$BIN"
 diff -u "$top/README.md" "$WORK/README.md" || fail "README key table is stale: run make docs"
 diff -u "$top/docs/fupan.1" "$WORK/docs/fupan.1" || fail "man page key table is stale: run make docs"
 "$BIN" --dump-keys | grep -q "drill-down" || fail "dump-keys lacks drill-down"
-for c in init import scorecard override note action minutes; do
+for c in init import scorecard override note action minutes check; do
     "$BIN" --help | grep -q "fupan $c" || fail "--help does not list $c"
 done
 echo ok

@@ -22,6 +22,7 @@ wait_for "type to filter"
 keys Enter
 wait_for "Enter save"
 text '直播间流量下降三成'
+wait_for "直播间流量下降三成" # Ctrl-C flushes keys the tty still holds
 keys C-c
 wait_for "Throw the typed text away? (y/N)"
 text 'n'

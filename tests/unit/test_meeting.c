@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "model/value_check.h"
+#include "storage/catalogue_ini.h"
 #include "storage/db.h"
 #include "storage/meeting.h"
 #include "storage/org.h"
@@ -181,7 +183,82 @@ Test(meeting, note_add_rejects_bad_input)
     cr_assert_eq(count_rows("SELECT count(*) FROM note_history"), 0);
 }
 
+/* n copies of the 3-byte character 长, NUL-terminated; caller frees */
+static char *chinese_text(size_t n)
+{
+    char *s = malloc(3 * n + 1);
+    cr_assert_not_null(s);
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + 3 * i, "长", 3);
+    s[3 * n] = '\0';
+    return s;
+}
+
+Test(meeting, note_text_is_not_blank_and_at_most_4000_characters)
+{
+    char *most = chinese_text(FP_NOTE_MAX_CHARS);
+    char *over = chinese_text(FP_NOTE_MAX_CHARS + 1);
+    cr_assert_eq(FP_NOTE_MAX_CHARS, 4000);
+    cr_assert_eq(fp_note_add(db, W47, zhang, NULL, "other", "", "a"), -1);
+    cr_assert(strstr(db->err, "needs text"), "%s", db->err);
+    cr_assert_eq(fp_note_add(db, W47, zhang, NULL, "other", " \u3000 ",
+                             "a"), -1);
+    cr_assert_eq(fp_note_add(db, W47, zhang, NULL, "other", over, "a"), -1);
+    cr_assert(strstr(db->err, "at most 4000 characters and this one has "
+                     "4001"), "%s", db->err);
+    long long id = fp_note_add(db, W47, zhang, NULL, "other", most, "a");
+    cr_assert(id > 0, "%s", db->err);
+    /* an edit is held to the same rule, and the note is left as it was */
+    cr_assert_not(fp_note_edit(db, id, NULL, over, "a"));
+    cr_assert(strstr(db->err, "at most 4000"), "%s", db->err);
+    cr_assert_not(fp_note_edit(db, id, NULL, "  ", "a"));
+    cr_assert(fp_note_edit(db, id, "pricing", NULL, "a"), "%s", db->err);
+    fp_note note;
+    cr_assert(fp_note_get(db, id, &note), "%s", db->err);
+    cr_assert_str_eq(note.text, most);
+    fp_note_done(&note);
+    cr_assert_eq(count_rows("SELECT count(*) FROM notes"), 1);
+    free(most);
+    free(over);
+}
+
 /* ---- overrides ---- */
+
+static const fp_kpi *kpi_of(fp_catalogue *cat, const char *id)
+{
+    int k = fp_catalogue_kpi(cat, id);
+    cr_assert(k >= 0, "no KPI %s", id);
+    return &cat->kpis[k];
+}
+
+Test(meeting, override_values_within_a_kpis_sane_range)
+{
+    char err[256], why[256];
+    fp_catalogue *cat = fp_catalogue_load(NULL, NULL, err, sizeof err);
+    cr_assert_not_null(cat, "%s", err);
+    cr_assert(fp_kpi_value_sane(kpi_of(cat, "cvr"), 10.0, why, sizeof why));
+    cr_assert(fp_kpi_value_sane(kpi_of(cat, "margin"), -0.12, why,
+                                sizeof why));
+    cr_assert_not(fp_kpi_value_sane(kpi_of(cat, "cvr"), 10.01, why,
+                                    sizeof why));
+    cr_assert(strstr(why, "between -1,000% and 1,000%"), "%s", why);
+    cr_assert_not(fp_kpi_value_sane(kpi_of(cat, "margin"), -10.5, why,
+                                    sizeof why));
+    cr_assert(fp_kpi_value_sane(kpi_of(cat, "gmv"), 0, why, sizeof why));
+    const char *never_negative[] = {"gmv", "orders", "ad_spend", "roas",
+                                    "watch_seconds", "aov"};
+    for (size_t i = 0; i < 6; i++) {
+        cr_assert_not(fp_kpi_value_sane(kpi_of(cat, never_negative[i]),
+                                        -1, why, sizeof why), "%s",
+                      never_negative[i]);
+        cr_assert(strstr(why, "cannot be negative"), "%s", why);
+    }
+    cr_assert_not(fp_kpi_value_sane(kpi_of(cat, "gmv"), NAN, why,
+                                    sizeof why));
+    cr_assert_not(fp_kpi_value_sane(kpi_of(cat, "gmv"), INFINITY, why,
+                                    sizeof why));
+    fp_catalogue_free(cat);
+}
 
 Test(meeting, override_set_and_revert_keeps_history)
 {

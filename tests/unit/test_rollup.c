@@ -827,3 +827,66 @@ Test(rollup, ops_manager_card_reads_the_store)
     cr_assert_float_eq(val(r, o.a, "gmv"), 700, 1e-9);
     fp_rollup_free(r);
 }
+
+/* Issue 10: an ops manager with facts of their own got a card mixed KPI
+ * by KPI (gmv 5 of their own, margin 40 % green against the store's
+ * 1.9 %). A `scope = store` card is read entirely at the store: value,
+ * target and so score; their own facts still roll up into the tree. */
+Test(rollup, ops_manager_with_own_facts_reads_the_store_entirely)
+{
+    int pm = fp_tree_add_person(tree, 3, "wang", "王芳", "ops_manager");
+    org o = small_org("USD");
+    int m = fp_tree_add_node(tree, o.cat, FP_LVL_PERSON, 14, "wang", NULL,
+                             NULL, pm);
+    fact(o.store, "gmv", 1000);
+    fact(o.store, "gross_profit", 19);
+    fact(o.a, "gmv", 700);
+    fact(o.b, "gmv", 500);
+    fact(m, "gmv", 5);                /* her own little shop-window sales */
+    fact(m, "gross_profit", 2);
+    target(0, o.store, "gmv", 800);
+    target(0, m, "gmv", 4);           /* her own target: not on the card */
+    target(0, m, "margin", 0.30);
+    fp_rollup *r = run();
+    for (int pass = 0; pass < 2; pass++) {
+        int row = pass ? r->nnodes + pm : m;
+        cr_assert_float_eq(val(r, row, "gmv"), 1000, 1e-9);
+        cr_assert_float_eq(cell(r, row, "gmv")->target, 800, 1e-9);
+        cr_assert_float_eq(val(r, row, "margin"), 0.019, 1e-12);
+        cr_assert_float_eq(cell(r, row, "margin")->target, 0.25, 1e-12,
+                           "the role's default, not her own 30 %%");
+        cr_assert_eq(cell(r, row, "margin")->status, FP_ST_RED);
+        /* gmv 1.25 capped at 1.2, weight 40; margin 0.076, weight 20 */
+        cr_assert_float_eq(r->score[row], (40 * 1.2 + 20 * 0.076) / 60,
+                           1e-9);
+    }
+    /* her own facts still roll up: 700 + 500 + 5 */
+    cr_assert_float_eq(val(r, o.cat, "gmv"), 1205, 1e-9);
+    cr_assert_float_eq(val(r, o.store, "gmv"), 1000, 1e-9);
+    fp_rollup_free(r);
+}
+
+/* An ops manager listed under two categories of one store answers for
+ * that store once, not twice. */
+Test(rollup, ops_manager_under_two_categories_counts_the_store_once)
+{
+    int pm = fp_tree_add_person(tree, 3, "wang", "王芳", "ops_manager");
+    org o = small_org("USD");
+    int c2 = fp_tree_add_node(tree, o.store, FP_LVL_CATEGORY, 20, "home",
+                              NULL, NULL, -1);
+    int m1 = fp_tree_add_node(tree, o.cat, FP_LVL_PERSON, 14, "wang", NULL,
+                              NULL, pm);
+    int m2 = fp_tree_add_node(tree, c2, FP_LVL_PERSON, 21, "wang", NULL,
+                              NULL, pm);
+    fact(o.store, "gmv", 1000);
+    fact(m1, "gmv", 5);
+    fact(m2, "gmv", 7);
+    target(0, o.store, "gmv", 800);
+    fp_rollup *r = run();
+    int row = r->nnodes + pm;
+    cr_assert_float_eq(val(r, m2, "gmv"), 1000, 1e-9);
+    cr_assert_float_eq(val(r, row, "gmv"), 1000, 1e-9);
+    cr_assert_float_eq(cell(r, row, "gmv")->target, 800, 1e-9);
+    cr_assert_float_eq(cell(r, row, "gmv")->attainment, 1.25, 1e-12);
+    fp_rollup_free(r);
+}

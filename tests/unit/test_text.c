@@ -57,15 +57,21 @@ Test(text, width)
     cr_assert_eq(fp_text_width(ZHANG_WEI), 4);
     cr_assert_eq(fp_text_width("A" ZHANG_WEI "b"), 6);
     cr_assert_eq(fp_text_width("e\xcc\x81"), 1); /* e + combining acute */
-    cr_assert_eq(fp_text_width("\x1b[31m"), 5);  /* ESC counts as '?' */
-    cr_assert_eq(fp_text_width("a\xffz"), 3);
+    cr_assert_eq(fp_text_width("\x1b[31m"), 8);  /* ESC shows as \x1b */
+    cr_assert_eq(fp_text_width("a\xffz"), 6);
+    cr_assert_eq(fp_text_width("a\xe2\x80\xae" "b"), 10); /* <U+202E> */
     cr_assert_eq(fp_text_width(ELL), 1);
 }
 
 Test(text, sanitize)
 {
     char *s = fp_text_sanitize("a\tb\nc\x1b[2Jd\x7f\xc2\x9b" "e\xff" ZHANG_WEI);
-    cr_assert_str_eq(s, "a b c?[2Jd??e?" ZHANG_WEI);
+    cr_assert_str_eq(s, "a b c\\x1b[2Jd\\x7f\\x9b" "e\\xff" ZHANG_WEI);
+    free(s);
+    /* The terminal-title attack: ESC ] 0 ; pwned BEL. */
+    s = fp_text_sanitize("shop\x1b]0;pwned\x07");
+    cr_assert_str_eq(s, "shop\\x1b]0;pwned\\x07");
+    cr_assert_null(strchr(s, 0x1b));
     free(s);
     s = fp_text_sanitize("");
     cr_assert_str_eq(s, "");
@@ -115,8 +121,59 @@ Test(text, fit_never_splits_a_wide_character)
 Test(text, fit_sanitizes)
 {
     char out[64];
-    cr_assert_eq(fp_text_fit("a\nb\x1b", 10, false, out, sizeof out), 4);
-    cr_assert_str_eq(out, "a b?");
+    cr_assert_eq(fp_text_fit("a\nb\x1b", 10, false, out, sizeof out), 7);
+    cr_assert_str_eq(out, "a b\\x1b");
+    /* An escape is one unit: cut before it, never inside it. */
+    cr_assert_eq(fp_text_fit("ab\x1b", 5, false, out, sizeof out), 3);
+    cr_assert_str_eq(out, "ab" ELL);
+    cr_assert_eq(fp_text_fit("\xe2\x80\xae" "ab", 20, false, out, sizeof out),
+                 10);
+    cr_assert_str_eq(out, "<U+202E>ab");
+}
+
+Test(text, sanitize_shows_bidi_and_zero_width)
+{
+    static const struct { const char *in, *out; } cases[] = {
+        {"a\xe2\x80\xae" "b", "a<U+202E>b"},       /* RLO */
+        {"\xe2\x80\xaa", "<U+202A>"},               /* LRE */
+        {"\xe2\x81\xa6x\xe2\x81\xa9", "<U+2066>x<U+2069>"}, /* LRI PDI */
+        {"\xe2\x80\x8b", "<U+200B>"},               /* zero-width space */
+        {"\xe2\x80\x8f", "<U+200F>"},               /* RLM */
+        {"\xe2\x81\xa0", "<U+2060>"},               /* word joiner */
+        {"\xef\xbb\xbf" "id", "<U+FEFF>id"},         /* BOM / ZWNBSP */
+        {"\xe2\x80\x90", "\xe2\x80\x90"},         /* hyphen: kept */
+        {"\xe2\x80\xaf", "\xe2\x80\xaf"},         /* NNBSP: kept */
+        {ZHANG_WEI, ZHANG_WEI},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *s = fp_text_sanitize(cases[i].in);
+        cr_assert_str_eq(s, cases[i].out, "case %zu", i);
+        free(s);
+    }
+}
+
+Test(text, char_width_as_drawn)
+{
+    cr_assert_eq(fp_text_char_width('a'), 1);
+    cr_assert_eq(fp_text_char_width(0x5f20), 2);   /* 张 */
+    cr_assert_eq(fp_text_char_width(0x1b), 4);     /* \x1b */
+    cr_assert_eq(fp_text_char_width(0x9b), 4);     /* \x9b */
+    cr_assert_eq(fp_text_char_width(0x202e), 8);   /* <U+202E> */
+    cr_assert_eq(fp_text_char_width(0xfeff), 8);
+    cr_assert_eq(fp_text_char_width(0x301), 0);    /* combining acute */
+    cr_assert_eq(fp_text_char_width(0xd800), 4);   /* not a character */
+}
+
+Test(text, has_invisible)
+{
+    cr_assert(fp_text_has_invisible("shop\xe2\x80\xae"));
+    cr_assert(fp_text_has_invisible("\xe2\x80\x8bshop"));
+    cr_assert(fp_text_has_invisible("a\xef\xbb\xbf"));
+    cr_assert(fp_text_has_invisible("\xe2\x81\xa9"));
+    cr_assert_not(fp_text_has_invisible("shop-my"));
+    cr_assert_not(fp_text_has_invisible(ZHANG_WEI));
+    cr_assert_not(fp_text_has_invisible("a\xff\x1b"));
+    cr_assert_not(fp_text_has_invisible(""));
 }
 
 Test(text, fit_respects_buffer_size)

@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "tests/unit/helpers.h"
+#include "storage/config.h"
 #include "model/text.h"
 #include "tui/action.h"
 #include "tui/cols.h"
@@ -231,7 +233,8 @@ Test(tui, starts_at_the_company_on_the_newest_week)
     cr_assert(strncmp(head, "2026-W47 \xc2\xb7 11-16 \xe2\x80\x93 11-22", 27)
               == 0, "%s", head);
     char *cur = cursor_line(s);
-    char *first = line_at(s, 2); /* the first store, under the header row */
+    char *first = line_at(s, 3); /* the first store: under the header,
+                                    the summary line and the column heads */
     cr_assert_str_eq(cur, first);
     assert_has(s, "? Help");
     assert_has(s, "q Quit");
@@ -408,8 +411,12 @@ Test(tui, next_red_walks_below_the_node)
     s = screen(&sc, "n n");
     assert_has(s, "Red 2 of ");
     free(s);
-    s = screen(&sc, "N");
-    assert_has(s, "(wrapped) Red ");
+    s = screen(&sc, "N");                 /* worst first: N ends there */
+    assert_has(s, "Red 57 of 57: ");
+    assert_lacks(s, "(wrapped)");
+    free(s);
+    s = screen(&sc, "n N");               /* back from the worst: wraps */
+    assert_has(s, "(wrapped) Red 57 of 57: ");
     free(s);
     fp_scratch_remove(&sc);
 }
@@ -603,4 +610,38 @@ Test(tui, golden_screens)
         free(s);
     }
     fp_scratch_remove(&sc);
+}
+
+/* ------------------------------------------------------ [ui] red_order */
+
+static char *write_config(const char *dir, const char *text)
+{
+    char *path = malloc(256);
+    cr_assert_not_null(path);
+    snprintf(path, 256, "%s/red_order.ini", dir);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+Test(tui_config, red_order_is_worst_or_tree)
+{
+    char dir[] = "/tmp/fupan-cfg-XXXXXX", err[512] = "";
+    cr_assert_not_null(mkdtemp(dir));
+    char *path = write_config(dir, "[ui]\nred_order = tree\n");
+    fp_config *cfg = fp_config_load(path, err, sizeof err);
+    cr_assert_not_null(cfg, "%s", err);
+    cr_assert_str_eq(cfg->red_order, "tree");
+    fp_config_free(cfg);
+    free(path);
+    path = write_config(dir, "[ui]\ntheme = mono\n\nred_order = worse\n");
+    cfg = fp_config_load(path, err, sizeof err);
+    cr_assert_null(cfg);
+    cr_assert(strstr(err, "red_order.ini:4: red_order: 'worse' is not one "
+                     "of worst, tree"), "%s", err);
+    unlink(path);
+    free(path);
+    rmdir(dir);
 }

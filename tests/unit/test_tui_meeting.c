@@ -234,7 +234,8 @@ Test(tui_meeting, override_refuses_bad_values_and_empty_reasons)
     scratch sc;
     fp_scratch_sample(&sc, "tuim", "陈静");
     char *s = run(&sc, "Tab o text:12x Enter", NULL);
-    assert_has(s, "Not a value: '12x'");
+    assert_has(s, "Not a value (unexpected character after the number). "
+               "GMV 成交金额, new value: 12x");
     free(s);
     s = run(&sc, "Tab o text:255000 Enter Enter", NULL);
     assert_has(s, "Type some text first");  /* the reason is required */
@@ -386,6 +387,211 @@ Test(tui_meeting, read_only_refuses_every_write)
     }
     char *s = run(&sc, "m", "--read-only"); /* reading is fine */
     assert_has(s, "周会复盘");
+    free(s);
+    fp_scratch_remove(&sc);
+}
+
+/* ---- the meeting path (issue 9): the highlighted KPI, wherever -------- */
+
+/* "person name|kpi code" of the note with this text ('-' for none). */
+#define NOTE_TARGET(text) "SELECT coalesce(p.name, '-') || '|' || " \
+    "coalesce(k.code, '-') FROM notes n JOIN nodes nd ON nd.id = n.node_id" \
+    " LEFT JOIN people p ON p.id = nd.person_id LEFT JOIN kpis k ON" \
+    " k.id = n.kpi_id WHERE n.text = '" text "'"
+
+/* The status line of a screen ending on a red walk: "Red 1 of 57: ...". */
+static char *red_message(const scratch *sc, const char *keys)
+{
+    char *s = run(sc, keys, NULL);
+    char *at = strstr(s, "Red ");
+    cr_assert_not_null(at, "no red walk message after '%s':\n%s", keys, s);
+    char *line = strndup(at, strcspn(at, "\n"));
+    free(s);
+    return line;
+}
+
+/* The attainment at the end of a red walk message: "... (29%)". */
+static int red_attainment(const char *msg)
+{
+    const char *open = strrchr(msg, '(');
+    int pct = -1;
+    cr_assert(open && sscanf(open, "(%d%%)", &pct) == 1, "%s", msg);
+    return pct;
+}
+
+Test(tui_meeting, a_scorecard_from_the_people_view_takes_notes_and_overrides)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "tuim", "陈静");
+    /* p ranks the worst first; his card opens on his worst red KPI */
+    char *s = run(&sc, "p Enter a Enter text:从人员榜写的 Enter", NULL);
+    assert_lacks(s, "Put the cursor on a store");
+    assert_has(s, "Note saved");
+    free(s);
+    assert_query(&sc, NOTE_TARGET("从人员榜写的"), "王强|ad_spend");
+    s = run(&sc, "p Enter Up o", NULL);
+    assert_has(s, "Cost per click 单次点击成本 at 泰国 TikTok 店");
+    free(s);
+    s = run(&sc, "p Enter t text:从人员榜的行动 Enter Enter Enter", NULL);
+    assert_has(s, "Action item saved: 从人员榜的行动");
+    free(s);
+    assert_query(&sc, "SELECT p.name FROM actions a JOIN nodes nd ON"
+                 " nd.id = a.node_id JOIN people p ON p.id = nd.person_id"
+                 " WHERE a.text = '从人员榜的行动'", "王强");
+    s = run(&sc, "p Enter H", NULL);
+    assert_has(s, "History of Ad spend 广告消耗 at 泰国 TikTok 店 › 服饰 › 王强");
+    free(s);
+    s = run(&sc, "p Enter u", NULL);
+    assert_has(s, "No override on Ad spend 广告消耗 at 泰国 TikTok 店");
+    free(s);
+    /* the people view's detail panel (Tab): its highlighted KPI */
+    s = run(&sc, "p Tab Down a Enter text:人员榜详情写的 Enter", NULL);
+    assert_has(s, "Note saved");
+    free(s);
+    assert_query(&sc, NOTE_TARGET("人员榜详情写的"), "王强|cpm");
+    fp_scratch_remove(&sc);
+}
+
+Test(tui_meeting, a_scorecard_opens_on_the_worst_red_kpi)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "tuim", "陈静");
+    char *s = run(&sc, "p Enter", NULL);
+    assert_has(s, "\xe2\x96\xb8" "Ad spend");  /* 29%: the worst of four */
+    free(s);
+    fp_scratch_remove(&sc);
+}
+
+Test(tui_meeting, after_n_the_walked_kpi_is_annotated_and_overridden)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "tuim", "陈静");
+    char *msg = red_message(&sc, "n");
+    cr_assert(strstr(msg, "王强") && strstr(msg, "Ad spend"), "%s", msg);
+    free(msg);
+    char *s = run(&sc, "n a Enter text:走查写的 Enter", NULL);
+    assert_has(s, "Note saved");
+    free(s);
+    assert_query(&sc, NOTE_TARGET("走查写的"), "王强|ad_spend");
+    s = run(&sc, "n o", NULL);
+    assert_lacks(s, "Choose a KPI first");
+    assert_has(s, "Ad spend 广告消耗 at");
+    free(s);
+    fp_scratch_remove(&sc);
+}
+
+Test(tui_meeting, n_inside_a_scorecard_walks_that_persons_reds)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "tuim", "陈静");
+    char *msg = red_message(&sc, "p Enter n");
+    cr_assert(strstr(msg, "Red 2 of 4: 王强"), "%s", msg);
+    free(msg);
+    char *s = run(&sc, "p Enter n n n n", NULL);   /* round and back */
+    assert_has(s, "(wrapped) Red 1 of 4: 王强");
+    assert_has(s, "\xe2\x96\xb8" "Ad spend");
+    assert_has(s, "── 王强 · Ad buyer");           /* still his card */
+    free(s);
+    fp_scratch_remove(&sc);
+}
+
+Test(tui_meeting, the_red_walk_goes_worst_first_or_in_tree_order)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "tuim", "陈静");
+    const char *keys[] = { "n", "n n", "n n n", "n n n n" };
+    int last = -1;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        char *msg = red_message(&sc, keys[i]);
+        int att = red_attainment(msg);
+        cr_assert(att >= last, "not worst first at '%s': %s (%d%% before)",
+                  keys[i], msg, last);
+        last = att;
+        free(msg);
+    }
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "printf '[ui]\\nred_order = tree\\n' >> "
+             "'%s/fupan/config.ini'", sc.dir);
+    cr_assert_eq(system(cmd), 0);
+    char *msg = red_message(&sc, "n");
+    cr_assert(strstr(msg, "Red 1 of ") && strstr(msg, ": 菲律宾 Shopee 店 ")
+              && strstr(msg, "GMV"), "tree order starts at the top: %s", msg);
+    free(msg);
+    fp_scratch_remove(&sc);
+}
+
+Test(tui_meeting, search_then_scorecard_then_note)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "tuim", "陈静");
+    char *s = run(&sc, "/ text:朱琳 Enter Enter a Enter text:搜索后写的 Enter",
+                  NULL);
+    assert_has(s, "Note saved");
+    free(s);
+    char *got = query(&sc, NOTE_TARGET("搜索后写的"));
+    cr_assert(got && strncmp(got, "朱琳|", strlen("朱琳|")) == 0
+              && strcmp(got, "朱琳|-") != 0, "%s", got ? got : "no note");
+    free(got);
+    fp_scratch_remove(&sc);
+}
+
+/* ---- nothing typed is lost -------------------------------------------- */
+
+Test(tui_meeting, a_refused_override_value_keeps_the_prompt_open)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "tuim", "陈静");
+    char *s = run(&sc, "Tab o text:25500x Enter", NULL);
+    assert_has(s, "Not a value (unexpected character after the number)");
+    assert_has(s, "new value: 25500x");          /* still open, text kept */
+    free(s);
+    s = run(&sc, "Tab o text:25500x Enter BSpace text:0 Enter text:T+1 Enter",
+            NULL);
+    assert_has(s, "Override saved");
+    free(s);
+    assert_query(&sc, "SELECT count(*) FROM overrides WHERE value = 255000",
+                 "1");
+    fp_scratch_remove(&sc);
+}
+
+Test(tui_meeting, a_question_takes_only_its_answers)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "tuim", "陈静");
+    /* Ctrl-C asks; keys that are no answer are ignored; Enter keeps */
+    char *s = run(&sc, "a Enter text:ready C-c text:abc", NULL);
+    assert_has(s, "Throw the typed text away? (y/N)");
+    free(s);
+    s = run(&sc, "r C-c text:abc Enter text:_now Enter", NULL);
+    assert_has(s, "Note saved");
+    free(s);
+    assert_query(&sc, "SELECT count(*) FROM notes WHERE text = 'ready_now'",
+                 "1");
+    fp_scratch_remove(&sc);
+}
+
+Test(tui_meeting, ctrl_c_in_the_browser_quits)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "tuim", "陈静");
+    char *s = run(&sc, "C-c ?", NULL);
+    assert_lacks(s, "is not bound");
+    assert_lacks(s, "Keys ");                    /* ? came after the end */
+    free(s);
+    s = run(&sc, "/ text:王 C-c", NULL);         /* cancels a prompt */
+    assert_lacks(s, "Search name:");
+    free(s);
+    fp_scratch_remove(&sc);
+}
+
+Test(tui_meeting, note_history_shows_each_version_in_full)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "tuim", "陈静");
+    char *s = run(&sc, "Down a Enter text:" NOTE_TEXT NOTE_TEXT NOTE_TEXT
+                  NOTE_TEXT "结尾在这里 Enter v End H", NULL);
+    assert_has(s, "written 陈静");
+    assert_has(s, "结尾在这里");
     free(s);
     fp_scratch_remove(&sc);
 }

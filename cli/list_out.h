@@ -1,0 +1,47 @@
+/* Lists written as text, CSV or JSON by `note list`, `action list` and
+ * `override list` (and the scorecard's CSV/JSON): one writer that knows
+ * the quoting of each format.
+ * CSV: a header line of the column names, then one line per row; a field
+ * is quoted (libcsv's csv_fwrite) when it holds a comma, quote, CR, LF or
+ * a leading/trailing blank. JSON: an array of objects, one per line, keys
+ * the column names; strings escaped (quotes, backslash, every control
+ * character), missing values null.
+ * Ownership: fp_list_out is a caller-owned struct (no heap); the column
+ * names are borrowed for its lifetime. */
+#ifndef FUPAN_CLI_LIST_OUT_H
+#define FUPAN_CLI_LIST_OUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef enum { FP_FMT_TEXT, FP_FMT_CSV, FP_FMT_JSON } fp_out_format;
+
+/* "text" | "csv" | "json" (NULL: text); false after an error naming s. */
+bool fp_out_format_parse(const char *s, fp_out_format *out);
+
+typedef struct {
+    FILE *f;
+    fp_out_format fmt;
+    const char *const *cols;
+    int ncols;
+    int col;             /* next column of the current row */
+    size_t rows;
+} fp_list_out;
+
+/* Starts a CSV or JSON list (writes the header line or "["). */
+void fp_list_out_init(fp_list_out *o, FILE *f, fp_out_format fmt,
+                      const char *const *cols, int ncols);
+/* The next field of the row: a string (NULL: empty / null) ... */
+void fp_list_out_str(fp_list_out *o, const char *s);
+/* ... or a number as plain decimal text ("" or NULL: empty / null). */
+void fp_list_out_num(fp_list_out *o, const char *plain);
+void fp_list_out_int(fp_list_out *o, long long v);
+/* Ends the list (JSON "]"). */
+void fp_list_out_done(fp_list_out *o);
+
+/* A JSON string literal of s (escaped) on f. */
+void fp_json_string(FILE *f, const char *s);
+/* One CSV field of s on f, quoted only when it must be. */
+void fp_csv_field(FILE *f, const char *s);
+
+#endif
