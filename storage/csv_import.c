@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "model/text.h"
 #include "storage/csv_stream.h"
@@ -396,6 +397,14 @@ static void end_file(fp_importer *imp, const fp_csv_stream *s)
         record_import(imp, imp->kind_name, true);
 }
 
+/* A regular file can be read again (to name repeated keys); a pipe or
+ * standard input cannot. */
+static bool can_read_twice(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
 static void import_one(fp_importer *imp, fp_import_kind kind,
                        fp_encoding want, fp_import_file *cur)
 {
@@ -406,6 +415,7 @@ static void import_one(fp_importer *imp, fp_import_kind kind,
     imp->kind = kind;
     imp->want = want;
     imp->started = now_seconds();
+    imp->track_keys = !can_read_twice(cur->file);
     bool ok = fp_csv_stream_file(cur->file, &s);
     cur->encoding = s.encoding;
     cur->converted = s.converted;
@@ -417,7 +427,7 @@ static void import_one(fp_importer *imp, fp_import_kind kind,
         fp_imp_problem(imp, 1, "#1", "the file is empty (no header)");
     else
         end_file(imp, &s);
-    if (imp->dup_found && !imp->failed)
+    if (imp->dup_found && !imp->failed && !imp->track_keys)
         find_repeated_keys(imp);
 }
 

@@ -294,7 +294,8 @@ static void write_weekly(fp_importer *imp, int line, const row_key *key,
 {
     fp_imp_fact f = {key->week, node, kpi, value};
     fp_imp_note_day(imp, fp_week_monday(key->week) + 6);
-    if (imp->sorted && imp->last.week != 0 && !key_after(&f, &imp->last))
+    if (imp->sorted && !imp->track_keys && imp->last.week != 0 &&
+        !key_after(&f, &imp->last))
         leave_sorted(imp, line);
     if (imp->sorted)
         imp->last = f;
@@ -341,9 +342,10 @@ static const char *key_names(const row_key *key)
                          : "week/store/category/person/kpi";
 }
 
-/* While rescanning: notes the key with its line; a key noted before is
- * reported with both lines. */
-static void note_key(fp_importer *imp, const fp_csv_row *row,
+/* Notes the key with its line (while rescanning, or all along for an
+ * input that cannot be read twice); a key noted before is reported with
+ * both lines. False for such a repeat. */
+static bool note_key(fp_importer *imp, const fp_csv_row *row,
                      const row_key *key, long long node, long long kpi,
                      int value_col)
 {
@@ -355,7 +357,7 @@ static void note_key(fp_importer *imp, const fp_csv_row *row,
     sqlite3_bind_int64(st, 3, kpi);
     sqlite3_bind_int(st, 4, row->line);
     if (run_upsert(imp, st) != 0)
-        return;
+        return true;
     st = imp->st_key_line;
     sqlite3_bind_int64(st, 1, when);
     sqlite3_bind_int64(st, 2, node);
@@ -363,10 +365,12 @@ static void note_key(fp_importer *imp, const fp_csv_row *row,
     int first = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0)
                                                : 0;
     sqlite3_reset(st);
+    bool rescan = imp->rescan;
     imp->rescan = false; /* this problem is new */
     fp_imp_problem(imp, row->line, fp_imp_colname(imp, value_col, col),
                    "same %s as line %d", key_names(key), first);
-    imp->rescan = true;
+    imp->rescan = rescan;
+    return false;
 }
 
 /* One value of a row with a good key: written, or noted (rescan). */
@@ -387,6 +391,9 @@ static void take_value(fp_importer *imp, const fp_csv_row *row,
         mark_key(imp, key, node, kpi_id);
     else if (imp->rescan)
         note_key(imp, row, key, node, kpi_id, value_col);
+    else if (imp->track_keys &&
+             !note_key(imp, row, key, node, kpi_id, value_col))
+        return;
     else if (key->day >= 0)
         write_daily(imp, key, node, kpi_id, v);
     else
@@ -474,6 +481,8 @@ void fp_import_actuals(fp_importer *imp)
     imp->sorted = !imp->has_daily;
     imp->last = (fp_imp_fact){0, 0, 0, 0};
     if (imp->daily && !touched_begin(imp))
+        return;
+    if (imp->track_keys && !fp_import_actuals_rescan_begin(imp))
         return;
     imp->on_row = actuals_row;
 }

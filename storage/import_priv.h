@@ -60,6 +60,9 @@ struct fp_importer {
     int nbatch;
     bool dup_found;          /* a write found a key of this same file */
     bool sorted;             /* keys ascend so far: no key can repeat */
+    bool track_keys;         /* the input cannot be read twice (a pipe):
+                                every key is noted with its line as it
+                                comes, in a temporary table */
     fp_imp_fact last;        /* the last key written while sorted */
     fp_encoding want;        /* the encoding asked for */
     const fp_import_opts *opts;

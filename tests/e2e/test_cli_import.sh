@@ -24,6 +24,19 @@ grep -q "interrupted: rolled back, nothing written" "$WORK/err" \
     || fail "no rollback message: $(cat "$WORK/err")"
 [ "$(card)" = "$before" ] || fail "the scorecard changed after Ctrl-C"
 
+# Standard input cannot be read twice: a repeated key is still named
+# with both lines, also when the first one left an unchanged value alone.
+rows='week,store,kpi,value\n2026-W40,q1,gmv,1\n2026-W40,q2,gmv,1\n'
+printf "$rows" | "$BIN" import actuals - --db "$DB" >/dev/null \
+    || fail "import from standard input"
+set +e
+printf "${rows}2026-W40,q1,gmv,1\n" |
+    "$BIN" import actuals - --db "$DB" 2>"$WORK/err" >/dev/null; rc=$?
+set -e
+[ "$rc" -eq 3 ] || fail "a repeated key on standard input gave exit $rc"
+grep -q ':4: column value: same week/store/category/person/kpi as line 2' \
+    "$WORK/err" || fail "repeat on standard input: $(cat "$WORK/err")"
+
 # No progress line when stderr is not a terminal.
 awk 'BEGIN { print "week,store,kpi,value"
              for (i = 0; i < 100000; i++) printf "2026-W40,p%d,gmv,1\n", i }' \
