@@ -30,6 +30,9 @@ struct fp_csv_reader {
     fp_csv_error err;
 };
 
+static const char too_long[] =
+    "a record longer than 16 MiB (a quote that is never closed?)";
+
 static bool grow(void **buf, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
@@ -61,8 +64,7 @@ static void on_field(void *s, size_t len, void *data)
     if (r->failed)
         return;
     if (r->text_len + len + 1 > FP_CSV_MAX_RECORD) {
-        fail(r, r->record_line, "a record longer than 16 MiB (a quote "
-                                "that is never closed?)");
+        fail(r, r->record_line, too_long);
         return;
     }
     if (!grow((void **)&r->text, &r->text_cap, r->text_len + len + 1, 1) ||
@@ -102,6 +104,13 @@ static void on_record(int c, void *data)
     }
 }
 
+/* libcsv's own buffer holds the field being read (a quoted one may run
+ * to the end of the file): it may not grow past FP_CSV_MAX_RECORD. */
+static void *bounded_realloc(void *p, size_t n)
+{
+    return n > FP_CSV_MAX_RECORD ? NULL : realloc(p, n);
+}
+
 fp_csv_reader *fp_csv_reader_new(fp_csv_record_fn fn, void *ctx)
 {
     fp_csv_reader *r = calloc(1, sizeof *r);
@@ -111,6 +120,8 @@ fp_csv_reader *fp_csv_reader_new(fp_csv_record_fn fn, void *ctx)
         free(r);
         return NULL;
     }
+    csv_set_realloc_func(&r->p, bounded_realloc);
+    csv_set_blk_size(&r->p, 4096);
     r->fn = fn;
     r->ctx = ctx;
     r->line = 1;
@@ -162,10 +173,14 @@ static bool feed_piece(fp_csv_reader *r, const char *s, size_t n, bool ends)
         r->record_line = r->line;
     r->ended = false;
     if (csv_parse(&r->p, s, n, on_field, on_record, r) != n) {
-        fail(r, r->line, csv_error(&r->p) == CSV_EPARSE
-                             ? "broken quoting: a '\"' inside an unquoted "
-                               "field, or text after a closing quote"
-                             : "out of memory");
+        int e = csv_error(&r->p);
+        if (e == CSV_EPARSE)
+            fail(r, r->line, "broken quoting: a '\"' inside an unquoted "
+                             "field, or text after a closing quote");
+        else if (csv_get_buffer_size(&r->p) + 4096 > FP_CSV_MAX_RECORD)
+            fail(r, r->record_line, too_long);
+        else
+            fail(r, 0, "out of memory");
         return false;
     }
     if (r->failed)

@@ -1478,3 +1478,71 @@ Test(import, keys_out_of_order_replace_earlier_values)
     assert_problem(0, c, "4: column value: same week/store/category/"
                          "person/kpi as line 2");
 }
+
+/* ---- the reader path on its own ---- */
+
+#include <sys/resource.h>
+#include "storage/csv_stream.h"
+
+static bool count_rows(void *ctx, fp_csv_row *row)
+{
+    long long *n = ctx;
+    (*n)++;
+    return row->nfields == 6;
+}
+
+static long max_rss_kb(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+/* 32 MB through read -> decode -> rows: memory does not follow the file. */
+Test(import, stream_memory_is_bounded, .timeout = 60)
+{
+    enum { BLOCK = 1 << 20, BLOCKS = 32 };
+    char *block = malloc(BLOCK);
+    cr_assert_not_null(block);
+    size_t len = 0;
+    long long want = 0;
+    while (len + 64 < BLOCK) {
+        len += (size_t)snprintf(block + len, BLOCK - len,
+                                "2026-W47,tts-my,c,%s,gmv,%lld\n", ZW, want);
+        want++;
+    }
+    const char *f = put("big.csv", LONG_HEADER);
+    FILE *out = fopen(f, "ab");
+    cr_assert_not_null(out);
+    for (int i = 0; i < BLOCKS; i++)
+        cr_assert_eq(fwrite(block, 1, len, out), len);
+    fclose(out);
+    free(block);
+    long before = max_rss_kb();
+    long long rows = 0;
+    fp_csv_stream s = {.want = FP_ENC_AUTO, .on_record = count_rows,
+                       .ctx = &rows};
+    cr_assert(fp_csv_stream_file(f, &s), "status %d", s.status);
+    cr_assert_eq(rows, want * BLOCKS + 1);
+    cr_assert_eq(s.encoding, FP_ENC_UTF8);
+    cr_assert_lt(max_rss_kb() - before, 8 * 1024, "grew %ld kB",
+                 max_rss_kb() - before);
+}
+
+/* A quote never closed: refused at its line once the record passes
+ * 16 MiB, not read into memory to the end of the file. */
+Test(import, record_too_long_refused, .timeout = 60)
+{
+    size_t n = FP_CSV_MAX_RECORD + (1u << 20);
+    char *text = malloc(n + 64);
+    cr_assert_not_null(text);
+    size_t len = (size_t)snprintf(text, 64, "%s2026-W47,\"", LONG_HEADER);
+    memset(text + len, 'x', n);
+    const char *f = put_bytes("open.csv", text, len + n);
+    free(text);
+    db_counts before = counts();
+    cr_assert_eq(run(FP_IMPORT_ACTUALS, f), FP_IMPORT_REJECTED);
+    assert_problem(0, f, "2: column store: a record longer than 16 MiB "
+                         "(a quote that is never closed?)");
+    assert_unchanged(&before);
+}
