@@ -64,7 +64,7 @@ static void compress(uint32_t h[8], const unsigned char *p)
     h[7] += vh;
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(FP_SHA256_PORTABLE)
 #include <immintrin.h>
 #define HAVE_SHANI_PATH 1
 
