@@ -6,6 +6,7 @@
 #include "storage/csv_table.h"
 
 #include <csv.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,10 +106,18 @@ static void on_record(int c, void *data)
 }
 
 /* libcsv's own buffer holds the field being read (a quoted one may run
- * to the end of the file): it may not grow past FP_CSV_MAX_RECORD. */
+ * to the end of the file): it may not grow past FP_CSV_MAX_RECORD. It
+ * asks for a few KiB more each time: the buffer doubles instead. */
 static void *bounded_realloc(void *p, size_t n)
 {
-    return n > FP_CSV_MAX_RECORD ? NULL : realloc(p, n);
+    if (n > FP_CSV_MAX_RECORD)
+        return NULL;
+    if (p != NULL && malloc_usable_size(p) >= n)
+        return p;
+    size_t cap = 4096;
+    while (cap < n)
+        cap *= 2;
+    return realloc(p, cap < FP_CSV_MAX_RECORD ? cap : FP_CSV_MAX_RECORD);
 }
 
 fp_csv_reader *fp_csv_reader_new(fp_csv_record_fn fn, void *ctx)
