@@ -1,7 +1,19 @@
 /* Actuals files, long (kpi,value) or wide (one column per KPI), weekly
  * (week column) or daily (date column), row by row as they stream in.
- * A key repeated in one file is found by the database: the upsert does
- * not replace a value of the same import (nothing kept in memory). */
+ *
+ * Writing: weekly facts in batches of FP_IMP_BATCH rows per INSERT.
+ * While the keys (week, node, kpi) ascend, as an export's rows do, no
+ * key can repeat and a value that did not change is not rewritten (a
+ * re-import only reads). Otherwise every write marks its row with the
+ * import, and the upsert leaves a row of the same import alone: fewer
+ * rows changed than written means a key came twice (nothing is kept in
+ * memory per row). When the keys stop ascending, the rows before are
+ * read again to mark their keys.
+ *
+ * Repeated keys: once one is found nothing more is written; the file is
+ * read again through a temporary table of keys and lines to name both
+ * lines of each. An input that cannot be read twice (a pipe) notes every
+ * key in that table as it comes instead. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -91,8 +91,9 @@ void fp_imp_problem(fp_importer *imp, int line, const char *column,
     __attribute__((format(printf, 4, 5)));
 void fp_imp_fail(fp_importer *imp, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Column name for messages: the header's (sanitised, cut to 40 columns),
- * else "#N". buf >= FP_IMP_COLNAME bytes. */
+/* Column name for messages: the header's, else "#N" (fp_imp_problem
+ * sanitises it and cuts it to 40 columns). buf >= 16 bytes;
+ * FP_IMP_COLNAME is enough for any "#N". */
 #define FP_IMP_COLNAME 200
 const char *fp_imp_colname(const fp_importer *imp, int idx, char *buf);
 /* Quoted, sanitised and shortened text for messages. buf >= 128 bytes. */
@@ -131,7 +132,8 @@ bool fp_imp_not_formula(fp_importer *imp, int line, const char *column,
 bool fp_imp_unique(fp_importer *imp, const char *key, int line,
                    const char *column, const char *what);
 
-/* import_util.c: storage, only while imp->ok. */
+/* import_util.c: storage (actuals keep writing after a problem, to find
+ * repeated keys; the transaction is rolled back then). */
 long long fp_imp_node(fp_importer *imp, const char *store,
                       const char *category, const char *person);
 long long fp_imp_kpi_id(fp_importer *imp, int kpi);
