@@ -10,7 +10,7 @@
 #include "storage/minutes_data.h"
 
 static const char minutes_usage[] =
-    "usage: fupan minutes --week YYYY-Www [--format text|md] [-o FILE]\n"
+    N_("usage: fupan minutes --week YYYY-Www [--format text|md] [-o FILE]\n"
     "                     [--db FILE] [--config FILE]\n"
     "Prints the minutes (会议纪要) of the week's review meeting: summary\n"
     "per store, red and amber items with their notes, other notes,\n"
@@ -18,7 +18,7 @@ static const char minutes_usage[] =
     "last meeting. text is plain UTF-8 at most 100 columns wide, for chat\n"
     "windows; md is Markdown. Written to FILE with -o, else (or with -o -)\n"
     "to standard output; -o FILE.md writes Markdown unless --format says\n"
-    "otherwise.\n";
+    "otherwise.\n");
 
 typedef struct {
     const char *db, *config, *week_text, *out;
@@ -43,7 +43,7 @@ static int parse_format(const char *s, int *out)
     else if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
         *out = 1;
     else {
-        fp_cli_error("--format: '%s' is not text or md", s);
+        fp_cli_error(_("--format: '%s' is not text or md"), s);
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -69,12 +69,12 @@ static int parse_args(int argc, char **argv, minutes_opts *o)
         case 'f': if (parse_format(optarg, &o->format)) return FP_EXIT_USAGE;
                   o->format_given = true;
                   break;
-        case 'h': fputs(minutes_usage, stdout); return -1;
-        default: fputs(minutes_usage, stderr); return FP_EXIT_USAGE;
+        case 'h': fputs(_(minutes_usage), stdout); return -1;
+        default: fputs(_(minutes_usage), stderr); return FP_EXIT_USAGE;
         }
     }
     if (!o->week_text || optind < argc) {
-        fputs(minutes_usage, stderr);
+        fputs(_(minutes_usage), stderr);
         return FP_EXIT_USAGE;
     }
     format_from_name(o);
@@ -107,7 +107,7 @@ static int run(fp_review *rv, fp_week week, const minutes_opts *o)
     }
     if (exists == 0) {
         fp_week_format(week, ws);
-        fp_cli_error("no data for week %s", ws);
+        fp_cli_error(_("no data for week %s"), ws);
         return FP_EXIT_INPUT;
     }
     char *text = fp_minutes_build(rv, week, o->format, err, sizeof err);

@@ -11,13 +11,13 @@
 #include "model/text.h"
 
 static const char scorecard_usage[] =
-    "usage: fupan scorecard --week YYYY-Www [--path STORE[/CATEGORY[/PERSON]]\n"
+    N_("usage: fupan scorecard --week YYYY-Www [--path STORE[/CATEGORY[/PERSON]]\n"
     "                       | --person ID] [--kpi KPI] [--format text|csv|json]\n"
     "                       [--db FILE] [--config FILE] [--today YYYY-MM-DD]\n"
     "Prints every KPI that has a value or a target at that node (the whole\n"
     "company without --path): value, previous week, target, attainment,\n"
     "status. csv columns: week,path,kpi,value,prev,target,attainment,status,\n"
-    "overridden,provisional (percent KPIs in percent, attainment in percent).\n";
+    "overridden,provisional (percent KPIs in percent, attainment in percent).\n");
 
 typedef enum { FMT_TEXT, FMT_CSV, FMT_JSON } out_format;
 
@@ -40,7 +40,7 @@ static int parse_format(const char *s, out_format *out)
     else if (!strcmp(s, "csv")) *out = FMT_CSV;
     else if (!strcmp(s, "json")) *out = FMT_JSON;
     else {
-        fp_cli_error("--format: '%s' is not text, csv or json", s);
+        fp_cli_error(_("--format: '%s' is not text, csv or json"), s);
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -68,12 +68,12 @@ static int parse_args(int argc, char **argv, sc_opts *o)
         case 't': setenv("FUPAN_TODAY", optarg, 1); break;
         case 'f': if (parse_format(optarg, &o->format)) return FP_EXIT_USAGE;
                   break;
-        case 'h': fputs(scorecard_usage, stdout); return -1;
-        default: fputs(scorecard_usage, stderr); return FP_EXIT_USAGE;
+        case 'h': fputs(_(scorecard_usage), stdout); return -1;
+        default: fputs(_(scorecard_usage), stderr); return FP_EXIT_USAGE;
         }
     }
     if (!o->week_text || optind < argc || (o->path && o->person)) {
-        fputs(scorecard_usage, stderr);
+        fputs(_(scorecard_usage), stderr);
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -221,20 +221,20 @@ static void print_text(const sc_view *v, int only_kpi, const char *title)
     fp_format_attainment(s, score, sizeof score);
     printf("%s  ", v->week);
     fp_text_fputs(title, stdout);
-    printf("  score %s\n", score);
-    fp_mcli_col("KPI", 30, false);
-    fp_mcli_col("value", 14, true);
-    fp_mcli_col("prev", 14, true);
-    fp_mcli_col("WoW", 8, true);
-    fp_mcli_col("target", 14, true);
-    fp_mcli_col("att", 6, true);
-    puts("status");
+    printf(_("  score %s\n"), score);
+    fp_mcli_col(_("KPI"), 30, false);
+    fp_mcli_col(_("value"), 14, true);
+    fp_mcli_col(_("prev"), 14, true);
+    fp_mcli_col(_("WoW"), 8, true);
+    fp_mcli_col(_("target"), 14, true);
+    fp_mcli_col(_("att"), 6, true);
+    puts(_("status"));
     for (int k = 0; k < v->cat->nkpis; k++) {
         const fp_cell *c = fp_rollup_cell(v->now, v->row, k);
         if ((only_kpi < 0 || k == only_kpi) && cell_listed(c))
             print_text_row(v, k, c);
     }
-    puts("* overridden  ! source changed under the override  ~ provisional");
+    puts(_("* overridden  ! source changed under the override  ~ provisional"));
 }
 
 static int resolve_row(fp_review *rv, const sc_opts *o, const char **title)
@@ -243,7 +243,7 @@ static int resolve_row(fp_review *rv, const sc_opts *o, const char **title)
     if (o->person) {
         int p = fp_tree_find_person(tree, o->person);
         if (p < 0) {
-            fp_cli_error("--person: no person '%s'", o->person);
+            fp_cli_error(_("--person: no person '%s'"), o->person);
             return -1;
         }
         *title = tree->people[p].name;
@@ -251,8 +251,8 @@ static int resolve_row(fp_review *rv, const sc_opts *o, const char **title)
     }
     int n = fp_tree_find_path(tree, o->path ? o->path : "");
     if (n < 0) {
-        fp_cli_error("--path: no node '%s' (a path is store[/category"
-                     "[/person]] made of ids)", o->path);
+        fp_cli_error(_("--path: no node '%s' (a path is store[/category"
+                     "[/person]] made of ids)"), o->path);
         return -1;
     }
     *title = tree->nodes[n].name;
@@ -267,7 +267,7 @@ static int run_scorecard(fp_review *rv, const sc_opts *o, fp_week week)
     const char *title = "";
     int only_kpi = o->kpi ? fp_catalogue_kpi(cat, o->kpi) : -1;
     if (o->kpi && only_kpi < 0) {
-        fp_cli_error("--kpi: unknown KPI '%s'", o->kpi);
+        fp_cli_error(_("--kpi: unknown KPI '%s'"), o->kpi);
         return FP_EXIT_INPUT;
     }
     if ((v.row = resolve_row(rv, o, &title)) < 0)
@@ -278,7 +278,7 @@ static int run_scorecard(fp_review *rv, const sc_opts *o, fp_week week)
         return FP_EXIT_RUNTIME;
     }
     if (exists == 0) {
-        fp_cli_error("--week: no data for %s", o->week_text);
+        fp_cli_error(_("--week: no data for %s"), o->week_text);
         return FP_EXIT_INPUT;
     }
     fp_week_format(week, v.week);

@@ -5,6 +5,7 @@
  * transaction is then rolled back. A dry run rolls back too, after
  * counting everything. Memory does not grow with the file. */
 #include "storage/csv_import.h"
+#include "model/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -113,7 +114,7 @@ static bool load_nodes(fp_importer *imp)
     sqlite3_finalize(st);
     fp_buf_done(&key);
     if (rc != SQLITE_DONE)
-        fp_imp_fail(imp, "%s", rc == SQLITE_ROW ? "out of memory"
+        fp_imp_fail(imp, "%s", rc == SQLITE_ROW ? _("out of memory")
                                                 : imp->db->err);
     return rc == SQLITE_DONE;
 }
@@ -130,7 +131,7 @@ static bool importer_init(fp_importer *imp, fp_db *db, const fp_catalogue *cat,
     imp->nodes = fp_strmap_new();
     imp->kpi_ids = calloc((size_t)cat->nkpis + 1, sizeof *imp->kpi_ids);
     if (imp->nodes == NULL || imp->kpi_ids == NULL) {
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
         return false;
     }
     return prepare_all(imp) && load_nodes(imp);
@@ -174,11 +175,11 @@ static void stream_problem(fp_importer *imp, const fp_csv_stream *s)
     char col[FP_IMP_COLNAME];
     switch (s->status) {
     case FP_CSV_IO:
-        fp_imp_fail(imp, "%s: cannot read: %s", imp->file,
+        fp_imp_fail(imp, _("%s: cannot read: %s"), imp->file,
                     strerror(s->err_errno));
         break;
     case FP_CSV_NOMEM:
-        fp_imp_fail(imp, "%s: out of memory", imp->file);
+        fp_imp_fail(imp, _("%s: out of memory"), imp->file);
         break;
     case FP_CSV_DECODE:
         if (s->bad_byte == 0)
@@ -186,7 +187,7 @@ static void stream_problem(fp_importer *imp, const fp_csv_stream *s)
                            s->why);
         else
             fp_imp_problem(imp, s->err_line, error_column(imp, s, col),
-                           "byte 0x%02X is %s", s->bad_byte, s->why);
+                           _("byte 0x%02X is %s"), s->bad_byte, s->why);
         break;
     case FP_CSV_SYNTAX:
         fp_imp_problem(imp, s->err_line, error_column(imp, s, col), "%s",
@@ -222,10 +223,10 @@ static const char *file_kind(fp_importer *imp, fp_import_kind kind)
     const char *k = org_format(imp->header);
     if (k == NULL)
         fp_imp_problem(imp, imp->header->line, "#1",
-                       "not an org file: the header should be "
+                       _("not an org file: the header should be "
                        "store,name,platform,market,currency or "
                        "person,name,role,store,category or "
-                       "category,name or week,currency,rate");
+                       "category,name or week,currency,rate"));
     return k;
 }
 
@@ -326,7 +327,7 @@ static bool on_record(void *ctx, fp_csv_row *row)
     }
     if (imp->header == NULL) {
         if (!fp_csv_row_copy(row, &imp->header_copy)) {
-            fp_imp_fail(imp, "out of memory");
+            fp_imp_fail(imp, _("out of memory"));
             return false;
         }
         imp->header = &imp->header_copy;
@@ -358,7 +359,7 @@ static bool reset_file_state(fp_importer *imp, fp_import_file *cur)
     imp->max_day = -1;
     imp->rescan = false;
     if (imp->seen == NULL) {
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
         return false;
     }
     return true;
@@ -424,7 +425,7 @@ static void import_one(fp_importer *imp, fp_import_kind kind,
     if (!ok)
         stream_problem(imp, &s);
     else if (imp->header == NULL)
-        fp_imp_problem(imp, 1, "#1", "the file is empty (no header)");
+        fp_imp_problem(imp, 1, "#1", _("the file is empty (no header)"));
     else
         end_file(imp, &s);
     if (imp->dup_found && !imp->failed && !imp->track_keys)
@@ -511,7 +512,7 @@ static bool check_readable(const char *const *files, int nfiles,
         errno = ENOMEM;
         if (report->files[i].file == NULL || access(files[i], R_OK) != 0) {
             snprintf(report->error, sizeof report->error,
-                     "%s: cannot read: %s", files[i], strerror(errno));
+                     _("%s: cannot read: %s"), files[i], strerror(errno));
             return false;
         }
     }
@@ -530,7 +531,7 @@ int fp_import_files(fp_db *db, const fp_catalogue *cat, fp_import_kind kind,
     memset(report, 0, sizeof *report);
     report->files = calloc((size_t)nfiles + 1, sizeof *report->files);
     if (report->files == NULL) {
-        snprintf(report->error, sizeof report->error, "out of memory");
+        snprintf(report->error, sizeof report->error, _("out of memory"));
         return FP_IMPORT_FAILED;
     }
     report->nfiles = nfiles;

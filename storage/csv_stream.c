@@ -1,5 +1,6 @@
 /* Streaming a CSV file: read -> decode -> records (see csv_stream.h). */
 #include "storage/csv_stream.h"
+#include "model/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -80,7 +81,7 @@ static bool decode_failed(stream *st, const char *text, size_t len)
     fp_csv_stream *s = st->s;
     if (!fp_csv_reader_feed(st->reader, text, len))
         return reader_failed(st);
-    s->status = strcmp(fp_decoder_why(st->dec), "out of memory") == 0
+    s->status = strcmp(fp_decoder_why(st->dec), _("out of memory")) == 0
                     ? FP_CSV_NOMEM : FP_CSV_DECODE;
     fp_csv_reader_position(st->reader, &s->err_line, &s->err_field);
     s->err_in_header = st->records == 0;

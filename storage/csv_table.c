@@ -4,6 +4,7 @@
  * open, and it is closed when libcsv reports its end. A line may be cut
  * between two pieces of text: its number counts once, at its end. */
 #include "storage/csv_table.h"
+#include "model/i18n.h"
 
 #include <csv.h>
 #include <malloc.h>
@@ -32,7 +33,7 @@ struct fp_csv_reader {
 };
 
 static const char too_long[] =
-    "a record longer than 16 MiB (a quote that is never closed?)";
+    N_("a record longer than 16 MiB (a quote that is never closed?)");
 
 static bool grow(void **buf, size_t *cap, size_t need, size_t elem)
 {
@@ -65,13 +66,13 @@ static void on_field(void *s, size_t len, void *data)
     if (r->failed)
         return;
     if (r->text_len + len + 1 > FP_CSV_MAX_RECORD) {
-        fail(r, r->record_line, too_long);
+        fail(r, r->record_line, _(too_long));
         return;
     }
     if (!grow((void **)&r->text, &r->text_cap, r->text_len + len + 1, 1) ||
         !grow((void **)&r->offsets, &r->cap_fields, r->nfields + 1,
               sizeof *r->offsets)) {
-        fail(r, 0, "out of memory");
+        fail(r, 0, _("out of memory"));
         return;
     }
     if (len > 0)
@@ -90,7 +91,7 @@ static void on_record(int c, void *data)
         return;
     if (!grow((void **)&r->ptrs, &r->cap_ptrs, r->nfields + 1,
               sizeof *r->ptrs)) {
-        fail(r, 0, "out of memory");
+        fail(r, 0, _("out of memory"));
         return;
     }
     for (size_t i = 0; i < r->nfields; i++)
@@ -184,12 +185,12 @@ static bool feed_piece(fp_csv_reader *r, const char *s, size_t n, bool ends)
     if (csv_parse(&r->p, s, n, on_field, on_record, r) != n) {
         int e = csv_error(&r->p);
         if (e == CSV_EPARSE)
-            fail(r, r->line, "broken quoting: a '\"' inside an unquoted "
-                             "field, or text after a closing quote");
+            fail(r, r->line, _("broken quoting: a '\"' inside an unquoted "
+                               "field, or text after a closing quote"));
         else if (csv_get_buffer_size(&r->p) + 4096 > FP_CSV_MAX_RECORD)
-            fail(r, r->record_line, too_long);
+            fail(r, r->record_line, _(too_long));
         else
-            fail(r, 0, "out of memory");
+            fail(r, 0, _("out of memory"));
         return false;
     }
     if (r->failed)
@@ -239,7 +240,7 @@ bool fp_csv_reader_finish(fp_csv_reader *r)
     if (r->failed)
         return false;
     if (csv_fini(&r->p, on_field, on_record, r) != 0) {
-        fail(r, r->record_line, "a quoted field is never closed");
+        fail(r, r->record_line, _("a quoted field is never closed"));
         return false;
     }
     return !r->failed;

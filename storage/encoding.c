@@ -1,5 +1,6 @@
 /* Text encodings of imported files (see encoding.h). */
 #include "storage/encoding.h"
+#include "model/i18n.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -56,7 +57,7 @@ struct fp_decoder {
 };
 
 static const char nul_why[] =
-    "NUL byte: not a text file (UTF-16 or a spreadsheet?)";
+    N_("NUL byte: not a text file (UTF-16 or a spreadsheet?)");
 
 fp_decoder *fp_decoder_new(fp_encoding want)
 {
@@ -166,8 +167,8 @@ static bool utf8_chunk(fp_decoder *d, const char *s, size_t n, bool last,
         return true;
     }
     return set_error(d, s, n, good, base,
-                     d->want == FP_ENC_AUTO ? "not valid UTF-8 nor GB18030"
-                                            : "not valid UTF-8");
+                     d->want == FP_ENC_AUTO ? _("not valid UTF-8 nor GB18030")
+                                            : _("not valid UTF-8"));
 }
 
 /* Converts s[0..n) into obuf; *used: input bytes converted. Returns 0,
@@ -195,13 +196,13 @@ static int gb_convert(fp_decoder *d, const char *s, size_t n, size_t *used,
 static const char *gb_why(const fp_decoder *d, int e)
 {
     if (e == ENOSYS)
-        return "this system cannot convert GB18030 (iconv)";
+        return _("this system cannot convert GB18030 (iconv)");
     if (e == ENOMEM)
-        return "out of memory";
+        return _("out of memory");
     if (e == EINVAL)
-        return "a character is cut off at the end";
-    return d->want == FP_ENC_AUTO ? "not valid GB18030 nor UTF-8"
-                                  : "not valid GB18030";
+        return _("a character is cut off at the end");
+    return d->want == FP_ENC_AUTO ? _("not valid GB18030 nor UTF-8")
+                                  : _("not valid GB18030");
 }
 
 static bool gb_chunk(fp_decoder *d, const char *s, size_t n, bool last,
@@ -261,11 +262,13 @@ static bool auto_chunk(fp_decoder *d, const char *s, size_t n, bool last,
     if (used > good) {
         *out = d->obuf;
         *outlen = gblen;
-        return set_error(d, s, n, used, base, "not valid GB18030 nor UTF-8");
+        return set_error(d, s, n, used, base,
+                         _("not valid GB18030 nor UTF-8"));
     }
     *out = s;
     *outlen = good;
-    return set_error(d, s, n, good, base, "not valid UTF-8 nor GB18030");
+    return set_error(d, s, n, good, base,
+                     _("not valid UTF-8 nor GB18030"));
 }
 
 static bool decode_chunk(fp_decoder *d, const char *s, size_t n, bool last,
@@ -302,7 +305,7 @@ bool fp_decoder_feed(fp_decoder *d, const char *in, size_t len, bool last,
     d->total += len;
     if (d->ncarry > 0) {
         if (!reserve(&d->ibuf, &d->icap, d->ncarry + len))
-            return set_error(d, in, 0, 0, base, "out of memory");
+            return set_error(d, in, 0, 0, base, _("out of memory"));
         memcpy(d->ibuf, d->carry, d->ncarry);
         memcpy(d->ibuf + d->ncarry, in, len);
         s = d->ibuf;
@@ -316,7 +319,7 @@ bool fp_decoder_feed(fp_decoder *d, const char *in, size_t len, bool last,
                       base + skip, out, outlen))
         return false;
     if (nul != NULL)
-        return set_error(d, s, n, limit, base, nul_why);
+        return set_error(d, s, n, limit, base, _(nul_why));
     return true;
 }
 
@@ -338,7 +341,7 @@ bool fp_decode_text(const char *bytes, size_t len, fp_encoding want,
     memset(out, 0, sizeof *out);
     fp_decoder *d = fp_decoder_new(want);
     if (d == NULL) {
-        out->why = "out of memory";
+        out->why = _("out of memory");
         return false;
     }
     bool ok = fp_decoder_feed(d, bytes, len, true, &text, &n);
@@ -351,7 +354,7 @@ bool fp_decode_text(const char *bytes, size_t len, fp_encoding want,
         out->converted = d->enc == FP_ENC_GB18030;
         out->had_bom = d->had_bom;
     } else if (ok) {
-        out->why = "out of memory";
+        out->why = _("out of memory");
         ok = false;
     } else {
         out->why = d->why;

@@ -15,6 +15,7 @@
  * lines of each. An input that cannot be read twice (a pipe) notes every
  * key in that table as it comes instead. */
 #include <stdio.h>
+#include "model/i18n.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +26,7 @@ enum { C_WEEK, C_DATE, C_STORE, C_CATEGORY, C_PERSON, C_KPI, C_VALUE, C_N };
 
 static const char *additivity_name(fp_additivity add)
 {
-    return add == FP_ADD_FORMULA ? "a formula KPI" : "a non-additive KPI";
+    return add == FP_ADD_FORMULA ? _("a formula KPI") : _("a non-additive KPI");
 }
 
 /* Daily values are summed into their week: only additive KPIs allow it. */
@@ -38,8 +39,8 @@ static bool check_kpi(fp_importer *imp, int line, const char *column,
     if (k->add == FP_ADD_SUM || !imp->daily)
         return true;
     fp_imp_problem(imp, line, column,
-                   "%s is %s: daily values cannot be summed into a week; "
-                   "import weekly values",
+                   _("%s is %s: daily values cannot be summed into a week; "
+                   "import weekly values"),
                    k->id, additivity_name(k->add));
     return false;
 }
@@ -51,7 +52,7 @@ static bool bind_wide(fp_importer *imp)
     int nkpis = 0;
     imp->col_kpi = malloc((size_t)h->nfields * sizeof *imp->col_kpi);
     if (imp->col_kpi == NULL) {
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
         return false;
     }
     for (int i = 0; i < h->nfields; i++) {
@@ -71,8 +72,8 @@ static bool bind_wide(fp_importer *imp)
     }
     if (nkpis == 0) {
         fp_imp_problem(imp, h->line, "value",
-                       "no KPI columns (wide format) and no kpi,value "
-                       "columns (long format)");
+                       _("no KPI columns (wide format) and no kpi,value "
+                       "columns (long format)"));
         ok = false;
     }
     return ok;
@@ -94,11 +95,11 @@ static bool bind_layout(fp_importer *imp)
     imp->daily = cols[C_DATE].idx >= 0;
     if (cols[C_WEEK].idx >= 0 && cols[C_DATE].idx >= 0) {
         fp_imp_problem(imp, h->line, "date",
-                       "use either week or date, not both");
+                       _("use either week or date, not both"));
         ok = false;
     } else if (cols[C_WEEK].idx < 0 && cols[C_DATE].idx < 0) {
-        fp_imp_problem(imp, h->line, "week", "missing from the header "
-                       "(a week or a date column is needed)");
+        fp_imp_problem(imp, h->line, "week", _("missing from the header "
+                       "(a week or a date column is needed)"));
         ok = false;
     }
     if (imp->wide)
@@ -140,8 +141,8 @@ static bool check_row_key(fp_importer *imp, const fp_csv_row *row,
         int idx = c[C_CATEGORY].idx;
         fp_imp_problem(imp, row->line,
                        idx < 0 ? "category" : fp_imp_colname(imp, idx, col),
-                       "empty, but person %s is given (a person belongs "
-                       "to a category)",
+                       _("empty, but person %s is given (a person belongs "
+                       "to a category)"),
                        fp_imp_show(key->person, shown, sizeof shown));
         ok = false;
     }
@@ -380,7 +381,8 @@ static bool note_key(fp_importer *imp, const fp_csv_row *row,
     bool rescan = imp->rescan;
     imp->rescan = false; /* this problem is new */
     fp_imp_problem(imp, row->line, fp_imp_colname(imp, value_col, col),
-                   "same %s as line %d", key_names(key), first);
+                   _("same %s as line %lld"), key_names(key),
+                   (long long)first);
     imp->rescan = rescan;
     return false;
 }
@@ -420,7 +422,7 @@ static void long_row(fp_importer *imp, const fp_csv_row *row,
     const char *kpi_col = fp_imp_colname(imp, kpi_idx, col);
     const char *id = fp_imp_field(row, kpi_idx);
     if (id[0] == '\0') {
-        fp_imp_problem(imp, row->line, kpi_col, "empty");
+        fp_imp_problem(imp, row->line, kpi_col, _("empty"));
         return;
     }
     int kpi = fp_imp_kpi(imp, row->line, kpi_col, id);

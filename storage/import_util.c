@@ -1,6 +1,7 @@
 /* The importer's checks of single fields, its problem list and its small
  * storage helpers (see import_priv.h). */
 #include "storage/import_priv.h"
+#include "model/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -147,19 +148,20 @@ static bool check_header_names(fp_importer *imp)
         const char *name = fp_imp_field(h, i);
         if (name[0] == '\0') {
             fp_imp_problem(imp, h->line, fp_imp_colname(imp, i, buf),
-                           "no name in the header");
+                           _("no name in the header"));
             ok = false;
         } else if (!lower_key(name, &key)) {
             break;
         } else if (fp_strmap_get(names, key.s, NULL)) {
-            fp_imp_problem(imp, h->line, name, "appears twice in the header");
+            fp_imp_problem(imp, h->line, name,
+                           _("appears twice in the header"));
             ok = false;
         } else if (!fp_strmap_put(names, key.s, i)) {
             break;
         }
     }
     if (names == NULL || key.failed)
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
     fp_strmap_free(names);
     fp_buf_done(&key);
     return ok;
@@ -174,14 +176,14 @@ bool fp_imp_bind(fp_importer *imp, fp_imp_col *cols, int ncols,
         cols[i].idx = fp_imp_header_index(h, cols[i].name);
         if (cols[i].idx < 0 && cols[i].required) {
             fp_imp_problem(imp, h->line, cols[i].name,
-                           "missing from the header");
+                           _("missing from the header"));
             ok = false;
         }
     }
     for (int i = 0; i < h->nfields && !allow_extra; i++) {
         const char *name = fp_imp_field(h, i);
         if (name[0] != '\0' && !is_known(cols, ncols, name)) {
-            fp_imp_problem(imp, h->line, name, "unknown column");
+            fp_imp_problem(imp, h->line, name, _("unknown column"));
             ok = false;
         }
     }
@@ -195,13 +197,13 @@ bool fp_imp_check_ragged(fp_importer *imp, const fp_csv_row *row)
     if (row->nfields < want) {
         fp_imp_problem(imp, row->line,
                        fp_imp_colname(imp, row->nfields, buf),
-                       "missing: the row has %d fields, the header %d",
+                       _("missing: the row has %d fields, the header %d"),
                        row->nfields, want);
         return false;
     }
     if (row->nfields > want) {
         fp_imp_problem(imp, row->line, fp_imp_colname(imp, want, buf),
-                       "extra field: the row has %d fields, the header %d",
+                       _("extra field: the row has %d fields, the header %d"),
                        row->nfields, want);
         return false;
     }
@@ -216,23 +218,23 @@ bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,
     const char *name = fp_imp_colname(imp, idx, col);
     if (v[0] == '\0') {
         if (required)
-            fp_imp_problem(imp, row->line, name, "empty");
+            fp_imp_problem(imp, row->line, name, _("empty"));
         return !required;
     }
     if (strchr(v, '/') != NULL || has_control(v)) {
         fp_imp_problem(imp, row->line, name,
-                       "%s: an id may not hold '/' or a line break",
+                       _("%s: an id may not hold '/' or a line break"),
                        fp_imp_show(v, shown, sizeof shown));
         return false;
     }
     if (fp_text_has_invisible(v)) {
         fp_imp_problem(imp, row->line, name,
-                       "%s: an id may not hold bidi or zero-width characters",
+                       _("%s: an id may not hold bidi or zero-width characters"),
                        fp_imp_show(v, shown, sizeof shown));
         return false;
     }
     return fp_imp_check_length(imp, row->line, name, v, FP_IMPORT_MAX_ID,
-                               "an id");
+                               _("an id"));
 }
 
 bool fp_imp_check_length(fp_importer *imp, int line, const char *column,
@@ -242,8 +244,8 @@ bool fp_imp_check_length(fp_importer *imp, int line, const char *column,
     size_t n = strlen(value);
     if (n <= max)
         return true;
-    fp_imp_problem(imp, line, column, "%s: %s is at most %zu bytes, this "
-                   "one has %zu", fp_imp_show(value, shown, sizeof shown),
+    fp_imp_problem(imp, line, column, _("%s: %s is at most %zu bytes, this "
+                   "one has %zu"), fp_imp_show(value, shown, sizeof shown),
                    what, max, n);
     return false;
 }
@@ -253,7 +255,7 @@ bool fp_imp_check_name(fp_importer *imp, const fp_csv_row *row, int idx)
     char col[16];
     return fp_imp_check_length(imp, row->line, fp_imp_colname(imp, idx, col),
                                fp_imp_field(row, idx), FP_IMPORT_MAX_NAME,
-                               "a name");
+                               _("a name"));
 }
 
 /* "2025-W53": looks like a week, but the year is too short for it. */
@@ -283,15 +285,15 @@ bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,
         return true;
     const char *name = fp_imp_colname(imp, idx, col);
     if (v[0] == '\0')
-        fp_imp_problem(imp, row->line, name, "empty");
+        fp_imp_problem(imp, row->line, name, _("empty"));
     else if (week_out_of_year(v, &year))
         fp_imp_problem(imp, row->line, name,
-                       "%s is not a week: %d has %d ISO weeks",
+                       _("%s is not a week: %d has %d ISO weeks"),
                        fp_imp_show(v, shown, sizeof shown), year,
                        fp_iso_weeks_in_year(year));
     else
         fp_imp_problem(imp, row->line, name,
-                       "%s is not a week (write YYYY-Www, e.g. 2026-W47)",
+                       _("%s is not a week (write YYYY-Www, e.g. 2026-W47)"),
                        fp_imp_show(v, shown, sizeof shown));
     return false;
 }
@@ -308,10 +310,10 @@ bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
     }
     const char *name = fp_imp_colname(imp, idx, col);
     if (v[0] == '\0')
-        fp_imp_problem(imp, row->line, name, "empty");
+        fp_imp_problem(imp, row->line, name, _("empty"));
     else
         fp_imp_problem(imp, row->line, name,
-                       "%s is not a date (YYYY-MM-DD or YYYY/MM/DD)",
+                       _("%s is not a date (YYYY-MM-DD or YYYY/MM/DD)"),
                        fp_imp_show(v, shown, sizeof shown));
     return false;
 }
@@ -328,8 +330,8 @@ bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
     if (st == FP_NUM_OK || st == FP_NUM_EMPTY)
         return true;
     fp_imp_problem(imp, row->line, fp_imp_colname(imp, idx, col),
-                   st == FP_NUM_AMBIGUOUS ? "%s is ambiguous: %s"
-                                          : "%s is not a number: %s",
+                   st == FP_NUM_AMBIGUOUS ? _("%s is ambiguous: %s")
+                                          : _("%s is not a number: %s"),
                    fp_imp_show(v, shown, sizeof shown), why);
     return false;
 }
@@ -358,7 +360,7 @@ int fp_imp_kpi(fp_importer *imp, int line, const char *column,
         return imp->last_kpi;
     int k = find_kpi(imp->cat, id);
     if (k < 0) {
-        fp_imp_problem(imp, line, column, "unknown KPI %s",
+        fp_imp_problem(imp, line, column, _("unknown KPI %s"),
                        fp_imp_show(id, shown, sizeof shown));
     } else if (strlen(id) < sizeof imp->last_kpi_id) {
         strcpy(imp->last_kpi_id, id);
@@ -379,12 +381,13 @@ bool fp_imp_not_formula(fp_importer *imp, int line, const char *column,
     const int *c = n > 0 ? fp_expr_components(k->formula) : NULL;
     for (int i = 0; i < n; i++) {
         if (i > 0)
-            fp_buf_add(&parts, i == n - 1 ? " and " : ", ");
+            fp_buf_add(&parts, i == n - 1 ? _(" and ") : _(", "));
         fp_buf_add(&parts, imp->cat->kpis[c[i]].id);
     }
-    fp_imp_problem(imp, line, column, "%s is computed from %s; import %s",
-                   k->id, n > 0 ? fp_buf_str(&parts) : "its formula",
-                   n == 1 ? "that" : "those");
+    fp_imp_problem(imp, line, column,
+                   P_("%s is computed from %s; import that",
+                      "%s is computed from %s; import those", n),
+                   k->id, n > 0 ? fp_buf_str(&parts) : _("its formula"));
     fp_buf_done(&parts);
     return false;
 }
@@ -394,12 +397,12 @@ bool fp_imp_unique(fp_importer *imp, const char *key, int line,
 {
     long long first;
     if (fp_strmap_get(imp->seen, key, &first)) {
-        fp_imp_problem(imp, line, column, "same %s as line %lld", what,
+        fp_imp_problem(imp, line, column, _("same %s as line %lld"), what,
                        first);
         return false;
     }
     if (!fp_strmap_put(imp->seen, key, line))
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
     return true;
 }
 
@@ -419,7 +422,7 @@ long long fp_imp_node(fp_importer *imp, const char *store,
     fp_buf_addc(key, '\x1f');
     fp_buf_add(key, person);
     if (key->failed) {
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
         return -1;
     }
     if (imp->last_node > 0 && strcmp(key->s, fp_buf_str(&imp->last_key)) == 0)
@@ -432,7 +435,7 @@ long long fp_imp_node(fp_importer *imp, const char *store,
             return -1;
         }
         if (!fp_strmap_put(imp->nodes, key->s, id)) {
-            fp_imp_fail(imp, "out of memory");
+            fp_imp_fail(imp, _("out of memory"));
             return -1;
         }
     }

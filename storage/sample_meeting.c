@@ -1,6 +1,7 @@
 /* The sample meeting's notes, overrides and action items from CSV;
  * see sample_meeting.h. */
 #include "storage/sample_meeting.h"
+#include "model/i18n.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -61,7 +62,7 @@ static void map_header(csv_file *f, const fp_csv_row *row)
             if (!strcmp(row->fields[i], f->cols[c]))
                 f->index[c] = i;
         if (f->index[c] < 0) {
-            file_error(f, f->cols[c], "missing from the header");
+            file_error(f, f->cols[c], _("missing from the header"));
             return;
         }
     }
@@ -95,11 +96,11 @@ static bool read_csv(csv_file *f)
         return !f->failed;
     f->rec_line = s.err_line;
     if (s.status == FP_CSV_IO)
-        file_error(f, NULL, "cannot read: %s", strerror(s.err_errno));
+        file_error(f, NULL, _("cannot read: %s"), strerror(s.err_errno));
     else if (s.status == FP_CSV_DECODE && s.bad_byte != 0)
-        file_error(f, NULL, "byte 0x%02X is %s", s.bad_byte, s.why);
+        file_error(f, NULL, _("byte 0x%02X is %s"), s.bad_byte, s.why);
     else
-        file_error(f, NULL, "%s", s.why ? s.why : "out of memory");
+        file_error(f, NULL, "%s", s.why ? s.why : _("out of memory"));
     return false;
 }
 
@@ -110,8 +111,8 @@ static bool get_week(csv_file *f, const char *const *v, int col,
 {
     if (fp_week_parse(v[col], out))
         return true;
-    file_error(f, f->cols[col], "'%s' is not an ISO week that exists "
-               "(YYYY-Www)", v[col]);
+    file_error(f, f->cols[col], _("'%s' is not an ISO week that exists "
+               "(YYYY-Www)"), v[col]);
     return false;
 }
 
@@ -121,7 +122,7 @@ static long long get_node(csv_file *f, const char *const *v, int col)
     int n = fp_tree_find_path(f->tree, v[col]);
     if (n >= 0)
         return f->tree->nodes[n].db_id;
-    file_error(f, f->cols[col], "no node '%s' (store[/category[/person]])",
+    file_error(f, f->cols[col], _("no node '%s' (store[/category[/person]])"),
                v[col]);
     return -1;
 }
@@ -130,7 +131,7 @@ static bool get_required(csv_file *f, const char *const *v, int col)
 {
     if (!fp_blank(v[col]))
         return true;
-    file_error(f, f->cols[col], "empty");
+    file_error(f, f->cols[col], _("empty"));
     return false;
 }
 
@@ -189,7 +190,7 @@ static bool get_value(csv_file *f, const char *const *v, int col,
     if (s == FP_NUM_OK)
         return true;
     file_error(f, f->cols[col], "'%s': %s", v[col],
-               s == FP_NUM_EMPTY ? "empty" : why ? why : "not a number");
+               s == FP_NUM_EMPTY ? _("empty") : why ? why : _("not a number"));
     return false;
 }
 
@@ -217,7 +218,7 @@ static bool get_state(csv_file *f, const char *const *v, int col)
     if (!*s || !strcmp(s, "open") || !strcmp(s, "done") ||
         !strcmp(s, "dropped"))
         return true;
-    file_error(f, f->cols[col], "'%s' is not open, done or dropped", s);
+    file_error(f, f->cols[col], _("'%s' is not open, done or dropped"), s);
     return false;
 }
 
@@ -225,7 +226,7 @@ static bool get_owner(csv_file *f, const char *const *v, int col)
 {
     if (fp_tree_find_person(f->tree, v[col]) >= 0)
         return true;
-    file_error(f, f->cols[col], "unknown person '%s'", v[col]);
+    file_error(f, f->cols[col], _("unknown person '%s'"), v[col]);
     return false;
 }
 
@@ -275,7 +276,7 @@ static bool snapshot_row(csv_file *f, const char *const *v)
         !get_value(f, v, 4, &value))
         return false;
     if (!fp_meeting_get(f->db, mweek, &m)) {
-        file_error(f, f->cols[0], "no meeting for %s in meetings.csv", v[0]);
+        file_error(f, f->cols[0], _("no meeting for %s in meetings.csv"), v[0]);
         return false;
     }
     fp_snapshot_row row = {week, node, v[3], value};
