@@ -27,6 +27,7 @@ static const char usage_text[] =
     "       fupan action add|list|done|drop|reopen ...\n"
     "       fupan minutes --week W [--format text|md] [-o FILE]\n"
     "       fupan meeting attendees|show --week W [NAME...]\n"
+    "       fupan export scorecards|facts|notes|overrides|actions [--week W] ...\n"
     "       fupan check [--db FILE] [--quick]\n"
     "       fupan config check [--config FILE] [--keymap FILE]\n"
     "       fupan --help | --version | -V\n"
@@ -49,6 +50,7 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"note", fp_cmd_note},         {"action", fp_cmd_action},
     {"minutes", fp_cmd_minutes},   {"check", fp_cmd_check},
     {"meeting", fp_cmd_meeting},   {"config", fp_cmd_config},
+    {"export", fp_cmd_export},
 };
 
 static bool parse_size(const char *s, int *cols, int *rows)
