@@ -64,6 +64,8 @@ static void fill_from(fp_config *cfg, dictionary *ini)
     cfg->theme = dup_opt(ini, "ui:theme");
     cfg->reporting_currency = dup_opt(ini, "report:currency");
     cfg->red_order = dup_opt(ini, "ui:red_order");
+    cfg->export_folder = dup_opt(ini, "export:folder");
+    cfg->export_format = dup_opt(ini, "export:format");
 }
 
 static bool valid_red_order(const char *o)
@@ -135,5 +137,7 @@ void fp_config_free(fp_config *cfg)
     free(cfg->theme);
     free(cfg->reporting_currency);
     free(cfg->red_order);
+    free(cfg->export_folder);
+    free(cfg->export_format);
     free(cfg);
 }

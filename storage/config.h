@@ -15,6 +15,8 @@ typedef struct {
     char *reporting_currency; /* [report] currency: NULL = catalogue's */
     char *red_order;        /* [ui] red_order: worst (NULL) | tree: the
                                order of the red walk (n/N) */
+    char *export_folder;    /* [export] folder: NULL = the current one */
+    char *export_format;    /* [export] format: csv (NULL) | xlsx | json */
     bool ascii_glyphs;      /* [ui] glyphs = ascii (consoles without ● ▲) */
 } fp_config;
 
