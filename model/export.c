@@ -69,7 +69,8 @@ int fp_xcell_width(const fp_xcell *c)
     snprintf(buf, sizeof buf, "%.*f", c->decimals,
              c->percent ? c->num * 100.0 : c->num);
     int n = (int)strlen(buf);
-    return n + (n - c->decimals) / 3 + (c->percent ? 1 : 0);
+    int digits = n - (c->decimals > 0 ? c->decimals + 1 : 0) - (buf[0] == '-');
+    return n + (digits - 1) / 3 + (c->percent ? 1 : 0);
 }
 
 static bool starts_zh(const char *v)
