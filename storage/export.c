@@ -218,12 +218,12 @@ static const char *const fact_cols[] = {PLACE_COLS, "kpi", "kpi_label",
                                         "value"};
 #define FACT_NCOLS 11
 
-static bool fact_row(fp_review *rv, sqlite3_stmt *st, fp_xsink *sink)
+static bool fact_row(fp_review *rv, sqlite3_stmt *st, int node,
+                     fp_xsink *sink)
 {
     const fp_tree *t = fp_review_tree(rv);
     const fp_catalogue *cat = fp_review_catalogue(rv);
     char week[FP_WEEK_STR];
-    int node = fp_tree_find_db_id(t, sqlite3_column_int64(st, 1));
     const char *code = (const char *)sqlite3_column_text(st, 2);
     int k = fp_catalogue_kpi(cat, code ? code : "");
     const fp_kpi *kpi = k >= 0 ? &cat->kpis[k] : NULL;
@@ -239,6 +239,25 @@ static bool fact_row(fp_review *rv, sqlite3_stmt *st, fp_xsink *sink)
     return sink->row(sink, c);
 }
 
+/* Tree index by database id for the nodes at and below node, -1 for
+ * the others (caller frees); *max_id is the largest id. */
+static int *wanted_by_db_id(const fp_tree *t, int node, long long *max_id)
+{
+    *max_id = 0;
+    for (int i = 0; i < t->nnodes; i++)
+        if (t->nodes[i].db_id > *max_id)
+            *max_id = t->nodes[i].db_id;
+    int *by_id = malloc(((size_t)*max_id + 1) * sizeof *by_id);
+    if (!by_id)
+        return NULL;
+    for (long long id = 0; id <= *max_id; id++)
+        by_id[id] = -1;
+    for (int i = 0; i < t->nnodes; i++)
+        if (t->nodes[i].db_id >= 0 && fp_tree_is_under(t, i, node))
+            by_id[t->nodes[i].db_id] = i;
+    return by_id;
+}
+
 static bool export_facts(fp_review *rv, const fp_export_req *req,
                          fp_xweeks wk, fp_xsink *sink, char *err,
                          size_t errsz)
@@ -250,25 +269,29 @@ static bool export_facts(fp_review *rv, const fp_export_req *req,
     sqlite3_stmt *st = fp_db_prepare(db,
         "SELECT f.week, f.node_id, k.code, f.value FROM facts f"
         " JOIN kpis k ON k.id = f.kpi_id WHERE f.week BETWEEN ?1 AND ?2"
-        " ORDER BY f.week, f.node_id, k.code");
+        " ORDER BY f.week, f.node_id, f.kpi_id");   /* the key: no sort */
     if (!st)
         return db_error(rv, err, errsz);
     sqlite3_bind_int(st, 1, (int)wk.from);
     sqlite3_bind_int(st, 2, (int)wk.to);
-    int rc;
-    bool ok = true;
+    int rc = SQLITE_DONE;
+    long long max_id;
+    int *wanted = wanted_by_db_id(t, req->node, &max_id);
+    bool ok = wanted != NULL;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int node = fp_tree_find_db_id(t, sqlite3_column_int64(st, 1));
-        if (node >= 0 && fp_tree_is_under(t, node, req->node))
-            ok = fact_row(rv, st, sink);
+        long long id = sqlite3_column_int64(st, 1);
+        if (id >= 0 && id <= max_id && wanted[id] >= 0)
+            ok = fact_row(rv, st, wanted[id], sink);
     }
     if (ok && rc != SQLITE_DONE) {
         fp_db_set_error(db, "facts");
         ok = db_error(rv, err, errsz);
     } else if (!ok) {
-        snprintf(err, errsz, "%s", _("cannot write the export"));
+        snprintf(err, errsz, "%s", wanted ? _("cannot write the export")
+                                          : _("out of memory"));
     }
     sqlite3_finalize(st);
+    free(wanted);
     return ok;
 }
 

@@ -24,6 +24,7 @@ struct fp_xlsx {
     int *width;
     lxw_row_t row;
     lxw_error error;
+    bool too_many;          /* past the sheet's last row */
 };
 
 fp_xlsx *fp_xlsx_open(const char *file, char *err, size_t errsz)
@@ -116,6 +117,10 @@ static lxw_error write_cell(fp_xlsx *x, lxw_col_t col, const fp_xcell *c)
 
 bool fp_xlsx_row(fp_xlsx *x, const fp_xcell *cells)
 {
+    if (x->row >= LXW_ROW_MAX) {
+        x->too_many = true;
+        return false;
+    }
     for (int c = 0; c < x->ncols && !x->error; c++) {
         x->error = write_cell(x, (lxw_col_t)c, &cells[c]);
         int w = fp_xcell_width(&cells[c]);
@@ -134,8 +139,12 @@ bool fp_xlsx_close(fp_xlsx *x, char *err, size_t errsz)
     lxw_error e = workbook_close(x->wb);
     if (!x->error)
         x->error = e;
-    bool ok = !x->error;
-    if (!ok)
+    bool ok = !x->error && !x->too_many;
+    if (x->too_many)
+        snprintf(err, errsz, "xlsx: more than %u rows, a sheet's limit: "
+                 "export fewer weeks or a --path, or as csv",
+                 (unsigned)LXW_ROW_MAX - 1);
+    else if (!ok)
         snprintf(err, errsz, "xlsx: %s", lxw_strerror(x->error));
     free(x->width);
     free(x);
