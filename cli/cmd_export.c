@@ -129,13 +129,28 @@ static int fill_request(fp_review *rv, const export_opts *o,
     return 0;
 }
 
+/* --week W of a table of numbers: a week without data is refused input
+ * (exit 3), as fupan scorecard does. */
+static int check_week(fp_review *rv, const export_opts *o,
+                      const fp_export_req *req)
+{
+    if (!o->week || req->kind > FP_EXP_FACTS)
+        return 0;
+    int exists = fp_review_week_exists(rv, req->from);
+    if (exists < 0)
+        fp_cli_error("%s", fp_review_db(rv)->err);
+    else if (exists == 0)
+        fp_cli_error("--week: no data for %s", o->week);
+    return exists < 0 ? FP_EXIT_RUNTIME : exists == 0 ? FP_EXIT_INPUT : 0;
+}
+
 static int run_export(fp_review *rv, const export_opts *o,
                       fp_export_req *req, fp_export_format fmt,
                       const fp_xwriter_opts *wo)
 {
     char err[1024] = "", werr[1024] = "";
     int rc = fill_request(rv, o, req);
-    if (rc)
+    if (rc || (rc = check_week(rv, o, req)))
         return rc;
     fp_xwriter *w = fp_xwriter_open(o->out ? o->out : "-", fmt, wo, err,
                                     sizeof err);
@@ -147,8 +162,6 @@ static int run_export(fp_review *rv, const export_opts *o,
     bool written = fp_xwriter_close(w, ok, werr, sizeof werr);
     if (!ok || !written)
         fp_cli_error("%s", !written ? werr : err);
-    if (!ok && strstr(err, "no data for"))
-        return FP_EXIT_INPUT;
     return ok && written ? FP_EXIT_OK : FP_EXIT_RUNTIME;
 }
 
