@@ -12,22 +12,34 @@
 #include "storage/export.h"
 #include "tui/ui.h"
 
+/* A scorecard: the person's card (the cursor is on one of their nodes;
+ * the view may be opened on the node above them, from the people). */
+static bool person_of_view(fp_ui *ui, fp_export_req *req)
+{
+    fp_view *v = fp_ui_top(ui);
+    int node = -1, kpi = -1;
+    v->ops->cursor(v, ui, &node, &kpi);
+    if (node < 0 || fp_ui_tree(ui)->nodes[node].person < 0)
+        return false;
+    req->scope = FP_XS_PERSON;
+    req->person = fp_ui_tree(ui)->nodes[node].person;
+    return true;
+}
+
 /* What the view on top shows, as an export request; false when the
  * view shows no table (help, a text). */
 static bool request_of_view(fp_ui *ui, fp_export_req *req)
 {
     const fp_view *v = fp_ui_top(ui);
-    const fp_tree *t = fp_ui_tree(ui);
     *req = (fp_export_req){ .from = ui->week, .to = ui->week,
                             .node = v->node >= 0 ? v->node : 0 };
     if (v->ops == &fp_view_table_ops)
         req->scope = FP_XS_CHILDREN;
     else if (v->ops == &fp_view_people_ops)
         req->scope = FP_XS_PEOPLE;
-    else if (v->ops == &fp_view_person_ops && t->nodes[req->node].person >= 0) {
-        req->scope = FP_XS_PERSON;
-        req->person = t->nodes[req->node].person;
-    } else if (v->ops == &fp_view_notes_ops)
+    else if (v->ops == &fp_view_person_ops)
+        return person_of_view(ui, req);
+    else if (v->ops == &fp_view_notes_ops)
         req->kind = FP_EXP_NOTES;
     else if (v->ops == &fp_view_actions_ops)
         req->kind = FP_EXP_ACTIONS;

@@ -137,4 +137,17 @@ cut -d, -f8 w47.csv | tail -n +2 | grep . | sort -u > everyone.txt
 sort people.txt | cmp -s - everyone.txt || fail "people: $(cat people.txt)"
 on_screen=$(while read -r n; do grep -qF "$n" screen.txt && echo "$n"; done < people.txt | wc -l)
 [ "$on_screen" -ge 10 ] || fail "only $on_screen of the exported people are on screen"
+# a person's scorecard (from the people view) is `scorecard --person`
+rm -f config/fupan/config.ini
+"$BIN" --db "$DB" --headless 100x30 --keys 'p Enter x' > screen.txt || fail "p Enter x"
+f=fupan-$W-person.csv
+[ -f "$f" ] || fail "no $f: $(tail -2 screen.txt)"
+who=$(sed -n 2p "$f" | cut -d, -f7)
+grep -qF "$who" screen.txt || fail "$who is not on screen"
+"$BIN" scorecard --db "$DB" --week $W --person "$who" --format csv | cut -d, -f3-5 > card.csv
+cut -d, -f9,11,12 "$f" | cmp -s - card.csv || fail "person export differs from scorecard --person"
+# the action items (x drops an item there; X exports)
+"$BIN" --db "$DB" --headless 100x30 --keys 'A X' > screen.txt || fail "A X"
+"$BIN" action list --db "$DB" --week $W --format csv | cmp -s - "fupan-$W-actions.csv" ||
+    fail "actions view export differs from action list"
 echo ok
