@@ -5,7 +5,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := ncursesw panelw menuw formw sqlite3 libcurl icu-uc icu-i18n
+PKGS     := ncursesw panelw menuw formw sqlite3 libcurl xlsxwriter icu-uc icu-i18n
 OPT      ?= -O2 -g
 SAN      ?=
 # The binary in $(BUILD) reads the source tree's sample data; the one
@@ -56,7 +56,7 @@ FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
 
 .PHONY: all deps run test unit e2e asan valgrind bench clean demo demo-reset \
         docs pot fuzz fuzz-run fuzz-replay
-.PHONY: install uninstall deb
+.PHONY: install uninstall deb bench-quick
 
 all: $(BUILD)/fupan
 all: $(MO)
@@ -157,7 +157,7 @@ fuzz-run: $(FUZZ_NAMES:%=$(BUILD)/fuzz/%)
 	    -artifact_prefix=$(BUILD)/fuzz/$$t- \
 	    $(BUILD)/fuzz/$$t.corpus tests/fuzz/corpus/$$t || exit 1; done
 
-e2e: $(BUILD)/fupan
+e2e: $(BUILD)/fupan $(MO)
 	@sh tests/e2e/run-all.sh $(CURDIR)/$(BUILD)/fupan
 
 test: deps
@@ -178,6 +178,11 @@ bench: deps
 	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory $(BUILD)/fupan $(BENCH_BIN)
 	sh bench/run.sh $(CURDIR)/$(BUILD)
+
+# The import figures only, on a 10 % file (under a minute).
+bench-quick: deps
+	@$(MAKE) --no-print-directory $(BUILD)/fupan $(BENCH_BIN)
+	QUICK=1 sh bench/run.sh $(CURDIR)/$(BUILD)
 
 docs: $(BUILD)/fupan
 	sh scripts/update-docs.sh $(BUILD)/fupan

@@ -1,10 +1,15 @@
 /* fupan import actuals|targets|org|fx FILE... : CSV files into the
  * database, all in one transaction (see storage/csv_import.h). */
 #include <getopt.h>
+#include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "model/i18n.h"
 #include "model/text.h"
 #include "storage/csv_import.h"
 
@@ -30,6 +35,16 @@ static const char import_usage[] =
     "FILE - reads standard input (once).\n"
     "Exit: 0 imported, 1 runtime error, 2 usage, 3 input rejected.\n");
 
+/* After the usage (a message of its own, so that the usage's translation
+ * stays as it is). */
+static const char import_limits[] =
+    N_("Ids are at most 128 bytes, names 512; formula KPIs (cvr, roas...)\n"
+    "are computed, not imported; targets are not below zero. Exit 130:\n"
+    "stopped with Ctrl-C (rolled back).\n");
+
+/* Ctrl-C: the shell's convention, 128 + SIGINT */
+#define EXIT_INTERRUPTED 130
+
 typedef struct {
     const char *db, *config;
     fp_import_opts opts;
@@ -44,6 +59,7 @@ static int usage_error(const char *what, const char *value)
         fp_cli_error(_("import: %s%s%s"), what, value ? ": " : "",
                      value ? value : "");
     fputs(_(import_usage), stderr);
+    fputs(_(import_limits), stderr);
     return FP_EXIT_USAGE;
 }
 
@@ -83,7 +99,10 @@ static int parse_args(int argc, char **argv, import_args *a)
             if (!fp_encoding_parse(optarg, &a->opts.encoding))
                 return usage_error(_("unknown --encoding"), optarg);
             break;
-        case 'h': fputs(_(import_usage), stdout); return FP_EXIT_OK;
+        case 'h':
+            fputs(_(import_usage), stdout);
+            fputs(_(import_limits), stdout);
+            return FP_EXIT_OK;
         default: return usage_error(NULL, NULL);
         }
     }
@@ -158,6 +177,10 @@ static int report_result(int status, const fp_import_report *r,
         fp_cli_error(_("import: %s"), r->error);
         return FP_EXIT_RUNTIME;
     }
+    if (status == FP_IMPORT_CANCELLED) {
+        fp_cli_error(_("import interrupted: rolled back, nothing written"));
+        return EXIT_INTERRUPTED;
+    }
     /* Problems as FILE:LINE: column NAME: ..., one per line, unprefixed
      * so editors and scripts can jump to them. */
     for (int i = 0; i < r->nproblems; i++) {
@@ -175,23 +198,85 @@ static int report_result(int status, const fp_import_report *r,
     return FP_EXIT_INPUT;
 }
 
+/* ---- Ctrl-C and the progress line ---- */
+
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+/* Ctrl-C stops the import at the next row (a read waiting on a pipe is
+ * interrupted too: no SA_RESTART); everything is rolled back. */
+static void catch_interrupt(struct sigaction *old)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, old);
+}
+
+static bool progress_shown;
+
+/* "big.csv: 1200000 rows, 910000 rows/s, 36 %, about 3 s left" on
+ * stderr, rewritten in place; only when stderr is a terminal. */
+static void show_progress(void *ctx, const fp_import_progress *p)
+{
+    (void)ctx;
+    double rate = p->seconds > 0 ? (double)p->rows / p->seconds : 0;
+    fputc('\r', stderr);
+    fp_text_fputs(p->file, stderr);
+    fprintf(stderr, _(": %lld rows, %.0f rows/s"), p->rows, rate);
+    if (p->total_bytes > 0 && p->bytes > 0) {
+        double left = p->seconds * (double)(p->total_bytes - p->bytes) /
+                      (double)p->bytes;
+        fprintf(stderr, _(", %d %%, about %.0f s left"),
+                (int)(100.0 * (double)p->bytes / (double)p->total_bytes),
+                left);
+    }
+    fputs("\033[K", stderr);
+    fflush(stderr);
+    progress_shown = true;
+}
+
+static void end_progress(void)
+{
+    if (progress_shown)
+        fputs("\r\033[K", stderr);
+    progress_shown = false;
+}
+
 int fp_cmd_import(int argc, char **argv)
 {
     import_args a;
+    /* One thread: no mutex around every SQLite call and allocation of a
+     * bulk load. Only possible before SQLite starts (else a no-op). */
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     memset(&a, 0, sizeof a);
     a.opts.encoding = FP_ENC_AUTO;
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
     fp_review *rv = fp_cli_open_new(a.db, a.config, false);
+    struct sigaction old_int;
     if (rv == NULL)
         return FP_EXIT_RUNTIME;
+    a.opts.cancel = &interrupted;
+    if (isatty(STDERR_FILENO))
+        a.opts.progress = show_progress;
+    catch_interrupt(&old_int);
     fp_import_report report;
     int status = fp_import_files(fp_review_db(rv), fp_review_catalogue(rv),
                                  a.kind, (const char *const *)a.files,
                                  a.nfiles, &a.opts, &report);
+    end_progress();
     rc = report_result(status, &report, a.opts.dry_run);
     fp_import_report_done(&report);
+    sigaction(SIGINT, &old_int, NULL);
     fp_review_close(rv);
     return rc;
 }

@@ -30,6 +30,7 @@ static const char usage_text[] =
     "       fupan minutes --week W [--format text|md] [-o FILE]\n"
     "       fupan push --week W [--to NAME | --url URL --kind K] [--dry-run]\n"
     "       fupan meeting attendees|show --week W [NAME...]\n"
+    "       fupan export scorecards|facts|notes|overrides|actions [--week W] ...\n"
     "       fupan check [--db FILE] [--quick]\n"
     "       fupan config check [--config FILE] [--keymap FILE]\n"
     "       fupan --help | --version | -V\n"
@@ -55,6 +56,7 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"minutes", fp_cmd_minutes},   {"check", fp_cmd_check},
     {"meeting", fp_cmd_meeting},   {"config", fp_cmd_config},
     {"push", fp_cmd_push},
+    {"export", fp_cmd_export},
 };
 
 static bool parse_size(const char *s, int *cols, int *rows)

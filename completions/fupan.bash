@@ -4,7 +4,7 @@
 _fupan_table() # WHAT [CMD [OPTION]]
 {
     case "$1:${2-}:${3-}" in
-    commands::) echo 'init import scorecard override note action minutes push meeting check config holds' ;;
+    commands::) echo 'init import scorecard override note action minutes push meeting export check config holds' ;;
     kpis::) echo 'gmv orders impressions clicks ad_spend views viewers watch_seconds live_sessions video_plays plays_3s returns buyers repeat_buyers new_buyers gross_profit neg_reviews neg_reviews_24h aov ctr cvr cpm cpc roas cac gpm avg_watch views_per_session completion_3s return_rate repurchase margin review_response' ;;
     causes::) echo 'data_delay traffic_algorithm content_violation stockout pricing competitor seasonality logistics staffing creative_fatigue localization tracking other' ;;
     options::) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --help --version -V' ;;
@@ -22,6 +22,8 @@ _fupan_table() # WHAT [CMD [OPTION]]
     options:push:) echo '--week --to --dry-run --url --kind --secret --db --config --help' ;;
     verbs:meeting:) echo 'attendees show' ;;
     options:meeting:) echo '--week --set --db --config --help' ;;
+    verbs:export:) echo 'scorecards facts notes overrides actions' ;;
+    options:export:) echo '--week --from --to --path --format -o --excel --encoding --db --config --help' ;;
     options:check:) echo '--db --quick --help' ;;
     verbs:config:) echo 'check' ;;
     options:config:) echo '--config --keymap --db --help' ;;
@@ -90,6 +92,15 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:meeting:--week) echo 'week' ;;
     kind:meeting:--db) echo 'file' ;;
     kind:meeting:--config) echo 'file' ;;
+    kind:export:--week) echo 'week' ;;
+    kind:export:--from) echo 'week' ;;
+    kind:export:--to) echo 'week' ;;
+    kind:export:--path) echo 'text' ;;
+    kind:export:--format) echo 'values:csv,json,xlsx' ;;
+    kind:export:-o) echo 'file' ;;
+    kind:export:--encoding) echo 'values:utf-8,gb18030' ;;
+    kind:export:--db) echo 'file' ;;
+    kind:export:--config) echo 'file' ;;
     kind:check:--db) echo 'file' ;;
     kind:config:--config) echo 'file' ;;
     kind:config:--keymap) echo 'file' ;;

@@ -133,6 +133,20 @@ static bool ui_language(reader *r, const char *v)
     return set_text(r, &r->cfg->language, v);
 }
 
+static bool export_folder(reader *r, const char *v)
+{
+    return set_text(r, &r->cfg->export_folder, v);
+}
+
+static bool export_format(reader *r, const char *v)
+{
+    static const char *const formats[] = { "csv", "xlsx", "json", NULL };
+    if (*v && fp_ini_word(v, formats) < 0)
+        return fail_at(r, r->kv->line, _("format: '%s' is not one of csv, "
+                       "xlsx, json"), v);
+    return set_text(r, &r->cfg->export_format, v);
+}
+
 static const rule rules[] = {
     { "user", "name", user_name },
     { "catalogue", "kpis", catalogue_kpis },
@@ -142,6 +156,8 @@ static const rule rules[] = {
     { "ui", "red_order", ui_red_order },
     { "ui", "glyphs", ui_glyphs },
     { "ui", "language", ui_language },
+    { "export", "folder", export_folder },
+    { "export", "format", export_format },
     { "report", "currency", report_currency },
     { NULL, NULL, NULL }
 };
@@ -170,7 +186,8 @@ static bool read_section(reader *r, const fp_ini_section *sec)
         return fp_config_read_push(r->cfg, sec, r->path, r->err, r->errsz);
     if (!known_section(sec->name))
         return fail_at(r, sec->line, _("unknown section [%s] (expected "
-                       "[user], [catalogue], [ui], [report] or [push NAME])"),
+                       "[user], [catalogue], [ui], [report], [export] or "
+                       "[push NAME])"),
                        sec->name);
     for (int i = 0; i < sec->nkv; i++) {
         r->kv = &sec->kvs[i];
@@ -246,5 +263,7 @@ void fp_config_free(fp_config *cfg)
     free(cfg->red_order);
     free(cfg->language);
     fp_config_push_free(cfg);
+    free(cfg->export_folder);
+    free(cfg->export_format);
     free(cfg);
 }

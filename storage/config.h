@@ -27,6 +27,8 @@ typedef struct {
                                order of the red walk (n/N) */
     char *language;         /* [ui] language: zh_CN (zh, zh-CN...) | en,
                                NULL = from --lang or the environment */
+    char *export_folder;    /* [export] folder: NULL = the current one */
+    char *export_format;    /* [export] format: csv (NULL) | xlsx | json */
     bool ascii_glyphs;      /* [ui] glyphs = ascii (consoles without ● ▲) */
     fp_push_target *push;   /* [push NAME] sections, owned (config_push.h) */
     size_t npush;

@@ -1,4 +1,6 @@
-/* Targets, FX rates, stores and people files. */
+/* Targets, FX rates, stores and people files, row by row. These files
+ * are small (one row per node or currency and week): repeated keys are
+ * found with imp->seen. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,10 +13,35 @@
 
 /* ---- targets: week,path,kpi,target ---- */
 
+/* Longest path: three ids and two slashes. */
+#define MAX_PATH_LEN (MAX_PATH_PARTS * (FP_IMPORT_MAX_ID + 1))
+
 typedef struct {
-    char text[1024];
+    char text[MAX_PATH_LEN + 1];
     const char *part[MAX_PATH_PARTS]; /* store, category, person or "" */
 } path_parts;
+
+/* Each part of a path is an id of at most FP_IMPORT_MAX_ID bytes. */
+static bool path_length_ok(fp_importer *imp, int line, const char *column,
+                           const char *path)
+{
+    for (const char *s = path; ; ) {
+        const char *slash = strchr(s, '/');
+        size_t n = slash ? (size_t)(slash - s) : strlen(s);
+        if (n > FP_IMPORT_MAX_ID) {
+            char shown[200];
+            fp_imp_problem(imp, line, column,
+                           _("%s: %s is at most %zu bytes, this one has %zu"),
+                           fp_imp_show(path, shown, sizeof shown), _("an id"),
+                           (size_t)FP_IMPORT_MAX_ID, n);
+            return false;
+        }
+        if (slash == NULL)
+            return fp_imp_check_length(imp, line, column, path,
+                                       MAX_PATH_LEN, _("a path"));
+        s = slash + 1;
+    }
+}
 
 /* Splits "store[/category[/person]]"; "" is the company. */
 static bool split_path(fp_importer *imp, const fp_csv_row *row, int idx,
@@ -24,9 +51,11 @@ static bool split_path(fp_importer *imp, const fp_csv_row *row, int idx,
     char col[16], shown[200];
     const char *name = fp_imp_colname(imp, idx, col);
     int n = 0;
-    snprintf(p->text, sizeof p->text, "%s", v);
     for (int i = 0; i < MAX_PATH_PARTS; i++)
         p->part[i] = "";
+    if (!path_length_ok(imp, row->line, name, v))
+        return false;
+    memcpy(p->text, v, strlen(v) + 1);
     if (p->text[0] == '\0')
         return true;
     for (char *s = p->text; s != NULL && n <= MAX_PATH_PARTS; n++) {
@@ -71,14 +100,26 @@ static void write_target(fp_importer *imp, fp_week week, const path_parts *p,
         imp->cur->written++;
 }
 
-static void target_row(fp_importer *imp, const fp_imp_col *c,
-                       const fp_csv_row *row)
+static bool target_not_negative(fp_importer *imp, const fp_csv_row *row,
+                                int idx, double value)
 {
+    char col[16], shown[200];
+    if (value >= 0)
+        return true;
+    fp_imp_problem(imp, row->line, fp_imp_colname(imp, idx, col),
+                   _("%s: a target cannot be below zero"),
+                   fp_imp_show(fp_imp_field(row, idx), shown, sizeof shown));
+    return false;
+}
+
+static void target_row(fp_importer *imp, const fp_csv_row *row)
+{
+    const fp_imp_col *c = imp->cols;
     fp_week week = 0;
     path_parts path;
     double value;
     bool present, ok = true;
-    char col[16], key[1200];
+    char col[16], key[MAX_PATH_LEN + 64];
     if (!fp_imp_check_ragged(imp, row))
         return;
     if (fp_imp_field(row, c[0].idx)[0] != '\0')
@@ -90,7 +131,8 @@ static void target_row(fp_importer *imp, const fp_imp_col *c,
     if (id[0] == '\0')
         fp_imp_problem(imp, row->line, kpi_col, _("empty"));
     if (kpi < 0 || !fp_imp_number(imp, row, c[3].idx, kpi, &value,
-                                  &present) || !present || !ok)
+                                  &present) || !present ||
+        !target_not_negative(imp, row, c[3].idx, value) || !ok)
         return;
     snprintf(key, sizeof key, "%d|%s|%d", week, fp_imp_field(row, c[1].idx),
              kpi);
@@ -100,15 +142,14 @@ static void target_row(fp_importer *imp, const fp_imp_col *c,
         write_target(imp, week, &path, kpi, value);
 }
 
-void fp_import_targets(fp_importer *imp, const fp_csv_table *t)
+void fp_import_targets(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"week", true, -1}, {"path", true, -1},
                          {"kpi", true, -1}, {"target", true, -1}};
     imp->cur->format = "targets";
-    if (!fp_imp_bind(imp, cols, 4, false))
-        return;
-    for (int r = 1; r < t->nrows && !imp->failed; r++)
-        target_row(imp, cols, &t->rows[r]);
+    memcpy(imp->cols, cols, sizeof cols);
+    if (fp_imp_bind(imp, imp->cols, 4, false))
+        imp->on_row = target_row;
 }
 
 /* ---- fx: week,currency,rate ---- */
@@ -149,9 +190,9 @@ static void write_rate(fp_importer *imp, fp_week week, const char *cur,
         imp->cur->written++;
 }
 
-static void fx_row(fp_importer *imp, const fp_imp_col *c,
-                   const fp_csv_row *row)
+static void fx_row(fp_importer *imp, const fp_csv_row *row)
 {
+    const fp_imp_col *c = imp->cols;
     fp_week week;
     char cur[4], col[16], key[64];
     double rate;
@@ -174,26 +215,26 @@ static void fx_row(fp_importer *imp, const fp_imp_col *c,
         write_rate(imp, week, cur, rate);
 }
 
-void fp_import_fx(fp_importer *imp, const fp_csv_table *t)
+void fp_import_fx(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"week", true, -1}, {"currency", true, -1},
                          {"rate", true, -1}};
     imp->cur->format = "fx";
-    if (!fp_imp_bind(imp, cols, 3, false))
-        return;
-    for (int r = 1; r < t->nrows && !imp->failed; r++)
-        fx_row(imp, cols, &t->rows[r]);
+    memcpy(imp->cols, cols, sizeof cols);
+    if (fp_imp_bind(imp, imp->cols, 3, false))
+        imp->on_row = fx_row;
 }
 
 /* ---- stores: store,name,platform,market,currency ---- */
 
-static void store_row(fp_importer *imp, const fp_imp_col *c,
-                      const fp_csv_row *row)
+static void store_row(fp_importer *imp, const fp_csv_row *row)
 {
+    const fp_imp_col *c = imp->cols;
     char cur[4], col[16];
     if (!fp_imp_check_ragged(imp, row))
         return;
     bool ok = fp_imp_check_id(imp, row, c[0].idx, true);
+    ok = fp_imp_check_name(imp, row, c[1].idx) && ok;
     ok = currency_code(imp, row, c[4].idx, false, cur) && ok;
     const char *code = fp_imp_field(row, c[0].idx);
     if (!ok || !fp_imp_unique(imp, code, row->line,
@@ -209,16 +250,15 @@ static void store_row(fp_importer *imp, const fp_imp_col *c,
         fp_imp_fail(imp, "%s", imp->db->err);
 }
 
-void fp_import_stores(fp_importer *imp, const fp_csv_table *t)
+void fp_import_stores(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"store", true, -1}, {"name", false, -1},
                          {"platform", false, -1}, {"market", false, -1},
                          {"currency", false, -1}};
     imp->cur->format = "stores";
-    if (!fp_imp_bind(imp, cols, 5, false))
-        return;
-    for (int r = 1; r < t->nrows && !imp->failed; r++)
-        store_row(imp, cols, &t->rows[r]);
+    memcpy(imp->cols, cols, sizeof cols);
+    if (fp_imp_bind(imp, imp->cols, 5, false))
+        imp->on_row = store_row;
 }
 
 /* ---- people: person,name,role,store,category ---- */
@@ -257,13 +297,14 @@ static bool check_person_place(fp_importer *imp, const fp_imp_col *c,
     return ok;
 }
 
-static void person_row(fp_importer *imp, const fp_imp_col *c,
-                       const fp_csv_row *row)
+static void person_row(fp_importer *imp, const fp_csv_row *row)
 {
+    const fp_imp_col *c = imp->cols;
     char col[16], key[1200];
     if (!fp_imp_check_ragged(imp, row))
         return;
     bool ok = fp_imp_check_id(imp, row, c[0].idx, true);
+    ok = fp_imp_check_name(imp, row, c[1].idx) && ok;
     ok = check_person_place(imp, c, row) && ok;
     const char *code = fp_imp_field(row, c[0].idx);
     const char *store = fp_imp_field(row, c[3].idx);
@@ -284,26 +325,26 @@ static void person_row(fp_importer *imp, const fp_imp_col *c,
         imp->cur->written++;
 }
 
-void fp_import_people(fp_importer *imp, const fp_csv_table *t)
+void fp_import_people(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"person", true, -1}, {"name", false, -1},
                          {"role", false, -1}, {"store", false, -1},
                          {"category", false, -1}};
     imp->cur->format = "people";
-    if (!fp_imp_bind(imp, cols, 5, false))
-        return;
-    for (int r = 1; r < t->nrows && !imp->failed; r++)
-        person_row(imp, cols, &t->rows[r]);
+    memcpy(imp->cols, cols, sizeof cols);
+    if (fp_imp_bind(imp, imp->cols, 5, false))
+        imp->on_row = person_row;
 }
 
 /* ---- categories: category,name ---- */
 
-static void category_row(fp_importer *imp, const fp_imp_col *c,
-                         const fp_csv_row *row)
+static void category_row(fp_importer *imp, const fp_csv_row *row)
 {
+    const fp_imp_col *c = imp->cols;
     char col[16];
     if (!fp_imp_check_ragged(imp, row) ||
-        !fp_imp_check_id(imp, row, c[0].idx, true))
+        !fp_imp_check_id(imp, row, c[0].idx, true) ||
+        !fp_imp_check_name(imp, row, c[1].idx))
         return;
     const char *code = fp_imp_field(row, c[0].idx);
     if (!fp_imp_unique(imp, code, row->line,
@@ -317,12 +358,11 @@ static void category_row(fp_importer *imp, const fp_imp_col *c,
         fp_imp_fail(imp, "%s", imp->db->err);
 }
 
-void fp_import_categories(fp_importer *imp, const fp_csv_table *t)
+void fp_import_categories(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"category", true, -1}, {"name", false, -1}};
     imp->cur->format = "categories";
-    if (!fp_imp_bind(imp, cols, 2, false))
-        return;
-    for (int r = 1; r < t->nrows && !imp->failed; r++)
-        category_row(imp, cols, &t->rows[r]);
+    memcpy(imp->cols, cols, sizeof cols);
+    if (fp_imp_bind(imp, imp->cols, 2, false))
+        imp->on_row = category_row;
 }

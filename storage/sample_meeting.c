@@ -3,14 +3,15 @@
 #include "storage/sample_meeting.h"
 #include "model/i18n.h"
 
-#include <csv.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/number.h"
+#include "storage/csv_stream.h"
 #include "storage/meeting.h"
 #include "storage/meeting_util.h"
 
@@ -24,9 +25,7 @@ struct csv_file {
     const char *const *cols;   /* wanted columns, in the row_fn's order */
     int ncols;
     int index[MAX_COLS];       /* their position in the file's header */
-    char **fields;
-    size_t nfields, cap;
-    long line, rec_line;
+    long rec_line;
     bool header_done, failed;
     row_fn fn;
     fp_db *db;
@@ -55,48 +54,13 @@ static void file_error(csv_file *f, const char *col, const char *fmt, ...)
     f->failed = true;
 }
 
-static void clear_fields(csv_file *f)
-{
-    for (size_t i = 0; i < f->nfields; i++)
-        free(f->fields[i]);
-    f->nfields = 0;
-}
-
-static void on_field(void *s, size_t len, void *data)
-{
-    csv_file *f = data;
-    if (f->failed)
-        return;
-    if (f->nfields == 0)
-        f->rec_line = f->line;
-    if (f->nfields == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 16;
-        char **p = realloc(f->fields, cap * sizeof *p);
-        if (!p) {
-            file_error(f, NULL, _("out of memory"));
-            return;
-        }
-        f->fields = p;
-        f->cap = cap;
-    }
-    char *copy = malloc(len + 1);
-    if (!copy) {
-        file_error(f, NULL, _("out of memory"));
-        return;
-    }
-    if (len)
-        memcpy(copy, s, len);
-    copy[len] = '\0';
-    f->fields[f->nfields++] = copy;
-}
-
-static void map_header(csv_file *f)
+static void map_header(csv_file *f, const fp_csv_row *row)
 {
     for (int c = 0; c < f->ncols; c++) {
         f->index[c] = -1;
-        for (size_t i = 0; i < f->nfields; i++)
-            if (!strcmp(f->fields[i], f->cols[c]))
-                f->index[c] = (int)i;
+        for (int i = 0; i < row->nfields; i++)
+            if (!strcmp(row->fields[i], f->cols[c]))
+                f->index[c] = i;
         if (f->index[c] < 0) {
             file_error(f, f->cols[c], _("missing from the header"));
             return;
@@ -105,65 +69,39 @@ static void map_header(csv_file *f)
     f->header_done = true;
 }
 
-static void on_record(int c, void *data)
+static bool on_record(void *ctx, fp_csv_row *row)
 {
-    (void)c;
-    csv_file *f = data;
-    if (!f->failed && !f->header_done) {
-        map_header(f);
-    } else if (!f->failed) {
+    csv_file *f = ctx;
+    f->rec_line = row->line;
+    if (!f->header_done) {
+        map_header(f, row);
+    } else {
         const char *v[MAX_COLS];
         for (int i = 0; i < f->ncols; i++)
-            v[i] = (size_t)f->index[i] < f->nfields ? f->fields[f->index[i]]
-                                                   : "";
+            v[i] = f->index[i] < row->nfields ? row->fields[f->index[i]]
+                                              : "";
         f->fn(f, v);
     }
-    clear_fields(f);
+    return !f->failed;
 }
 
-/* Feeds the file line by line, counting lines for messages. */
-static void parse_lines(csv_file *f, FILE *in, struct csv_parser *p)
-{
-    char *buf = NULL;
-    size_t bufsz = 0;
-    ssize_t len;
-    while (!f->failed && (len = getline(&buf, &bufsz, in)) > 0) {
-        const char *s = buf;
-        f->line++;
-        if (f->line == 1 && !strncmp(s, "\xef\xbb\xbf", 3)) {
-            s += 3;
-            len -= 3;
-        }
-        if (csv_parse(p, s, (size_t)len, on_field, on_record, f) !=
-            (size_t)len && !f->failed) {
-            f->rec_line = f->line;
-            file_error(f, NULL, "%s", csv_strerror(csv_error(p)));
-        }
-    }
-    free(buf);
-}
-
+/* The file through the one CSV reader path (storage/csv_stream.h). */
 static bool read_csv(csv_file *f)
 {
-    FILE *in = fopen(f->path, "r");
-    if (!in)
+    if (access(f->path, F_OK) != 0)
         return true; /* an optional file */
-    struct csv_parser p;
-    csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-    parse_lines(f, in, &p);
-    if (!f->failed && ferror(in)) {
-        f->rec_line = f->line;
-        file_error(f, NULL, _("read error"));
-    }
-    if (!f->failed && csv_fini(&p, on_field, on_record, f) != 0) {
-        f->rec_line = f->nfields ? f->rec_line : f->line;
-        file_error(f, NULL, _("unterminated quoted field"));
-    }
-    csv_free(&p);
-    clear_fields(f);
-    free(f->fields);
-    fclose(in);
-    return !f->failed;
+    fp_csv_stream s = {.want = FP_ENC_AUTO, .on_record = on_record,
+                       .ctx = f};
+    if (fp_csv_stream_file(f->path, &s) || f->failed)
+        return !f->failed;
+    f->rec_line = s.err_line;
+    if (s.status == FP_CSV_IO)
+        file_error(f, NULL, _("cannot read: %s"), strerror(s.err_errno));
+    else if (s.status == FP_CSV_DECODE && s.bad_byte != 0)
+        file_error(f, NULL, _("byte 0x%02X is %s"), s.bad_byte, s.why);
+    else
+        file_error(f, NULL, "%s", s.why ? s.why : _("out of memory"));
+    return false;
 }
 
 /* ---- fields ---- */

@@ -99,6 +99,7 @@ static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_PUSH_MINUTES] = fp_act_push_minutes,
     [FP_ACT_COPY_MINUTES] = fp_act_copy_minutes,
     [FP_ACT_NOTES_VIEW] = fp_act_notes,
+    [FP_ACT_EXPORT_TABLE] = fp_act_export_table,
 };
 
 /* ---- dispatch ---------------------------------------------------------- */
