@@ -374,3 +374,15 @@ void fp_period_format(fp_period p, char *out)
     else
         snprintf(out, FP_PERIOD_STR, "%04d-%02d", y, n);
 }
+
+void fp_period_label(fp_period p, char *out)
+{
+    char name[FP_PERIOD_STR];
+    fp_period_format(p, name);
+    if (p.kind == FP_PERIOD_WEEK) {
+        snprintf(out, FP_PERIOD_LABEL, "%s", name);
+        return;
+    }
+    snprintf(out, FP_PERIOD_LABEL, "%s (W%02d-W%02d)", name,
+             fp_period_first(p) % 100, fp_period_last(p) % 100);
+}

@@ -71,6 +71,11 @@ fp_period fp_period_add(fp_period p, int delta);
  * week is its fp_week (202647), a month year*100 + 60 + month (202671),
  * a quarter year*100 + 80 + quarter (202684). 0 stays "standing". */
 int fp_period_code(fp_period p);
+/* "2026-11 (W45-W48)", "2026-Q4 (W40-W53)", a week as "2026-W47": which
+ * weeks the period covers (they always share one ISO year). out holds
+ * FP_PERIOD_LABEL bytes. */
+#define FP_PERIOD_LABEL 32
+void fp_period_label(fp_period p, char *out);
 bool fp_period_from_code(int code, fp_period *out);
 
 #endif

@@ -114,3 +114,14 @@ Test(period, step_and_code)
     cr_assert_eq(fp_period_code(parse_ok("2026-11")), 202671);
     cr_assert_eq(fp_period_code(parse_ok("2026-Q4")), 202684);
 }
+
+Test(period, label_says_which_weeks)
+{
+    char buf[FP_PERIOD_LABEL];
+    fp_period_label(parse_ok("2026-11"), buf);
+    cr_assert_str_eq(buf, "2026-11 (W45-W48)");
+    fp_period_label(parse_ok("2026-Q4"), buf);
+    cr_assert_str_eq(buf, "2026-Q4 (W40-W53)");
+    fp_period_label(parse_ok("2026-W47"), buf);
+    cr_assert_str_eq(buf, "2026-W47");
+}
