@@ -1,4 +1,5 @@
-/* fupan minutes: the meeting minutes of a week as text or Markdown. */
+/* fupan minutes: the meeting minutes of a week (or the review of a month
+ * or a quarter) as text or Markdown. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -10,18 +11,22 @@
 #include "storage/minutes_data.h"
 
 static const char minutes_usage[] =
-    "usage: fupan minutes --week YYYY-Www [--format text|md] [-o FILE]\n"
-    "                     [--db FILE] [--config FILE]\n"
+    "usage: fupan minutes (--week YYYY-Www | --month YYYY-MM | --quarter YYYY-Qn)\n"
+    "                     [--format text|md] [-o FILE] [--db FILE] [--config FILE]\n"
     "Prints the minutes (会议纪要) of the week's review meeting: summary\n"
     "per store, red and amber items with their notes, other notes,\n"
     "overrides, cause summary, action items and what changed since the\n"
     "last meeting. text is plain UTF-8 at most 100 columns wide, for chat\n"
     "windows; md is Markdown. Written to FILE with -o, else (or with -o -)\n"
     "to standard output; -o FILE.md writes Markdown unless --format says\n"
-    "otherwise.\n";
+    "otherwise. With --month or --quarter: the period's summary and red\n"
+    "and amber items over its weeks (a month is the ISO weeks whose\n"
+    "Thursday falls in it, a quarter its three months), with the notes\n"
+    "and overrides of those weeks.\n";
 
 typedef struct {
     const char *db, *config, *week_text, *out;
+    const char *month_text, *quarter_text;
     int format;               /* 0 text, 1 md */
     bool format_given;        /* --format, else from -o FILE's extension */
 } minutes_opts;
@@ -56,6 +61,8 @@ static int parse_args(int argc, char **argv, minutes_opts *o)
         {"db", required_argument, 0, 'd'}, {"config", required_argument, 0, 'c'},
         {"week", required_argument, 0, 'w'}, {"format", required_argument, 0, 'f'},
         {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'},
+        {"month", required_argument, 0, 'm'},
+        {"quarter", required_argument, 0, 'q'},
         {0, 0, 0, 0},
     };
     int c;
@@ -65,6 +72,8 @@ static int parse_args(int argc, char **argv, minutes_opts *o)
         case 'd': o->db = optarg; break;
         case 'c': o->config = optarg; break;
         case 'w': o->week_text = optarg; break;
+        case 'm': o->month_text = optarg; break;
+        case 'q': o->quarter_text = optarg; break;
         case 'o': o->out = strcmp(optarg, "-") == 0 ? NULL : optarg; break;
         case 'f': if (parse_format(optarg, &o->format)) return FP_EXIT_USAGE;
                   o->format_given = true;
@@ -73,7 +82,7 @@ static int parse_args(int argc, char **argv, minutes_opts *o)
         default: fputs(minutes_usage, stderr); return FP_EXIT_USAGE;
         }
     }
-    if (!o->week_text || optind < argc) {
+    if (optind < argc) {
         fputs(minutes_usage, stderr);
         return FP_EXIT_USAGE;
     }
@@ -97,20 +106,22 @@ static int write_out(const char *path, const char *text)
     return FP_EXIT_OK;
 }
 
-static int run(fp_review *rv, fp_week week, const minutes_opts *o)
+static int run(fp_review *rv, fp_period per, const minutes_opts *o)
 {
-    char err[600], ws[FP_WEEK_STR];
-    int exists = fp_review_week_exists(rv, week);
+    char err[600], ws[FP_PERIOD_STR];
+    int exists = fp_review_period_exists(rv, per);
     if (exists < 0) {
         fp_cli_error("%s", fp_review_db(rv)->err);
         return FP_EXIT_RUNTIME;
     }
     if (exists == 0) {
-        fp_week_format(week, ws);
-        fp_cli_error("no data for week %s", ws);
+        fp_period_format(per, ws);
+        fp_cli_error("no data for %s%s", per.kind == FP_PERIOD_WEEK
+                     ? "week " : "", ws);
         return FP_EXIT_INPUT;
     }
-    char *text = fp_minutes_build(rv, week, o->format, err, sizeof err);
+    char *text = fp_minutes_build_period(rv, per, o->format, err,
+                                         sizeof err);
     if (!text) {
         fp_cli_error("%s", err);
         return FP_EXIT_RUNTIME;
@@ -126,13 +137,16 @@ int fp_cmd_minutes(int argc, char **argv)
     int rc = parse_args(argc, argv, &o);
     if (rc)
         return rc < 0 ? FP_EXIT_OK : rc;
-    fp_week week;
-    if (!fp_cli_week(o.week_text, &week))
-        return FP_EXIT_INPUT;
+    fp_period per;
+    rc = fp_cli_period(o.week_text, o.month_text, o.quarter_text, &per);
+    if (rc == FP_EXIT_USAGE)
+        fputs(minutes_usage, stderr);
+    if (rc != FP_EXIT_OK)
+        return rc;
     fp_review *rv = fp_cli_open(o.db, o.config, true);
     if (!rv)
         return FP_EXIT_RUNTIME;
-    rc = run(rv, week, &o);
+    rc = run(rv, per, &o);
     fp_review_close(rv);
     return rc;
 }
