@@ -248,7 +248,8 @@ static void print_text(const sc_view *v, int only_kpi, const char *title)
     fp_mcli_col("KPI", 30, false);
     fp_mcli_col("value", 14, true);
     fp_mcli_col("prev", 14, true);
-    fp_mcli_col("WoW", 8, true);
+    static const char *const change[] = {"WoW", "MoM", "QoQ"};
+    fp_mcli_col(change[v->now->period.kind % 3], 8, true);
     fp_mcli_col("target", 14, true);
     fp_mcli_col("att", 6, true);
     puts("status");

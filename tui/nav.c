@@ -61,6 +61,8 @@ int fp_nav_cycle_period(fp_ui *ui)
     };
     ui->period = (fp_period_kind)((ui->period + 1) % 3);
     ui->gen++;
+    if (ui->period != FP_PERIOD_WEEK)
+        ui->reporting = false; /* $ converts at one week's rates */
     fp_ui_msg(ui, FP_MSG_INFO, "%s", _(what[ui->period]));
     return FP_R_REDRAW;
 }

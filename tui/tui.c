@@ -63,6 +63,11 @@ static int act_cycle_theme(fp_ui *ui)
 
 static int act_toggle_currency(fp_ui *ui)
 {
+    if (ui->period != FP_PERIOD_WEEK && !ui->reporting) {
+        fp_ui_msg(ui, FP_MSG_WARN, "%s", _("$ converts at one week's rates: a "
+                  "month or quarter keeps each store's currency"));
+        return FP_R_REDRAW;
+    }
     ui->reporting = !ui->reporting;
     if (ui->reporting)
         fp_ui_msg(ui, FP_MSG_INFO, _("Money in %s, converted at the week's "

@@ -89,4 +89,10 @@ tui 'P [ ]' | head -1 | grep -q "^2026-11 (W45-W48) partial" || fail "P [ ]"
 tui 'P [ P P' | head -1 | grep -q "^2026-W44 " ||
     fail "back in week view at the month's newest week: $(tui 'P [ P P' | head -1)"
 tui 'P o' | grep -q "An override is set on a week" || fail "override in a month"
+# $ converts at one week's rates: not in a month (company money is
+# converted week by week already)
+tui 'P $' | grep -q "keeps each store's currency" || fail "\$ in a month"
+tui '$ P' | grep -q "菲律宾 Shopee 店 .* PHP 1.02M" || fail "P did not turn \$ off"
+"$BIN" scorecard --db "$DB" --month 2026-10 | sed -n 2p | grep -q " MoM " ||
+    fail "text header: change against the previous month"
 echo ok
