@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include "model/i18n.h"
 #include "storage/review.h"
 
 enum {
@@ -32,7 +33,8 @@ int fp_cli_dump_catalogue(FILE *out, const char *config_path);
 void fp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Opens the review session of an existing database, or prints the error
  * (a missing file: its path and how to create one); NULL -> exit
- * FP_EXIT_RUNTIME. db NULL: the default database. */
+ * FP_EXIT_RUNTIME. A refused config or catalogue file exits FP_EXIT_INPUT
+ * right here. db NULL: the default database. */
 fp_review *fp_cli_open(const char *db, const char *config, bool read_only);
 /* Same, creating the database when it does not exist (init, import). */
 fp_review *fp_cli_open_new(const char *db, const char *config,

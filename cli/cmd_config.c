@@ -17,12 +17,12 @@
 #include "tui/keymap.h"
 
 static const char config_usage[] =
-    "usage: fupan config check [--config FILE] [--keymap FILE] [--db FILE]\n"
+    N_("usage: fupan config check [--config FILE] [--keymap FILE] [--db FILE]\n"
     "Loads the config, the KPI catalogue, the cause codes and the keymap\n"
     "as fupan would, prints what it would use and from where, and every\n"
     "problem as FILE:LINE: message. The config is --config, else the\n"
     "first fupan/config.ini in $XDG_CONFIG_HOME (~/.config), then in\n"
-    "$XDG_CONFIG_DIRS (/etc/xdg). Exit: 0 all good, 2 usage, 3 problems.\n";
+    "$XDG_CONFIG_DIRS (/etc/xdg). Exit: 0 all good, 2 usage, 3 problems.\n");
 
 typedef struct {
     const char *config, *keymap, *db;
@@ -137,12 +137,12 @@ int fp_cmd_config(int argc, char **argv)
         case 'c': a.config = optarg; break;
         case 'k': a.keymap = optarg; break;
         case 'd': a.db = optarg; break;
-        case 'h': fputs(config_usage, stdout); return FP_EXIT_OK;
-        default: fputs(config_usage, stderr); return FP_EXIT_USAGE;
+        case 'h': fputs(_(config_usage), stdout); return FP_EXIT_OK;
+        default: fputs(_(config_usage), stderr); return FP_EXIT_USAGE;
         }
     }
     if (optind + 1 != argc || strcmp(argv[optind], "check") != 0) {
-        fputs(config_usage, stderr);
+        fputs(_(config_usage), stderr);
         return FP_EXIT_USAGE;
     }
     return check(&a);

@@ -9,7 +9,7 @@
 #include "storage/csv_import.h"
 
 static const char import_usage[] =
-    "usage: fupan import actuals|targets|org|fx FILE... [--db FILE]\n"
+    N_("usage: fupan import actuals|targets|org|fx FILE... [--db FILE]\n"
     "                    [--config FILE] [--dry-run] [--encoding utf-8|gb18030]\n"
     "Imports CSV files in one go: any problem in any file rejects them all\n"
     "and nothing is written. Importing the same keys again replaces them.\n"
@@ -28,7 +28,7 @@ static const char import_usage[] =
     "  --dry-run           check and count, write nothing\n"
     "  --encoding ENC      utf-8 or gb18030 (default: detect)\n"
     "FILE - reads standard input (once).\n"
-    "Exit: 0 imported, 1 runtime error, 2 usage, 3 input rejected.\n";
+    "Exit: 0 imported, 1 runtime error, 2 usage, 3 input rejected.\n");
 
 typedef struct {
     const char *db, *config;
@@ -41,9 +41,9 @@ typedef struct {
 static int usage_error(const char *what, const char *value)
 {
     if (what != NULL)
-        fp_cli_error("import: %s%s%s", what, value ? ": " : "",
+        fp_cli_error(_("import: %s%s%s"), what, value ? ": " : "",
                      value ? value : "");
-    fputs(import_usage, stderr);
+    fputs(_(import_usage), stderr);
     return FP_EXIT_USAGE;
 }
 
@@ -57,7 +57,7 @@ static int stdin_for_dash(char **files, int nfiles)
             files[i] = (char *)"/dev/stdin";
             dashes++;
         }
-    return dashes > 1 ? usage_error("- (standard input) given twice", NULL)
+    return dashes > 1 ? usage_error(_("- (standard input) given twice"), NULL)
                       : -1;
 }
 
@@ -81,21 +81,21 @@ static int parse_args(int argc, char **argv, import_args *a)
         case 'n': a->opts.dry_run = true; break;
         case 'e':
             if (!fp_encoding_parse(optarg, &a->opts.encoding))
-                return usage_error("unknown --encoding", optarg);
+                return usage_error(_("unknown --encoding"), optarg);
             break;
-        case 'h': fputs(import_usage, stdout); return FP_EXIT_OK;
+        case 'h': fputs(_(import_usage), stdout); return FP_EXIT_OK;
         default: return usage_error(NULL, NULL);
         }
     }
     if (optind >= argc)
-        return usage_error("what to import is missing", NULL);
+        return usage_error(_("what to import is missing"), NULL);
     if (!fp_import_kind_parse(argv[optind], &a->kind))
-        return usage_error("unknown kind (actuals, targets, org, fx)",
+        return usage_error(_("unknown kind (actuals, targets, org, fx)"),
                            argv[optind]);
     a->files = argv + optind + 1;
     a->nfiles = argc - optind - 1;
     if (a->nfiles == 0)
-        return usage_error("no FILE given", NULL);
+        return usage_error(_("no FILE given"), NULL);
     return stdin_for_dash(a->files, a->nfiles);
 }
 
@@ -103,29 +103,32 @@ static int parse_args(int argc, char **argv, import_args *a)
 static const char *noun(const char *format, int n)
 {
     static const struct { const char *format, *one, *many; } nouns[] = {
-        {"targets", "target", "targets"}, {"fx", "rate", "rates"},
-        {"stores", "store", "stores"}, {"people", "person", "people"},
-        {"categories", "category", "categories"},
+        {"targets", N_("target"), N_("targets")},
+        {"fx", N_("rate"), N_("rates")},
+        {"stores", N_("store"), N_("stores")},
+        {"people", N_("person"), N_("people")},
+        {"categories", N_("category"), N_("categories")},
     };
     for (size_t i = 0; format && i < sizeof nouns / sizeof nouns[0]; i++)
         if (strcmp(format, nouns[i].format) == 0)
-            return n == 1 ? nouns[i].one : nouns[i].many;
-    return n == 1 ? "value" : "values";
+            return _(n == 1 ? nouns[i].one : nouns[i].many);
+    return n == 1 ? _("value") : _("values");
 }
 
 static void print_file(const fp_import_file *f, bool dry_run)
 {
-    printf("%s: %s, %d row%s, %d %s %s", f->file,
-           f->format ? f->format : "?", f->rows, f->rows == 1 ? "" : "s",
-           f->written, noun(f->format, f->written),
-           dry_run ? "to write" : "written");
+    printf("%s: %s, ", f->file, f->format ? f->format : "?");
+    printf(P_("%d row", "%d rows", f->rows), f->rows);
+    printf(", %d %s %s", f->written, noun(f->format, f->written),
+           dry_run ? _("to write") : _("written"));
     if (f->summed > 0)
-        printf(", %d weekly value%s summed from days", f->summed,
-               f->summed == 1 ? "" : "s");
+        printf(P_(", %d weekly value summed from days",
+                  ", %d weekly values summed from days", f->summed),
+               f->summed);
     if (f->max_day[0] != '\0')
-        printf(", up to %s", f->max_day);
+        printf(_(", up to %s"), f->max_day);
     if (f->converted)
-        printf(", converted from %s", fp_encoding_name(f->encoding));
+        printf(_(", converted from %s"), fp_encoding_name(f->encoding));
     putchar('\n');
 }
 
@@ -135,13 +138,13 @@ static void print_summary(const fp_import_report *r, bool dry_run)
         print_file(&r->files[i], dry_run);
     const fp_org_counts *c = &r->created;
     if (c->stores + c->categories + c->people > 0)
-        printf("%s %d store%s, %d categor%s, %d %s\n",
-               dry_run ? "would register" : "registered", c->stores,
-               c->stores == 1 ? "" : "s", c->categories,
-               c->categories == 1 ? "y" : "ies", c->people,
-               c->people == 1 ? "person" : "people");
+        printf(_("%s %d %s, %d %s, %d %s\n"),
+               dry_run ? _("would register") : _("registered"), c->stores,
+               c->stores == 1 ? _("store") : _("stores"), c->categories,
+               c->categories == 1 ? _("category") : _("categories"), c->people,
+               c->people == 1 ? _("person") : _("people"));
     if (dry_run)
-        puts("dry run: nothing written");
+        puts(_("dry run: nothing written"));
 }
 
 static int report_result(int status, const fp_import_report *r,
@@ -152,7 +155,7 @@ static int report_result(int status, const fp_import_report *r,
         return FP_EXIT_OK;
     }
     if (status == FP_IMPORT_FAILED) {
-        fp_cli_error("import: %s", r->error);
+        fp_cli_error(_("import: %s"), r->error);
         return FP_EXIT_RUNTIME;
     }
     /* Problems as FILE:LINE: column NAME: ..., one per line, unprefixed
@@ -162,10 +165,13 @@ static int report_result(int status, const fp_import_report *r,
         fputc('\n', stderr);
     }
     if (r->total_problems > r->nproblems)
-        fp_cli_error("import: %d more problems not shown",
+        fp_cli_error(P_("import: %d more problem not shown",
+                        "import: %d more problems not shown",
+                        r->total_problems - r->nproblems),
                      r->total_problems - r->nproblems);
-    fp_cli_error("import rejected: %d problem%s, nothing written",
-                 r->total_problems, r->total_problems == 1 ? "" : "s");
+    fp_cli_error(P_("import rejected: %d problem, nothing written",
+                    "import rejected: %d problems, nothing written",
+                    r->total_problems), r->total_problems);
     return FP_EXIT_INPUT;
 }
 

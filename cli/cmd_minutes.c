@@ -11,7 +11,7 @@
 #include "storage/minutes_data.h"
 
 static const char minutes_usage[] =
-    "usage: fupan minutes (--week YYYY-Www | --month YYYY-MM | --quarter YYYY-Qn)\n"
+    N_("usage: fupan minutes (--week YYYY-Www | --month YYYY-MM | --quarter YYYY-Qn)\n"
     "                     [--format text|md] [-o FILE] [--db FILE] [--config FILE]\n"
     "Prints the minutes (会议纪要) of the week's review meeting: summary\n"
     "per store, red and amber items with their notes, other notes,\n"
@@ -22,7 +22,7 @@ static const char minutes_usage[] =
     "otherwise. With --month or --quarter: the period's summary and red\n"
     "and amber items over its weeks (a month is the ISO weeks whose\n"
     "Thursday falls in it, a quarter its three months), with the notes\n"
-    "and overrides of those weeks.\n";
+    "and overrides of those weeks.\n");
 
 typedef struct {
     const char *db, *config, *week_text, *out;
@@ -48,7 +48,7 @@ static int parse_format(const char *s, int *out)
     else if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
         *out = 1;
     else {
-        fp_cli_error("--format: '%s' is not text or md", s);
+        fp_cli_error(_("--format: '%s' is not text or md"), s);
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -78,12 +78,12 @@ static int parse_args(int argc, char **argv, minutes_opts *o)
         case 'f': if (parse_format(optarg, &o->format)) return FP_EXIT_USAGE;
                   o->format_given = true;
                   break;
-        case 'h': fputs(minutes_usage, stdout); return -1;
-        default: fputs(minutes_usage, stderr); return FP_EXIT_USAGE;
+        case 'h': fputs(_(minutes_usage), stdout); return -1;
+        default: fputs(_(minutes_usage), stderr); return FP_EXIT_USAGE;
         }
     }
     if (optind < argc) {
-        fputs(minutes_usage, stderr);
+        fputs(_(minutes_usage), stderr);
         return FP_EXIT_USAGE;
     }
     format_from_name(o);
@@ -116,8 +116,10 @@ static int run(fp_review *rv, fp_period per, const minutes_opts *o)
     }
     if (exists == 0) {
         fp_period_format(per, ws);
-        fp_cli_error("no data for %s%s", per.kind == FP_PERIOD_WEEK
-                     ? "week " : "", ws);
+        if (per.kind == FP_PERIOD_WEEK)
+            fp_cli_error(_("no data for week %s"), ws);
+        else
+            fp_cli_error(_("no data for %s"), ws);
         return FP_EXIT_INPUT;
     }
     char *text = fp_minutes_build_period(rv, per, o->format, err,
@@ -140,7 +142,7 @@ int fp_cmd_minutes(int argc, char **argv)
     fp_period per;
     rc = fp_cli_period(o.week_text, o.month_text, o.quarter_text, &per);
     if (rc == FP_EXIT_USAGE)
-        fputs(minutes_usage, stderr);
+        fputs(_(minutes_usage), stderr);
     if (rc != FP_EXIT_OK)
         return rc;
     fp_review *rv = fp_cli_open(o.db, o.config, true);

@@ -12,7 +12,7 @@
 #include "model/text.h"
 
 static const char scorecard_usage[] =
-    "usage: fupan scorecard (--week YYYY-Www | --month YYYY-MM | --quarter YYYY-Qn)\n"
+    N_("usage: fupan scorecard (--week YYYY-Www | --month YYYY-MM | --quarter YYYY-Qn)\n"
     "                       [--path STORE[/CATEGORY[/PERSON]] | --person ID]\n"
     "                       [--kpi KPI] [--format text|csv|json]\n"
     "                       [--db FILE] [--config FILE] [--today YYYY-MM-DD]\n"
@@ -24,7 +24,7 @@ static const char scorecard_usage[] =
     "A month is the ISO weeks whose Thursday falls in it (2026-11 is\n"
     "W45-W48), a quarter its three months. A period adds up its weeks:\n"
     "sums, ratios of the summed components, money converted week by week;\n"
-    "a period with weeks still without data is marked partial.\n";
+    "a period with weeks still without data is marked partial.\n");
 
 typedef enum { FMT_TEXT, FMT_CSV, FMT_JSON } out_format;
 
@@ -50,7 +50,7 @@ static int parse_format(const char *s, out_format *out)
     else if (!strcmp(s, "csv")) *out = FMT_CSV;
     else if (!strcmp(s, "json")) *out = FMT_JSON;
     else {
-        fp_cli_error("--format: '%s' is not text, csv or json", s);
+        fp_cli_error(_("--format: '%s' is not text, csv or json"), s);
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -82,12 +82,12 @@ static int parse_args(int argc, char **argv, sc_opts *o)
         case 't': setenv("FUPAN_TODAY", optarg, 1); break;
         case 'f': if (parse_format(optarg, &o->format)) return FP_EXIT_USAGE;
                   break;
-        case 'h': fputs(scorecard_usage, stdout); return -1;
-        default: fputs(scorecard_usage, stderr); return FP_EXIT_USAGE;
+        case 'h': fputs(_(scorecard_usage), stdout); return -1;
+        default: fputs(_(scorecard_usage), stderr); return FP_EXIT_USAGE;
         }
     }
     if (optind < argc || (o->path && o->person)) {
-        fputs(scorecard_usage, stderr);
+        fputs(_(scorecard_usage), stderr);
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -240,25 +240,25 @@ static void print_text(const sc_view *v, int only_kpi, const char *title)
     fp_format_attainment(s, score, sizeof score);
     printf("%s  ", v->label_weeks);
     fp_text_fputs(title, stdout);
-    printf("  score %s", score);
+    printf(_("  score %s"), score);
     if (v->now->weeks_with_data < v->now->period_weeks)
-        printf("  partial: %d of %d weeks with data",
+        printf(_("  partial: %d of %d weeks with data"),
                v->now->weeks_with_data, v->now->period_weeks);
     putchar('\n');
-    fp_mcli_col("KPI", 30, false);
-    fp_mcli_col("value", 14, true);
-    fp_mcli_col("prev", 14, true);
-    static const char *const change[] = {"WoW", "MoM", "QoQ"};
-    fp_mcli_col(change[v->now->period.kind % 3], 8, true);
-    fp_mcli_col("target", 14, true);
-    fp_mcli_col("att", 6, true);
-    puts("status");
+    fp_mcli_col(_("KPI"), 30, false);
+    fp_mcli_col(_("value"), 14, true);
+    fp_mcli_col(_("prev"), 14, true);
+    static const char *const change[] = {N_("WoW"), N_("MoM"), N_("QoQ")};
+    fp_mcli_col(_(change[v->now->period.kind % 3]), 8, true);
+    fp_mcli_col(_("target"), 14, true);
+    fp_mcli_col(_("att"), 6, true);
+    puts(_("status"));
     for (int k = 0; k < v->cat->nkpis; k++) {
         const fp_cell *c = fp_rollup_cell(v->now, v->row, k);
         if ((only_kpi < 0 || k == only_kpi) && cell_listed(c))
             print_text_row(v, k, c);
     }
-    puts("* overridden  ! source changed under the override  ~ provisional");
+    puts(_("* overridden  ! source changed under the override  ~ provisional"));
 }
 
 static int resolve_row(fp_review *rv, const sc_opts *o, const char **title)
@@ -267,7 +267,7 @@ static int resolve_row(fp_review *rv, const sc_opts *o, const char **title)
     if (o->person) {
         int p = fp_tree_find_person(tree, o->person);
         if (p < 0) {
-            fp_cli_error("--person: no person '%s'", o->person);
+            fp_cli_error(_("--person: no person '%s'"), o->person);
             return -1;
         }
         *title = tree->people[p].name;
@@ -275,8 +275,8 @@ static int resolve_row(fp_review *rv, const sc_opts *o, const char **title)
     }
     int n = fp_tree_find_path(tree, o->path ? o->path : "");
     if (n < 0) {
-        fp_cli_error("--path: no node '%s' (a path is store[/category"
-                     "[/person]] made of ids)", o->path);
+        fp_cli_error(_("--path: no node '%s' (a path is store[/category"
+                     "[/person]] made of ids)"), o->path);
         return -1;
     }
     *title = tree->nodes[n].name;
@@ -291,7 +291,7 @@ static int run_scorecard(fp_review *rv, const sc_opts *o, fp_period per)
     const char *title = "";
     int only_kpi = o->kpi ? fp_catalogue_kpi(cat, o->kpi) : -1;
     if (o->kpi && only_kpi < 0) {
-        fp_cli_error("--kpi: unknown KPI '%s'", o->kpi);
+        fp_cli_error(_("--kpi: unknown KPI '%s'"), o->kpi);
         return FP_EXIT_INPUT;
     }
     if ((v.row = resolve_row(rv, o, &title)) < 0)
@@ -303,9 +303,7 @@ static int run_scorecard(fp_review *rv, const sc_opts *o, fp_period per)
     }
     if (exists == 0) {
         fp_period_format(per, v.week);
-        fp_cli_error("--%s: no data for %s", per.kind == FP_PERIOD_MONTH
-                     ? "month" : per.kind == FP_PERIOD_QUARTER ? "quarter"
-                     : "week", v.week);
+        fp_cli_error(_("no data for %s"), v.week);
         return FP_EXIT_INPUT;
     }
     fp_period_format(per, v.week);
@@ -336,7 +334,7 @@ int fp_cmd_scorecard(int argc, char **argv)
     fp_period per;
     rc = fp_cli_period(o.week_text, o.month_text, o.quarter_text, &per);
     if (rc == FP_EXIT_USAGE)
-        fputs(scorecard_usage, stderr);
+        fputs(_(scorecard_usage), stderr);
     if (rc != FP_EXIT_OK)
         return rc;
     fp_review *rv = fp_cli_open(o.db, o.config, false);

@@ -7,7 +7,7 @@ _fupan_table() # WHAT [CMD [OPTION]]
     commands::) echo 'init import scorecard override note action minutes meeting check config holds' ;;
     kpis::) echo 'gmv orders impressions clicks ad_spend views viewers watch_seconds live_sessions video_plays plays_3s returns buyers repeat_buyers new_buyers gross_profit neg_reviews neg_reviews_24h aov ctr cvr cpm cpc roas cac gpm avg_watch views_per_session completion_3s return_rate repurchase margin review_response' ;;
     causes::) echo 'data_delay traffic_algorithm content_violation stockout pricing competitor seasonality logistics staffing creative_fatigue localization tracking other' ;;
-    options::) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --help --version -V' ;;
+    options::) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --help --version -V' ;;
     options:init:) echo '--db --config --sample --help' ;;
     verbs:import:) echo 'actuals targets org fx' ;;
     options:import:) echo '--db --config --dry-run --encoding --help' ;;
@@ -25,7 +25,7 @@ _fupan_table() # WHAT [CMD [OPTION]]
     verbs:config:) echo 'check' ;;
     options:config:) echo '--config --keymap --db --help' ;;
     verbs:holds:) echo 'the' ;;
-    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --sample --dry-run --encoding --quarter --path --person --format -o --quick --help --version -V --wait' ;;
+    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --sample --dry-run --encoding --quarter --path --person --format -o --quick --help --version -V --wait' ;;
     kind::--db) echo 'file' ;;
     kind::--config) echo 'file' ;;
     kind::--keymap) echo 'file' ;;
@@ -33,6 +33,7 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind::--today) echo 'text' ;;
     kind::--headless) echo 'text' ;;
     kind::--keys) echo 'text' ;;
+    kind::--lang) echo 'values:zh_CN,en' ;;
     kind:init:--db) echo 'file' ;;
     kind:init:--config) echo 'file' ;;
     kind:import:--db) echo 'file' ;;
@@ -96,6 +97,7 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:holds:--today) echo 'text' ;;
     kind:holds:--headless) echo 'text' ;;
     kind:holds:--keys) echo 'text' ;;
+    kind:holds:--lang) echo 'values:zh_CN,en' ;;
     kind:holds:--encoding) echo 'values:utf-8,gb18030' ;;
     kind:holds:--quarter) echo 'text' ;;
     kind:holds:--path) echo 'text' ;;

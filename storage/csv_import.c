@@ -4,6 +4,7 @@
  * problem the rest is only checked, and the transaction is rolled back.
  * A dry run rolls back too, after counting everything. */
 #include "storage/csv_import.h"
+#include "model/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -128,7 +129,7 @@ static bool importer_init(fp_importer *imp, fp_db *db, const fp_catalogue *cat,
     imp->nodes = fp_strmap_new();
     imp->kpi_ids = calloc((size_t)cat->nkpis + 1, sizeof *imp->kpi_ids);
     if (imp->nodes == NULL || imp->kpi_ids == NULL) {
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
         return false;
     }
     return prepare_all(imp);
@@ -197,7 +198,7 @@ static void encoding_problem(fp_importer *imp, const raw_file *raw,
     if (dec->bad_byte == 0)
         fp_imp_problem(imp, dec->bad_line, name, "%s", dec->why);
     else
-        fp_imp_problem(imp, dec->bad_line, name, "byte 0x%02X is %s",
+        fp_imp_problem(imp, dec->bad_line, name, _("byte 0x%02X is %s"),
                        dec->bad_byte, dec->why);
 }
 
@@ -240,10 +241,10 @@ static const char *file_kind(fp_importer *imp, fp_import_kind kind)
     const char *k = org_format(imp->header);
     if (k == NULL)
         fp_imp_problem(imp, imp->header->line, "#1",
-                       "not an org file: the header should be "
+                       _("not an org file: the header should be "
                        "store,name,platform,market,currency or "
                        "person,name,role,store,category or "
-                       "category,name or week,currency,rate");
+                       "category,name or week,currency,rate"));
     return k;
 }
 
@@ -318,7 +319,7 @@ static bool reset_file_state(fp_importer *imp, const char *name,
     imp->import_id = 0;
     imp->max_day = -1;
     if (imp->seen == NULL || imp->touched_set == NULL) {
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
         return false;
     }
     return true;
@@ -343,7 +344,7 @@ static void import_one(fp_importer *imp, fp_import_kind kind,
     if (!fp_csv_read(dec.text, dec.len, &t))
         quoting_problem(imp, &t);
     else if (t.nrows == 0)
-        fp_imp_problem(imp, 1, "#1", "the file is empty (no header)");
+        fp_imp_problem(imp, 1, "#1", _("the file is empty (no header)"));
     else {
         imp->header = &t.rows[0];
         cur->rows = t.nrows - 1;
@@ -379,7 +380,7 @@ static bool read_all(const char *const *files, int nfiles, raw_file *raws,
         report->files[i].file = strdup(files[i]);
         if (report->files[i].file == NULL || !read_file(files[i], &raws[i])) {
             snprintf(report->error, sizeof report->error,
-                     "%s: cannot read: %s", files[i], strerror(errno));
+                     _("%s: cannot read: %s"), files[i], strerror(errno));
             return false;
         }
     }
@@ -399,7 +400,7 @@ int fp_import_files(fp_db *db, const fp_catalogue *cat, fp_import_kind kind,
     report->files = calloc((size_t)nfiles + 1, sizeof *report->files);
     raw_file *raws = calloc((size_t)nfiles + 1, sizeof *raws);
     if (report->files == NULL || raws == NULL) {
-        snprintf(report->error, sizeof report->error, "out of memory");
+        snprintf(report->error, sizeof report->error, _("out of memory"));
         free(raws);
         return FP_IMPORT_FAILED;
     }

@@ -3,6 +3,7 @@
  * a record starts on the first non-blank line fed while no record is
  * open, and it is closed when libcsv reports its end. */
 #include "storage/csv_table.h"
+#include "model/i18n.h"
 
 #include <csv.h>
 #include <stdint.h>
@@ -124,9 +125,9 @@ static bool feed_lines(struct csv_parser *p, reader *r, const char *text,
         if (csv_parse(p, text + pos, n, on_field, on_record, r) != n) {
             set_error(r->t, r, *line,
                       csv_error(p) == CSV_EPARSE
-                          ? "broken quoting: a '\"' inside an unquoted "
-                            "field, or text after a closing quote"
-                          : "out of memory");
+                          ? _("broken quoting: a '\"' inside an unquoted "
+                            "field, or text after a closing quote")
+                          : _("out of memory"));
             return false;
         }
         if (r->oom)
@@ -153,7 +154,7 @@ bool fp_csv_read(const char *text, size_t len, fp_csv_table *t)
     bool ok = feed_lines(&p, &r, text, len, &line);
     if (ok && csv_fini(&p, on_field, on_record, &r) != 0) {
         /* after an error only csv_free is safe: see toolchain.md */
-        set_error(t, &r, r.record_line, "a quoted field is never closed");
+        set_error(t, &r, r.record_line, _("a quoted field is never closed"));
         ok = false;
     }
     csv_free(&p);

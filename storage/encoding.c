@@ -1,5 +1,6 @@
 /* Text encodings of imported files (see encoding.h). */
 #include "storage/encoding.h"
+#include "model/i18n.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -95,8 +96,8 @@ static bool convert_gb18030(const char *bytes, size_t len, fp_decoded *out)
     iconv_close(cd);
     if (rc == (size_t)-1) {
         set_bad(out, bytes, (size_t)(in - bytes), len,
-                errno == EINVAL ? "a character is cut off at the end"
-                                : "not valid GB18030");
+                errno == EINVAL ? _("a character is cut off at the end")
+                                : _("not valid GB18030"));
         free(buf);
         return false;
     }
@@ -121,7 +122,7 @@ static bool refuse_nul(const char *bytes, size_t len, fp_decoded *out)
         return true;
     fp_decoded_done(out);
     set_bad(out, bytes, (size_t)(nul - bytes), len,
-            "NUL byte: not a text file (UTF-16 or a spreadsheet?)");
+            _("NUL byte: not a text file (UTF-16 or a spreadsheet?)"));
     return false;
 }
 
@@ -144,11 +145,11 @@ bool fp_decode_text(const char *bytes, size_t len, fp_encoding want,
     fp_decoded_done(out);
     memset(out, 0, sizeof *out);
     if (want == FP_ENC_AUTO && gb_bad > bad)
-        set_bad(out, bytes, gb_bad, len, "not valid GB18030 nor UTF-8");
+        set_bad(out, bytes, gb_bad, len, _("not valid GB18030 nor UTF-8"));
     else
         set_bad(out, bytes, bad, len,
-                want == FP_ENC_AUTO ? "not valid UTF-8 nor GB18030"
-                                    : "not valid UTF-8");
+                want == FP_ENC_AUTO ? _("not valid UTF-8 nor GB18030")
+                                    : _("not valid UTF-8"));
     return false;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "storage/import_priv.h"
+#include "model/i18n.h"
 
 typedef struct {
     bool daily, wide;
@@ -14,7 +15,7 @@ typedef struct {
 
 static const char *additivity_name(fp_additivity add)
 {
-    return add == FP_ADD_FORMULA ? "a formula KPI" : "a non-additive KPI";
+    return add == FP_ADD_FORMULA ? _("a formula KPI") : _("a non-additive KPI");
 }
 
 /* Daily values are summed into their week: only additive KPIs allow it. */
@@ -25,8 +26,8 @@ static bool check_daily_kpi(fp_importer *imp, int line, const char *column,
     if (k->add == FP_ADD_SUM)
         return true;
     fp_imp_problem(imp, line, column,
-                   "%s is %s: daily values cannot be summed into a week; "
-                   "import weekly values",
+                   _("%s is %s: daily values cannot be summed into a week; "
+                   "import weekly values"),
                    k->id, additivity_name(k->add));
     return false;
 }
@@ -39,7 +40,7 @@ static bool bind_wide(fp_importer *imp, layout *L, const fp_imp_col *cols,
     int nkpis = 0;
     L->col_kpi = malloc((size_t)h->nfields * sizeof *L->col_kpi);
     if (L->col_kpi == NULL) {
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
         return false;
     }
     for (int i = 0; i < h->nfields; i++) {
@@ -59,8 +60,8 @@ static bool bind_wide(fp_importer *imp, layout *L, const fp_imp_col *cols,
     }
     if (nkpis == 0) {
         fp_imp_problem(imp, h->line, "value",
-                       "no KPI columns (wide format) and no kpi,value "
-                       "columns (long format)");
+                       _("no KPI columns (wide format) and no kpi,value "
+                       "columns (long format)"));
         ok = false;
     }
     return ok;
@@ -87,11 +88,11 @@ static bool bind_layout(fp_importer *imp, layout *L)
     L->value = cols[6].idx;
     if (cols[0].idx >= 0 && cols[1].idx >= 0) {
         fp_imp_problem(imp, h->line, "date",
-                       "use either week or date, not both");
+                       _("use either week or date, not both"));
         ok = false;
     } else if (L->time < 0) {
-        fp_imp_problem(imp, h->line, "week", "missing from the header "
-                       "(a week or a date column is needed)");
+        fp_imp_problem(imp, h->line, "week", _("missing from the header "
+                       "(a week or a date column is needed)"));
         ok = false;
     }
     if (L->wide)
@@ -132,8 +133,8 @@ static bool check_row_key(fp_importer *imp, const layout *L,
         fp_imp_problem(imp, row->line,
                        L->category < 0 ? "category"
                                        : fp_imp_colname(imp, L->category, col),
-                       "empty, but person %s is given (a person belongs "
-                       "to a category)",
+                       _("empty, but person %s is given (a person belongs "
+                       "to a category)"),
                        fp_imp_show(key->person, shown, sizeof shown));
         ok = false;
     }
@@ -176,7 +177,7 @@ static bool remember_week(fp_importer *imp, fp_week week, long long node,
         int cap = imp->cap_touched ? imp->cap_touched * 2 : 64;
         fp_imp_cell *p = realloc(imp->touched, (size_t)cap * sizeof *p);
         if (p == NULL) {
-            fp_imp_fail(imp, "out of memory");
+            fp_imp_fail(imp, _("out of memory"));
             return false;
         }
         imp->touched = p;
@@ -244,7 +245,7 @@ static void long_row(fp_importer *imp, const layout *L, const fp_csv_row *row,
     const char *kpi_col = fp_imp_colname(imp, L->kpi, col);
     const char *id = fp_imp_field(row, L->kpi);
     if (id[0] == '\0') {
-        fp_imp_problem(imp, row->line, kpi_col, "empty");
+        fp_imp_problem(imp, row->line, kpi_col, _("empty"));
         return;
     }
     int kpi = fp_imp_kpi(imp, row->line, kpi_col, id);

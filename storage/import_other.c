@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "storage/import_priv.h"
+#include "model/i18n.h"
 #include "storage/org.h"
 
 #define MAX_PATH_PARTS 3
@@ -37,7 +38,7 @@ static bool split_path(fp_importer *imp, const fp_csv_row *row, int idx,
         if (n < MAX_PATH_PARTS)
             p->part[n] = s;
         if (s[0] == '\0' || strpbrk(s, "\n\r\t") != NULL) {
-            fp_imp_problem(imp, row->line, name, "%s has an empty part",
+            fp_imp_problem(imp, row->line, name, _("%s has an empty part"),
                            fp_imp_show(v, shown, sizeof shown));
             return false;
         }
@@ -45,7 +46,7 @@ static bool split_path(fp_importer *imp, const fp_csv_row *row, int idx,
     }
     if (n > MAX_PATH_PARTS) {
         fp_imp_problem(imp, row->line, name,
-                       "%s: a path is store[/category[/person]]",
+                       _("%s: a path is store[/category[/person]]"),
                        fp_imp_show(v, shown, sizeof shown));
         return false;
     }
@@ -93,7 +94,7 @@ static void target_row(fp_importer *imp, const fp_imp_col *c,
     const char *id = fp_imp_field(row, c[2].idx);
     int kpi = id[0] == '\0' ? -1 : fp_imp_kpi(imp, row->line, kpi_col, id);
     if (id[0] == '\0')
-        fp_imp_problem(imp, row->line, kpi_col, "empty");
+        fp_imp_problem(imp, row->line, kpi_col, _("empty"));
     if (kpi < 0 || !fp_imp_number(imp, row, c[3].idx, kpi, &value,
                                   &present) || !present || !ok)
         return;
@@ -136,8 +137,8 @@ static bool currency_code(fp_importer *imp, const fp_csv_row *row, int idx,
     if (!ok) {
         out[0] = '\0';
         fp_imp_problem(imp, row->line, fp_imp_colname(imp, idx, col),
-                       "%s is not a currency code (three letters: MYR, "
-                       "THB, USD...)",
+                       _("%s is not a currency code (three letters: MYR, "
+                       "THB, USD...)"),
                        fp_imp_show(v, shown, sizeof shown));
     }
     return ok;
@@ -170,7 +171,7 @@ static void fx_row(fp_importer *imp, const fp_imp_col *c,
     const char *rate_col = fp_imp_colname(imp, c[2].idx, col);
     if (!present || rate <= 0) {
         fp_imp_problem(imp, row->line, rate_col,
-                       present ? "a rate must be above zero" : "empty");
+                       present ? _("a rate must be above zero") : _("empty"));
         return;
     }
     snprintf(key, sizeof key, "%d|%s", week, cur);
@@ -240,7 +241,7 @@ static bool check_person_place(fp_importer *imp, const fp_imp_col *c,
     if (role[0] != '\0' && imp->cat->nroles > 0 &&
         fp_catalogue_role(imp->cat, role) < 0) {
         fp_imp_problem(imp, row->line, fp_imp_colname(imp, c[2].idx, col),
-                       "unknown role %s",
+                       _("unknown role %s"),
                        fp_imp_show(role, shown, sizeof shown));
         ok = false;
     }
@@ -249,14 +250,14 @@ static bool check_person_place(fp_importer *imp, const fp_imp_col *c,
         fp_imp_problem(imp, row->line,
                        c[4].idx < 0 ? "category"
                                     : fp_imp_colname(imp, c[4].idx, col),
-                       "empty, but store is given (a person belongs to a "
-                       "category of a store)");
+                       _("empty, but store is given (a person belongs to a "
+                       "category of a store)"));
         ok = false;
     } else if (store[0] == '\0' && category[0] != '\0') {
         fp_imp_problem(imp, row->line,
                        c[3].idx < 0 ? "store"
                                     : fp_imp_colname(imp, c[3].idx, col),
-                       "empty, but category is given");
+                       _("empty, but category is given"));
         ok = false;
     }
     return ok;

@@ -1,6 +1,7 @@
 /* The importer's checks of single fields, its problem list and its small
  * storage helpers (see import_priv.h). */
 #include "storage/import_priv.h"
+#include "model/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -116,13 +117,13 @@ static bool check_header_names(fp_importer *imp)
         const char *name = fp_imp_field(h, i);
         if (name[0] == '\0') {
             fp_imp_problem(imp, h->line, fp_imp_colname(imp, i, buf),
-                           "no name in the header");
+                           _("no name in the header"));
             ok = false;
         }
         for (int j = 0; j < i && name[0] != '\0'; j++) {
             if (strcasecmp(name, fp_imp_field(h, j)) == 0) {
                 fp_imp_problem(imp, h->line, name,
-                               "appears twice in the header");
+                               _("appears twice in the header"));
                 ok = false;
             }
         }
@@ -139,14 +140,14 @@ bool fp_imp_bind(fp_importer *imp, fp_imp_col *cols, int ncols,
         cols[i].idx = fp_imp_header_index(h, cols[i].name);
         if (cols[i].idx < 0 && cols[i].required) {
             fp_imp_problem(imp, h->line, cols[i].name,
-                           "missing from the header");
+                           _("missing from the header"));
             ok = false;
         }
     }
     for (int i = 0; i < h->nfields && !allow_extra; i++) {
         const char *name = fp_imp_field(h, i);
         if (name[0] != '\0' && !is_known(cols, ncols, name)) {
-            fp_imp_problem(imp, h->line, name, "unknown column");
+            fp_imp_problem(imp, h->line, name, _("unknown column"));
             ok = false;
         }
     }
@@ -160,13 +161,13 @@ bool fp_imp_check_ragged(fp_importer *imp, const fp_csv_row *row)
     if (row->nfields < want) {
         fp_imp_problem(imp, row->line,
                        fp_imp_colname(imp, row->nfields, buf),
-                       "missing: the row has %d fields, the header %d",
+                       _("missing: the row has %d fields, the header %d"),
                        row->nfields, want);
         return false;
     }
     if (row->nfields > want) {
         fp_imp_problem(imp, row->line, fp_imp_colname(imp, want, buf),
-                       "extra field: the row has %d fields, the header %d",
+                       _("extra field: the row has %d fields, the header %d"),
                        row->nfields, want);
         return false;
     }
@@ -181,18 +182,18 @@ bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,
     const char *name = fp_imp_colname(imp, idx, col);
     if (v[0] == '\0') {
         if (required)
-            fp_imp_problem(imp, row->line, name, "empty");
+            fp_imp_problem(imp, row->line, name, _("empty"));
         return !required;
     }
     if (strchr(v, '/') != NULL || has_control(v)) {
         fp_imp_problem(imp, row->line, name,
-                       "%s: an id may not hold '/' or a line break",
+                       _("%s: an id may not hold '/' or a line break"),
                        fp_imp_show(v, shown, sizeof shown));
         return false;
     }
     if (fp_text_has_invisible(v)) {
         fp_imp_problem(imp, row->line, name,
-                       "%s: an id may not hold bidi or zero-width characters",
+                       _("%s: an id may not hold bidi or zero-width characters"),
                        fp_imp_show(v, shown, sizeof shown));
         return false;
     }
@@ -226,15 +227,15 @@ bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,
         return true;
     const char *name = fp_imp_colname(imp, idx, col);
     if (v[0] == '\0')
-        fp_imp_problem(imp, row->line, name, "empty");
+        fp_imp_problem(imp, row->line, name, _("empty"));
     else if (week_out_of_year(v, &year))
         fp_imp_problem(imp, row->line, name,
-                       "%s is not a week: %d has %d ISO weeks",
+                       _("%s is not a week: %d has %d ISO weeks"),
                        fp_imp_show(v, shown, sizeof shown), year,
                        fp_iso_weeks_in_year(year));
     else
         fp_imp_problem(imp, row->line, name,
-                       "%s is not a week (write YYYY-Www, e.g. 2026-W47)",
+                       _("%s is not a week (write YYYY-Www, e.g. 2026-W47)"),
                        fp_imp_show(v, shown, sizeof shown));
     return false;
 }
@@ -251,10 +252,10 @@ bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
     }
     const char *name = fp_imp_colname(imp, idx, col);
     if (v[0] == '\0')
-        fp_imp_problem(imp, row->line, name, "empty");
+        fp_imp_problem(imp, row->line, name, _("empty"));
     else
         fp_imp_problem(imp, row->line, name,
-                       "%s is not a date (YYYY-MM-DD or YYYY/MM/DD)",
+                       _("%s is not a date (YYYY-MM-DD or YYYY/MM/DD)"),
                        fp_imp_show(v, shown, sizeof shown));
     return false;
 }
@@ -271,8 +272,8 @@ bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
     if (st == FP_NUM_OK || st == FP_NUM_EMPTY)
         return true;
     fp_imp_problem(imp, row->line, fp_imp_colname(imp, idx, col),
-                   st == FP_NUM_AMBIGUOUS ? "%s is ambiguous: %s"
-                                          : "%s is not a number: %s",
+                   st == FP_NUM_AMBIGUOUS ? _("%s is ambiguous: %s")
+                                          : _("%s is not a number: %s"),
                    fp_imp_show(v, shown, sizeof shown), why);
     return false;
 }
@@ -291,7 +292,7 @@ int fp_imp_kpi(fp_importer *imp, int line, const char *column,
         k = fp_catalogue_kpi(imp->cat, lower);
     }
     if (k < 0)
-        fp_imp_problem(imp, line, column, "unknown KPI %s",
+        fp_imp_problem(imp, line, column, _("unknown KPI %s"),
                        fp_imp_show(id, shown, sizeof shown));
     return k;
 }
@@ -301,12 +302,12 @@ bool fp_imp_unique(fp_importer *imp, const char *key, int line,
 {
     long long first;
     if (fp_strmap_get(imp->seen, key, &first)) {
-        fp_imp_problem(imp, line, column, "same %s as line %lld", what,
+        fp_imp_problem(imp, line, column, _("same %s as line %lld"), what,
                        first);
         return false;
     }
     if (!fp_strmap_put(imp->seen, key, line))
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
     return true;
 }
 
@@ -325,7 +326,7 @@ long long fp_imp_node(fp_importer *imp, const char *store,
         return -1;
     }
     if (!fp_strmap_put(imp->nodes, key, id))
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
     return id;
 }
 

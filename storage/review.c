@@ -3,6 +3,7 @@
  * neighbours); trends use a lighter cache of values only, which keeps
  * memory small on a big company. */
 #include "storage/review.h"
+#include "model/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,7 +162,7 @@ static bool load_rows(fp_review *rv, const char *sql, fp_week week,
         void *item = fp_list_push(&out->items, &out->n, out->size);
         ok = item != NULL;
         if (!ok)
-            snprintf(rv->db->err, sizeof rv->db->err, "out of memory");
+            snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
         else if (!convert(rv, st, item))
             out->n--;
     }
@@ -245,7 +246,7 @@ static fp_rollup *compute_week(fp_review *rv, fp_week week, fp_rollup *reuse)
         r = fp_rollup_recompute(reuse, rv->cat, rv->tree, &in);
         reuse = NULL;
         if (!r)
-            snprintf(rv->db->err, sizeof rv->db->err, "out of memory");
+            snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
     }
     free(facts.items);
     free(ovr.items);
@@ -478,10 +479,18 @@ static bool use_reporting_currency(fp_review *rv)
 
 fp_review *fp_review_open(const fp_review_opts *opts, char *err, size_t errsz)
 {
+    bool bad_config;
+    return fp_review_open_checked(opts, &bad_config, err, errsz);
+}
+
+fp_review *fp_review_open_checked(const fp_review_opts *opts,
+                                  bool *bad_config, char *err, size_t errsz)
+{
+    *bad_config = false;
     fp_review *rv = calloc(1, sizeof *rv);
     char *path = opts->db_path ? strdup(opts->db_path) : fp_db_default_path();
     if (!rv || !path) {
-        snprintf(err, errsz, "out of memory");
+        snprintf(err, errsz, _("out of memory"));
         free(rv);
         free(path);
         return NULL;
@@ -492,6 +501,7 @@ fp_review *fp_review_open(const fp_review_opts *opts, char *err, size_t errsz)
     if (rv->cfg)
         rv->cat = fp_catalogue_load(rv->cfg->kpi_file, rv->cfg->causes_file,
                                     err, errsz);
+    *bad_config = !rv->cat;
     if (rv->cat && use_reporting_currency(rv))
         rv->db = fp_db_open(path, opts->read_only, err, errsz);
     free(path);

@@ -25,6 +25,10 @@ typedef struct {
 } fp_review_opts;
 
 fp_review *fp_review_open(const fp_review_opts *opts, char *err, size_t errsz);
+/* Same; on failure *bad_config tells whether the config or the KPI
+ * catalogue file was refused (input: exit 3) rather than the database. */
+fp_review *fp_review_open_checked(const fp_review_opts *opts,
+                                  bool *bad_config, char *err, size_t errsz);
 void fp_review_close(fp_review *rv);
 
 fp_db *fp_review_db(fp_review *rv);

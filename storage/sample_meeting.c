@@ -1,6 +1,7 @@
 /* The sample meeting's notes, overrides and action items from CSV;
  * see sample_meeting.h. */
 #include "storage/sample_meeting.h"
+#include "model/i18n.h"
 
 #include <csv.h>
 #include <math.h>
@@ -72,7 +73,7 @@ static void on_field(void *s, size_t len, void *data)
         size_t cap = f->cap ? f->cap * 2 : 16;
         char **p = realloc(f->fields, cap * sizeof *p);
         if (!p) {
-            file_error(f, NULL, "out of memory");
+            file_error(f, NULL, _("out of memory"));
             return;
         }
         f->fields = p;
@@ -80,7 +81,7 @@ static void on_field(void *s, size_t len, void *data)
     }
     char *copy = malloc(len + 1);
     if (!copy) {
-        file_error(f, NULL, "out of memory");
+        file_error(f, NULL, _("out of memory"));
         return;
     }
     if (len)
@@ -97,7 +98,7 @@ static void map_header(csv_file *f)
             if (!strcmp(f->fields[i], f->cols[c]))
                 f->index[c] = (int)i;
         if (f->index[c] < 0) {
-            file_error(f, f->cols[c], "missing from the header");
+            file_error(f, f->cols[c], _("missing from the header"));
             return;
         }
     }
@@ -152,11 +153,11 @@ static bool read_csv(csv_file *f)
     parse_lines(f, in, &p);
     if (!f->failed && ferror(in)) {
         f->rec_line = f->line;
-        file_error(f, NULL, "read error");
+        file_error(f, NULL, _("read error"));
     }
     if (!f->failed && csv_fini(&p, on_field, on_record, f) != 0) {
         f->rec_line = f->nfields ? f->rec_line : f->line;
-        file_error(f, NULL, "unterminated quoted field");
+        file_error(f, NULL, _("unterminated quoted field"));
     }
     csv_free(&p);
     clear_fields(f);
@@ -172,8 +173,8 @@ static bool get_week(csv_file *f, const char *const *v, int col,
 {
     if (fp_week_parse(v[col], out))
         return true;
-    file_error(f, f->cols[col], "'%s' is not an ISO week that exists "
-               "(YYYY-Www)", v[col]);
+    file_error(f, f->cols[col], _("'%s' is not an ISO week that exists "
+               "(YYYY-Www)"), v[col]);
     return false;
 }
 
@@ -183,7 +184,7 @@ static long long get_node(csv_file *f, const char *const *v, int col)
     int n = fp_tree_find_path(f->tree, v[col]);
     if (n >= 0)
         return f->tree->nodes[n].db_id;
-    file_error(f, f->cols[col], "no node '%s' (store[/category[/person]])",
+    file_error(f, f->cols[col], _("no node '%s' (store[/category[/person]])"),
                v[col]);
     return -1;
 }
@@ -192,7 +193,7 @@ static bool get_required(csv_file *f, const char *const *v, int col)
 {
     if (!fp_blank(v[col]))
         return true;
-    file_error(f, f->cols[col], "empty");
+    file_error(f, f->cols[col], _("empty"));
     return false;
 }
 
@@ -251,7 +252,7 @@ static bool get_value(csv_file *f, const char *const *v, int col,
     if (s == FP_NUM_OK)
         return true;
     file_error(f, f->cols[col], "'%s': %s", v[col],
-               s == FP_NUM_EMPTY ? "empty" : why ? why : "not a number");
+               s == FP_NUM_EMPTY ? _("empty") : why ? why : _("not a number"));
     return false;
 }
 
@@ -279,7 +280,7 @@ static bool get_state(csv_file *f, const char *const *v, int col)
     if (!*s || !strcmp(s, "open") || !strcmp(s, "done") ||
         !strcmp(s, "dropped"))
         return true;
-    file_error(f, f->cols[col], "'%s' is not open, done or dropped", s);
+    file_error(f, f->cols[col], _("'%s' is not open, done or dropped"), s);
     return false;
 }
 
@@ -287,7 +288,7 @@ static bool get_owner(csv_file *f, const char *const *v, int col)
 {
     if (fp_tree_find_person(f->tree, v[col]) >= 0)
         return true;
-    file_error(f, f->cols[col], "unknown person '%s'", v[col]);
+    file_error(f, f->cols[col], _("unknown person '%s'"), v[col]);
     return false;
 }
 
@@ -337,7 +338,7 @@ static bool snapshot_row(csv_file *f, const char *const *v)
         !get_value(f, v, 4, &value))
         return false;
     if (!fp_meeting_get(f->db, mweek, &m)) {
-        file_error(f, f->cols[0], "no meeting for %s in meetings.csv", v[0]);
+        file_error(f, f->cols[0], _("no meeting for %s in meetings.csv"), v[0]);
         return false;
     }
     fp_snapshot_row row = {week, node, v[3], value};

@@ -15,7 +15,7 @@
 
 #define POLL_MS 1000 /* data_version poll and clock tick */
 
-enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2, EXIT_INPUT = 3 };
 
 /* ---- ui-wide actions --------------------------------------------------- */
 
@@ -368,14 +368,15 @@ int fp_tui_run(const fp_tui_opts *opts)
     ui.keys = open_keys(opts);
     if (!ui.keys)
         return EXIT_USAGE;
+    bool bad_config = false;
     fp_review_opts ro = { .db_path = opts->db_path,
                           .config_path = opts->config_path,
                           .read_only = opts->read_only, .today = opts->today };
-    ui.rv = fp_review_open(&ro, err, sizeof err);
+    ui.rv = fp_review_open_checked(&ro, &bad_config, err, sizeof err);
     if (!ui.rv) {
         print_error(err);
         fp_keysrc_free(ui.keys);
-        return EXIT_RUNTIME;
+        return bad_config ? EXIT_INPUT : EXIT_RUNTIME;
     }
     /* never freeze on another process's write lock: a write that finds
      * it taken fails at once and is kept, and the main loop retries */

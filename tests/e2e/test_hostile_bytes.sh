@@ -81,12 +81,12 @@ printf 'week,store,category,person,kpi,value,zz%s[2J\n' "$ESC" >"$WORK/b.csv"
 no_raw "unknown column" "$WORK/err.txt"
 shows "unknown column" "$WORK/err.txt" 'zz\x1b[2J: unknown column'
 
-# keymap messages quote the bad line
+# keymap messages name the bad line and never echo its control bytes
 printf '[table]\ndrill-down = "<Enter> %s]0;x\a"\nbogus%s[2J = "q"\n' \
     "$ESC" "$ESC" >"$WORK/k.ini"
 "$BIN" --dump-keys --keymap "$WORK/k.ini" 2>"$WORK/err.txt" >/dev/null
 no_raw keymap "$WORK/err.txt"
-shows keymap "$WORK/err.txt" "k.ini:2: unknown key '\\x1b]0;x\\x07'"
+shows keymap "$WORK/err.txt" "k.ini:2: control character U+001B"
 
 # ids with bidi or zero-width characters are refused with FILE:LINE
 printf 'store,name,platform,market,currency\nok-1,OK,TikTok Shop,MY,MYR\nshop%s,Evil,TikTok Shop,MY,MYR\n' \
