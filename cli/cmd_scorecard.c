@@ -240,11 +240,10 @@ static void print_text(const sc_view *v, int only_kpi, const char *title)
     fp_format_attainment(s, score, sizeof score);
     printf("%s  ", v->label_weeks);
     fp_text_fputs(title, stdout);
-    printf(_("  score %s"), score);
     if (v->now->weeks_with_data < v->now->period_weeks)
         printf(_("  partial: %d of %d weeks with data"),
                v->now->weeks_with_data, v->now->period_weeks);
-    putchar('\n');
+    printf(_("  score %s\n"), score);
     fp_mcli_col(_("KPI"), 30, false);
     fp_mcli_col(_("value"), 14, true);
     fp_mcli_col(_("prev"), 14, true);
