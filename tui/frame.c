@@ -76,8 +76,12 @@ static void period_header(fp_ui *ui, char *out, size_t outsz)
 {
     fp_period p = fp_ui_period(ui);
     const fp_rollup *r = fp_review_period(ui->rv, p);
-    char label[FP_PERIOD_LABEL];
+    char label[FP_PERIOD_LABEL], name[FP_PERIOD_STR];
     fp_period_label(p, label);
+    fp_period_format(p, name);
+    if (COLS < 70) /* room for the breadcrumb: "2026-11 W45-48" */
+        snprintf(label, sizeof label, "%s W%02d-%02d", name,
+                 fp_period_first(p) % 100, fp_period_last(p) % 100);
     if (r && r->weeks_with_data < r->period_weeks)
         snprintf(out, outsz, _("%s partial %d/%d"), label,
                  r->weeks_with_data, r->period_weeks);
