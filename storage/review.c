@@ -290,6 +290,8 @@ static fp_rollup *compute_period(fp_review *rv, fp_period p)
     fp_period_acc *acc = fp_period_acc_new(rv->cat, rv->tree, p);
     vec tgt = {NULL, 0, sizeof(fp_target)};
     bool ok = acc != NULL;
+    if (!ok)
+        snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
     for (fp_week w = fp_period_first(p); ok && w <= fp_period_last(p);
          w = fp_week_next(w)) {
         int exists = fp_review_week_exists(rv, w);
@@ -305,7 +307,7 @@ static fp_rollup *compute_period(fp_review *rv, fp_period p)
     if (ok) {
         out = fp_period_acc_finish(acc, tgt.items, tgt.n);
         if (!out)
-            snprintf(rv->db->err, sizeof rv->db->err, "out of memory");
+            snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
     } else
         fp_period_acc_free(acc);
     free(tgt.items);
