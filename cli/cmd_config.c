@@ -12,6 +12,7 @@
 #include "model/i18n.h"
 #include "storage/catalogue_ini.h"
 #include "storage/config.h"
+#include "storage/config_push.h"
 #include "storage/db.h"
 #include "storage/xdg.h"
 #include "tui/keymap.h"
@@ -41,6 +42,25 @@ static void builtin_line(const char *what, const char *file)
 }
 
 /* The config: 0 problems, or 1 (printed); *out NULL when none loaded. */
+/* The config's group bots: name, kind, host, whether signed; never the
+ * secret, nor the address's path and query (they hold tokens). */
+static int check_push(const fp_config *cfg)
+{
+    for (size_t i = 0; i < cfg->npush; i++) {
+        const fp_push_target *t = &cfg->push[i];
+        const char *host = strstr(t->url, "://");
+        host = host ? host + 3 : t->url;
+        printf("%-13s %s: %s, %.*s, %s\n", "push", t->name, t->kind,
+               (int)strcspn(host, "/?#"), host,
+               t->secret ? _("signed") : _("unsigned"));
+    }
+    if (!fp_config_secret_exposed(cfg))
+        return 0;
+    printf("  %s: %s\n", cfg->push_file,
+           _("holds a push secret and others may read it (chmod 600)"));
+    return 1;
+}
+
 static int check_config(const check_args *a, fp_config **out)
 {
     char err[1024];
@@ -55,7 +75,7 @@ static int check_config(const check_args *a, fp_config **out)
         printf("  %s\n", err);
         return 1;
     }
-    return 0;
+    return check_push(*out);
 }
 
 static int check_catalogue(const fp_config *cfg)

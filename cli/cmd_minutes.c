@@ -8,26 +8,32 @@
 #include <strings.h>
 
 #include "cli/cli.h"
+#include "model/buf.h"
 #include "storage/minutes_data.h"
 
 static const char minutes_usage[] =
     N_("usage: fupan minutes (--week YYYY-Www | --month YYYY-MM | --quarter YYYY-Qn)\n"
-    "                     [--format text|md] [-o FILE] [--db FILE] [--config FILE]\n"
+    "                     [--format text|md|chat|feishu|dingtalk|wecom]\n"
+    "                     [-o FILE] [--db FILE] [--config FILE]\n"
     "Prints the minutes (会议纪要) of the week's review meeting: summary\n"
     "per store, red and amber items with their notes, other notes,\n"
     "overrides, cause summary, action items and what changed since the\n"
     "last meeting. text is plain UTF-8 at most 100 columns wide, for chat\n"
-    "windows; md is Markdown. Written to FILE with -o, else (or with -o -)\n"
-    "to standard output; -o FILE.md writes Markdown unless --format says\n"
-    "otherwise. With --month or --quarter: the period's summary and red\n"
-    "and amber items over its weeks (a month is the ISO weeks whose\n"
-    "Thursday falls in it, a quarter its three months), with the notes\n"
-    "and overrides of those weeks.\n");
+    "windows; md is Markdown. chat is the short minutes for a group chat\n"
+    "(no tables, no wraps); feishu, dingtalk and wecom are the same as the\n"
+    "JSON their group bots take, one message per line, split into numbered\n"
+    "messages when one would pass the platform's size limit (`fupan push`\n"
+    "sends them). Written to FILE with -o, else (or with -o -) to standard\n"
+    "output; -o FILE.md writes Markdown unless --format says otherwise.\n"
+    "With --month or --quarter (text, md or chat): the period's summary\n"
+    "and red and amber items over its weeks (a month is the ISO weeks\n"
+    "whose Thursday falls in it, a quarter its three months), with the\n"
+    "notes and overrides of those weeks.\n");
 
 typedef struct {
     const char *db, *config, *week_text, *out;
     const char *month_text, *quarter_text;
-    int format;               /* 0 text, 1 md */
+    int format;               /* 0 text, 1 md, 2 chat, 3 + fp_chat_platform */
     bool format_given;        /* --format, else from -o FILE's extension */
 } minutes_opts;
 
@@ -43,12 +49,18 @@ static void format_from_name(minutes_opts *o)
 
 static int parse_format(const char *s, int *out)
 {
+    fp_chat_platform p;
     if (strcmp(s, "text") == 0 || strcmp(s, "txt") == 0)
         *out = 0;
     else if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
         *out = 1;
+    else if (strcmp(s, "chat") == 0)
+        *out = 2;
+    else if (fp_chat_platform_parse(s, &p))
+        *out = 3 + (int)p;
     else {
-        fp_cli_error(_("--format: '%s' is not text or md"), s);
+        fp_cli_error(_("--format: '%s' is not text, md, chat, feishu, "
+                       "dingtalk or wecom"), s);
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -106,6 +118,27 @@ static int write_out(const char *path, const char *text)
     return FP_EXIT_OK;
 }
 
+/* The platform's messages, one JSON body per line. */
+static char *platform_text(fp_review *rv, fp_week week, fp_chat_platform p,
+                           char *err, size_t errsz)
+{
+    size_t n;
+    char **msgs = fp_minutes_build_platform(rv, week, p, 0, &n, err, errsz);
+    if (!msgs)
+        return NULL;
+    fp_buf b;
+    fp_buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        fp_buf_add(&b, msgs[i]);
+        fp_buf_addc(&b, '\n');
+    }
+    fp_chat_messages_free(msgs);
+    char *text = fp_buf_take(&b);
+    if (!text)
+        snprintf(err, errsz, "out of memory");
+    return text;
+}
+
 static int run(fp_review *rv, fp_period per, const minutes_opts *o)
 {
     char err[600], ws[FP_PERIOD_STR];
@@ -122,8 +155,15 @@ static int run(fp_review *rv, fp_period per, const minutes_opts *o)
             fp_cli_error(_("no data for %s"), ws);
         return FP_EXIT_INPUT;
     }
-    char *text = fp_minutes_build_period(rv, per, o->format, err,
-                                         sizeof err);
+    if (o->format >= 3 && per.kind != FP_PERIOD_WEEK) {
+        fp_cli_error("%s", _("--format feishu, dingtalk and wecom are for "
+                             "a week's minutes"));
+        return FP_EXIT_USAGE;
+    }
+    char *text = o->format >= 3
+        ? platform_text(rv, fp_period_first(per),
+                        (fp_chat_platform)(o->format - 3), err, sizeof err)
+        : fp_minutes_build_period(rv, per, o->format, err, sizeof err);
     if (!text) {
         fp_cli_error("%s", err);
         return FP_EXIT_RUNTIME;

@@ -27,6 +27,7 @@ static const char usage_text[] =
     "       fupan note add|list|edit|delete|history ...\n"
     "       fupan action add|list|done|drop|reopen ...\n"
     "       fupan minutes --week W|--month M|--quarter Q [--format text|md] [-o FILE]\n"
+    "       fupan push --week W [--to NAME | --url URL --kind K] [--dry-run]\n"
     "       fupan meeting attendees|show --week W [NAME...]\n"
     "       fupan check [--db FILE] [--quick]\n"
     "       fupan config check [--config FILE] [--keymap FILE]\n"
@@ -55,6 +56,7 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"note", fp_cmd_note},         {"action", fp_cmd_action},
     {"minutes", fp_cmd_minutes},   {"check", fp_cmd_check},
     {"meeting", fp_cmd_meeting},   {"config", fp_cmd_config},
+    {"push", fp_cmd_push},
 };
 
 static bool parse_size(const char *s, int *cols, int *rows)

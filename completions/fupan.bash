@@ -4,7 +4,7 @@
 _fupan_table() # WHAT [CMD [OPTION]]
 {
     case "$1:${2-}:${3-}" in
-    commands::) echo 'init import scorecard override note action minutes meeting check config holds' ;;
+    commands::) echo 'init import scorecard override note action minutes push meeting check config holds' ;;
     kpis::) echo 'gmv orders impressions clicks ad_spend views viewers watch_seconds live_sessions video_plays plays_3s returns buyers repeat_buyers new_buyers gross_profit neg_reviews neg_reviews_24h aov ctr cvr cpm cpc roas cac gpm avg_watch views_per_session completion_3s return_rate repurchase margin review_response' ;;
     causes::) echo 'data_delay traffic_algorithm content_violation stockout pricing competitor seasonality logistics staffing creative_fatigue localization tracking other' ;;
     options::) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --help --version -V' ;;
@@ -19,13 +19,14 @@ _fupan_table() # WHAT [CMD [OPTION]]
     verbs:action:) echo 'add list done drop reopen' ;;
     options:action:) echo '--week --owner --due --text --path --author --open --format --db --config --help' ;;
     options:minutes:) echo '--week --month --quarter --format -o --db --config --help' ;;
+    options:push:) echo '--week --to --dry-run --url --kind --secret --db --config --help' ;;
     verbs:meeting:) echo 'attendees show' ;;
     options:meeting:) echo '--week --set --db --config --help' ;;
     options:check:) echo '--db --quick --help' ;;
     verbs:config:) echo 'check' ;;
     options:config:) echo '--config --keymap --db --help' ;;
     verbs:holds:) echo 'the' ;;
-    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --sample --dry-run --encoding --quarter --path --person --format -o --quick --help --version -V --wait' ;;
+    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --sample --dry-run --encoding --quarter --path --person --format -o --to --url --kind --quick --help --version -V --wait' ;;
     kind::--db) echo 'file' ;;
     kind::--config) echo 'file' ;;
     kind::--keymap) echo 'file' ;;
@@ -79,10 +80,17 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:minutes:--week) echo 'week' ;;
     kind:minutes:--month) echo 'text' ;;
     kind:minutes:--quarter) echo 'text' ;;
-    kind:minutes:--format) echo 'values:text,md' ;;
+    kind:minutes:--format) echo 'values:text,md,chat,feishu,dingtalk,wecom' ;;
     kind:minutes:-o) echo 'file' ;;
     kind:minutes:--db) echo 'file' ;;
     kind:minutes:--config) echo 'file' ;;
+    kind:push:--week) echo 'week' ;;
+    kind:push:--to) echo 'text' ;;
+    kind:push:--url) echo 'text' ;;
+    kind:push:--kind) echo 'values:feishu,dingtalk,wecom' ;;
+    kind:push:--secret) echo 'text' ;;
+    kind:push:--db) echo 'file' ;;
+    kind:push:--config) echo 'file' ;;
     kind:meeting:--week) echo 'week' ;;
     kind:meeting:--db) echo 'file' ;;
     kind:meeting:--config) echo 'file' ;;
@@ -104,6 +112,9 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:holds:--person) echo 'text' ;;
     kind:holds:--format) echo 'values:text,csv,json' ;;
     kind:holds:-o) echo 'file' ;;
+    kind:holds:--to) echo 'text' ;;
+    kind:holds:--url) echo 'text' ;;
+    kind:holds:--kind) echo 'kpi' ;;
     kind:holds:--wait) echo 'text' ;;
     *) echo '' ;;
     esac

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "model/i18n.h"
+#include "storage/config_push.h"
 #include "storage/xdg.h"
 #include "storage/ini_text.h"
 #include "storage/ini_values.h"
@@ -164,9 +165,12 @@ static bool known_section(const char *name)
 
 static bool read_section(reader *r, const fp_ini_section *sec)
 {
+    if (fp_config_is_push_section(sec->name))
+        return fp_config_read_push(r->cfg, sec, r->path, r->err, r->errsz);
     if (!known_section(sec->name))
         return fail_at(r, sec->line, _("unknown section [%s] (expected "
-                       "[user], [catalogue], [ui] or [report])"), sec->name);
+                       "[user], [catalogue], [ui], [report] or [push NAME])"),
+                       sec->name);
     for (int i = 0; i < sec->nkv; i++) {
         r->kv = &sec->kvs[i];
         const rule *ru = rules;
@@ -240,5 +244,6 @@ void fp_config_free(fp_config *cfg)
     free(cfg->reporting_currency);
     free(cfg->red_order);
     free(cfg->language);
+    fp_config_push_free(cfg);
     free(cfg);
 }

@@ -8,6 +8,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* A group bot to push the minutes to: [push NAME] (config_push.h). */
+typedef struct {
+    char *name;             /* NAME of [push NAME] */
+    char *kind;             /* feishu | dingtalk | wecom */
+    char *url;              /* the webhook; it may hold a token */
+    char *secret;           /* signing secret, NULL when unsigned */
+} fp_push_target;
+
 typedef struct {
     char *user_name;        /* [user] name, else $USER, else "lead" */
     char *kpi_file;         /* [catalogue] kpis: NULL = built-in */
@@ -20,6 +28,9 @@ typedef struct {
     char *language;         /* [ui] language: zh_CN (zh, zh-CN...) | en,
                                NULL = from --lang or the environment */
     bool ascii_glyphs;      /* [ui] glyphs = ascii (consoles without ● ▲) */
+    fp_push_target *push;   /* [push NAME] sections, owned (config_push.h) */
+    size_t npush;
+    char *push_file;        /* the file they came from */
 } fp_config;
 
 /* path NULL: the first fupan/config.ini of $XDG_CONFIG_HOME, then of

@@ -3,6 +3,8 @@
  * renderer lives in one pool that is freed after rendering. */
 #include "storage/minutes_data.h"
 
+#include "model/minutes_chat.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -225,6 +227,7 @@ static void fill_row(gather *g, fp_minutes_row *r, int row, int k)
     fp_format_attainment(c->attainment, att, sizeof att);
     fp_format_wow(c->value, prev_value(g, row, k), wow, sizeof wow);
     r->kpi = g->kpi_label[k];
+    r->kpi_id = g->cat->kpis[k].id;
     r->actual = (c->flags & FP_CF_NO_RATE) ? _("no rate")
                                            : value_text(g, k, c->value);
     r->target = value_text(g, k, c->target);
@@ -784,33 +787,65 @@ static void gather_done(gather *g)
     pool_free(&g->pl);
 }
 
-char *fp_minutes_build(fp_review *rv, fp_week week, int format, char *err,
-                       size_t errsz)
+/* Gathers the week into g (gather_done after, whatever the result);
+ * false with a message in err. */
+static bool gather_week(gather *g, fp_review *rv, fp_week week, char *err,
+                        size_t errsz)
 {
     char ws[FP_WEEK_STR];
     fp_week_format(week, ws);
+    memset(g, 0, sizeof *g);
     int exists = fp_week_valid(week) ? fp_review_week_exists(rv, week) : 0;
     if (exists <= 0) {
         if (exists < 0)
             snprintf(err, errsz, "%s", fp_review_db(rv)->err);
         else
             snprintf(err, errsz, _("no data for %s"), ws);
-        return NULL;
+        return false;
     }
+    g->rv = rv;
+    g->db = fp_review_db(rv);
+    g->cat = fp_review_catalogue(rv);
+    g->tree = fp_review_tree(rv);
+    g->week = week;
+    if (gather_all(g))
+        return true;
+    snprintf(err, errsz, "%s", g->pl.failed || !*g->db->err
+                                   ? _("out of memory") : g->db->err);
+    return false;
+}
+
+static fp_minutes_format format_of(int format)
+{
+    return format == 1 ? FP_MINUTES_MD
+         : format == 2 ? FP_MINUTES_CHAT : FP_MINUTES_TEXT;
+}
+
+char *fp_minutes_build(fp_review *rv, fp_week week, int format, char *err,
+                       size_t errsz)
+{
     gather g;
-    memset(&g, 0, sizeof g);
-    g.rv = rv;
-    g.db = fp_review_db(rv);
-    g.cat = fp_review_catalogue(rv);
-    g.tree = fp_review_tree(rv);
-    g.week = week;
     char *out = NULL;
-    if (gather_all(&g))
-        out = fp_minutes_render(&g.in, format == 1 ? FP_MINUTES_MD
-                                                   : FP_MINUTES_TEXT);
-    if (!out)
-        snprintf(err, errsz, "%s", g.pl.failed || !*g.db->err
-                                       ? _("out of memory") : g.db->err);
+    if (gather_week(&g, rv, week, err, errsz)) {
+        out = fp_minutes_render(&g.in, format_of(format));
+        if (!out)
+            snprintf(err, errsz, "%s", _("out of memory"));
+    }
+    gather_done(&g);
+    return out;
+}
+
+char **fp_minutes_build_platform(fp_review *rv, fp_week week,
+                                 fp_chat_platform p, size_t limit,
+                                 size_t *n, char *err, size_t errsz)
+{
+    gather g;
+    char **out = NULL;
+    if (gather_week(&g, rv, week, err, errsz)) {
+        out = fp_minutes_platform(&g.in, p, limit, n);
+        if (!out)
+            snprintf(err, errsz, "%s", _("out of memory"));
+    }
     gather_done(&g);
     return out;
 }
@@ -842,8 +877,7 @@ char *fp_minutes_build_period(fp_review *rv, fp_period period, int format,
     g.week = fp_period_last(period);
     char *out = NULL;
     if (gather_period(&g))
-        out = fp_minutes_render(&g.in, format == 1 ? FP_MINUTES_MD
-                                                   : FP_MINUTES_TEXT);
+        out = fp_minutes_render(&g.in, format_of(format));
     if (!out)
         snprintf(err, errsz, "%s", g.pl.failed || !*g.db->err
                                        ? _("out of memory") : g.db->err);

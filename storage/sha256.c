@@ -113,3 +113,50 @@ void fp_sha256_hex(const void *data, size_t len, char hex[65])
     }
     hex[64] = '\0';
 }
+
+/* HMAC (RFC 2104) over SHA-256: keys longer than a block are hashed. */
+void fp_hmac_sha256(const void *key, size_t keylen, const void *msg,
+                    size_t len, unsigned char mac[32])
+{
+    unsigned char k[64] = {0}, pad[64], inner[32];
+    fp_sha256_ctx ctx;
+    if (keylen > sizeof k) {
+        fp_sha256_init(&ctx);
+        fp_sha256_update(&ctx, key, keylen);
+        fp_sha256_final(&ctx, k);
+    } else if (keylen > 0) {
+        memcpy(k, key, keylen);
+    }
+    for (int i = 0; i < 64; i++)
+        pad[i] = k[i] ^ 0x36;
+    fp_sha256_init(&ctx);
+    fp_sha256_update(&ctx, pad, sizeof pad);
+    fp_sha256_update(&ctx, msg, len);
+    fp_sha256_final(&ctx, inner);
+    for (int i = 0; i < 64; i++)
+        pad[i] = k[i] ^ 0x5c;
+    fp_sha256_init(&ctx);
+    fp_sha256_update(&ctx, pad, sizeof pad);
+    fp_sha256_update(&ctx, inner, sizeof inner);
+    fp_sha256_final(&ctx, mac);
+}
+
+void fp_base64(const void *data, size_t len, char *out)
+{
+    static const char digits[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const unsigned char *p = data;
+    size_t o = 0;
+    for (size_t i = 0; i < len; i += 3) {
+        unsigned v = (unsigned)p[i] << 16;
+        if (i + 1 < len)
+            v |= (unsigned)p[i + 1] << 8;
+        if (i + 2 < len)
+            v |= p[i + 2];
+        out[o++] = digits[(v >> 18) & 63];
+        out[o++] = digits[(v >> 12) & 63];
+        out[o++] = i + 1 < len ? digits[(v >> 6) & 63] : '=';
+        out[o++] = i + 2 < len ? digits[v & 63] : '=';
+    }
+    out[o] = '\0';
+}

@@ -112,6 +112,8 @@ int fp_act_list_actions(fp_ui *ui);        /* A */
 int fp_act_meeting(fp_ui *ui);             /* M */
 int fp_act_minutes_preview(fp_ui *ui);     /* m */
 int fp_act_export_minutes(fp_ui *ui);      /* e */
+int fp_act_push_minutes(fp_ui *ui);        /* P */
+int fp_act_copy_minutes(fp_ui *ui);        /* y */
 int fp_act_notes(fp_ui *ui);               /* v */
 
 /* Draft restores: the flows of o and t, started from the draft. */

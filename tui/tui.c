@@ -102,6 +102,8 @@ static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_MEETING] = fp_act_meeting,
     [FP_ACT_MINUTES_PREVIEW] = fp_act_minutes_preview,
     [FP_ACT_EXPORT_MINUTES] = fp_act_export_minutes,
+    [FP_ACT_PUSH_MINUTES] = fp_act_push_minutes,
+    [FP_ACT_COPY_MINUTES] = fp_act_copy_minutes,
     [FP_ACT_NOTES_VIEW] = fp_act_notes,
 };
 

@@ -50,6 +50,15 @@ shows minutes "$WORK/min.txt" '<U+202E>txt'
 "$BIN" minutes --db "$DB" --week 2026-W47 --format md >"$WORK/min.md"
 no_raw minutes-md "$WORK/min.md"
 shows minutes-md "$WORK/min.md" '马来\\x1b\]0;pwned\\x07店'
+# the chat minutes and the group bots' JSON (what push sends)
+"$BIN" minutes --db "$DB" --week 2026-W47 --format chat >"$WORK/min.chat"
+no_raw minutes-chat "$WORK/min.chat"
+shows minutes-chat "$WORK/min.chat" 'T+1 \x1b]0;x<U+202E>'
+for k in feishu dingtalk wecom; do
+    "$BIN" minutes --db "$DB" --week 2026-W47 --format $k >"$WORK/min.$k"
+    no_raw "minutes-$k" "$WORK/min.$k"
+    grep -q 'u001b\|u0007' "$WORK/min.$k" && fail "$k: a control character in the JSON"
+done
 
 # lists: notes, overrides, actions
 "$BIN" note list --db "$DB" --week 2026-W47 >"$WORK/notes.txt"
