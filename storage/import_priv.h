@@ -110,7 +110,8 @@ bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,
                      bool required);
 /* A name: at most FP_IMPORT_MAX_NAME bytes. */
 bool fp_imp_check_name(fp_importer *imp, const fp_csv_row *row, int idx);
-/* A text of at most max bytes: reports "a WHAT is at most ..." */
+/* A text of at most max bytes, else reports "WHAT is at most ..."; what
+ * is untranslated (N_), translated only when reported. */
 bool fp_imp_check_length(fp_importer *imp, int line, const char *column,
                          const char *value, size_t max, const char *what);
 bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,

@@ -234,7 +234,7 @@ bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,
         return false;
     }
     return fp_imp_check_length(imp, row->line, name, v, FP_IMPORT_MAX_ID,
-                               _("an id"));
+                               N_("an id"));
 }
 
 bool fp_imp_check_length(fp_importer *imp, int line, const char *column,
@@ -246,7 +246,7 @@ bool fp_imp_check_length(fp_importer *imp, int line, const char *column,
         return true;
     fp_imp_problem(imp, line, column, _("%s: %s is at most %zu bytes, this "
                    "one has %zu"), fp_imp_show(value, shown, sizeof shown),
-                   what, max, n);
+                   _(what), max, n);
     return false;
 }
 
@@ -255,7 +255,7 @@ bool fp_imp_check_name(fp_importer *imp, const fp_csv_row *row, int idx)
     char col[16];
     return fp_imp_check_length(imp, row->line, fp_imp_colname(imp, idx, col),
                                fp_imp_field(row, idx), FP_IMPORT_MAX_NAME,
-                               _("a name"));
+                               N_("a name"));
 }
 
 /* "2025-W53": looks like a week, but the year is too short for it. */
