@@ -40,7 +40,7 @@ static bool path_length_ok(fp_importer *imp, int line, const char *column,
         }
         if (slash == NULL)
             return fp_imp_check_length(imp, line, column, path,
-                                       MAX_PATH_LEN, _("a path"));
+                                       MAX_PATH_LEN, N_("a path"));
         s = slash + 1;
     }
 }
