@@ -51,5 +51,11 @@ int fp_cli_take_wait(int *argc, char **argv);
 bool fp_cli_wait_seconds(const char *text, double *secs);
 /* Parses --week, printing an error naming the value when it is bad. */
 bool fp_cli_week(const char *text, fp_week *out);
+/* Exactly one of week (--week), month (--month YYYY-MM), quarter
+ * (--quarter YYYY-Qn) is non-NULL: parses it into out. Returns
+ * FP_EXIT_OK, FP_EXIT_USAGE (none or several given) or FP_EXIT_INPUT
+ * (not a period), with the message printed. */
+int fp_cli_period(const char *week, const char *month, const char *quarter,
+                  fp_period *out);
 
 #endif

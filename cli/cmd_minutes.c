@@ -1,4 +1,5 @@
-/* fupan minutes: the meeting minutes of a week as text or Markdown. */
+/* fupan minutes: the meeting minutes of a week (or the review of a month
+ * or a quarter) as text or Markdown. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -11,7 +12,7 @@
 #include "storage/minutes_data.h"
 
 static const char minutes_usage[] =
-    N_("usage: fupan minutes --week YYYY-Www\n"
+    N_("usage: fupan minutes (--week YYYY-Www | --month YYYY-MM | --quarter YYYY-Qn)\n"
     "                     [--format text|md|chat|feishu|dingtalk|wecom]\n"
     "                     [-o FILE] [--db FILE] [--config FILE]\n"
     "Prints the minutes (会议纪要) of the week's review meeting: summary\n"
@@ -23,10 +24,15 @@ static const char minutes_usage[] =
     "JSON their group bots take, one message per line, split into numbered\n"
     "messages when one would pass the platform's size limit (`fupan push`\n"
     "sends them). Written to FILE with -o, else (or with -o -) to standard\n"
-    "output; -o FILE.md writes Markdown unless --format says otherwise.\n");
+    "output; -o FILE.md writes Markdown unless --format says otherwise.\n"
+    "With --month or --quarter (text, md or chat): the period's summary\n"
+    "and red and amber items over its weeks (a month is the ISO weeks\n"
+    "whose Thursday falls in it, a quarter its three months), with the\n"
+    "notes and overrides of those weeks.\n");
 
 typedef struct {
     const char *db, *config, *week_text, *out;
+    const char *month_text, *quarter_text;
     int format;               /* 0 text, 1 md, 2 chat, 3 + fp_chat_platform */
     bool format_given;        /* --format, else from -o FILE's extension */
 } minutes_opts;
@@ -67,6 +73,8 @@ static int parse_args(int argc, char **argv, minutes_opts *o)
         {"db", required_argument, 0, 'd'}, {"config", required_argument, 0, 'c'},
         {"week", required_argument, 0, 'w'}, {"format", required_argument, 0, 'f'},
         {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'},
+        {"month", required_argument, 0, 'm'},
+        {"quarter", required_argument, 0, 'q'},
         {0, 0, 0, 0},
     };
     int c;
@@ -76,6 +84,8 @@ static int parse_args(int argc, char **argv, minutes_opts *o)
         case 'd': o->db = optarg; break;
         case 'c': o->config = optarg; break;
         case 'w': o->week_text = optarg; break;
+        case 'm': o->month_text = optarg; break;
+        case 'q': o->quarter_text = optarg; break;
         case 'o': o->out = strcmp(optarg, "-") == 0 ? NULL : optarg; break;
         case 'f': if (parse_format(optarg, &o->format)) return FP_EXIT_USAGE;
                   o->format_given = true;
@@ -84,7 +94,7 @@ static int parse_args(int argc, char **argv, minutes_opts *o)
         default: fputs(_(minutes_usage), stderr); return FP_EXIT_USAGE;
         }
     }
-    if (!o->week_text || optind < argc) {
+    if (optind < argc) {
         fputs(_(minutes_usage), stderr);
         return FP_EXIT_USAGE;
     }
@@ -129,23 +139,31 @@ static char *platform_text(fp_review *rv, fp_week week, fp_chat_platform p,
     return text;
 }
 
-static int run(fp_review *rv, fp_week week, const minutes_opts *o)
+static int run(fp_review *rv, fp_period per, const minutes_opts *o)
 {
-    char err[600], ws[FP_WEEK_STR];
-    int exists = fp_review_week_exists(rv, week);
+    char err[600], ws[FP_PERIOD_STR];
+    int exists = fp_review_period_exists(rv, per);
     if (exists < 0) {
         fp_cli_error("%s", fp_review_db(rv)->err);
         return FP_EXIT_RUNTIME;
     }
     if (exists == 0) {
-        fp_week_format(week, ws);
-        fp_cli_error(_("no data for week %s"), ws);
+        fp_period_format(per, ws);
+        if (per.kind == FP_PERIOD_WEEK)
+            fp_cli_error(_("no data for week %s"), ws);
+        else
+            fp_cli_error(_("no data for %s"), ws);
         return FP_EXIT_INPUT;
     }
+    if (o->format >= 3 && per.kind != FP_PERIOD_WEEK) {
+        fp_cli_error("%s", _("--format feishu, dingtalk and wecom are for "
+                             "a week's minutes"));
+        return FP_EXIT_USAGE;
+    }
     char *text = o->format >= 3
-        ? platform_text(rv, week, (fp_chat_platform)(o->format - 3), err,
-                        sizeof err)
-        : fp_minutes_build(rv, week, o->format, err, sizeof err);
+        ? platform_text(rv, fp_period_first(per),
+                        (fp_chat_platform)(o->format - 3), err, sizeof err)
+        : fp_minutes_build_period(rv, per, o->format, err, sizeof err);
     if (!text) {
         fp_cli_error("%s", err);
         return FP_EXIT_RUNTIME;
@@ -161,13 +179,16 @@ int fp_cmd_minutes(int argc, char **argv)
     int rc = parse_args(argc, argv, &o);
     if (rc)
         return rc < 0 ? FP_EXIT_OK : rc;
-    fp_week week;
-    if (!fp_cli_week(o.week_text, &week))
-        return FP_EXIT_INPUT;
+    fp_period per;
+    rc = fp_cli_period(o.week_text, o.month_text, o.quarter_text, &per);
+    if (rc == FP_EXIT_USAGE)
+        fputs(_(minutes_usage), stderr);
+    if (rc != FP_EXIT_OK)
+        return rc;
     fp_review *rv = fp_cli_open(o.db, o.config, true);
     if (!rv)
         return FP_EXIT_RUNTIME;
-    rc = run(rv, week, &o);
+    rc = run(rv, per, &o);
     fp_review_close(rv);
     return rc;
 }

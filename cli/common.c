@@ -123,3 +123,42 @@ bool fp_cli_week(const char *text, fp_week *out)
                  "(expected YYYY-Www, e.g. 2026-W47)"), text ? text : "");
     return false;
 }
+
+/* One of --week, --month, --quarter parsed as its kind of period. */
+static bool parse_period_of(const char *text, fp_period_kind kind,
+                            fp_period *out)
+{
+    fp_period p;
+    if (kind == FP_PERIOD_WEEK) {
+        fp_week w;
+        if (!fp_cli_week(text, &w))
+            return false;
+        *out = fp_period_of_week(w);
+        return true;
+    }
+    if (fp_period_parse(text, &p) && p.kind == kind) {
+        *out = p;
+        return true;
+    }
+    if (kind == FP_PERIOD_MONTH)
+        fp_cli_error(_("--month: '%s' is not a month (expected YYYY-MM, "
+                     "e.g. 2026-11)"), text);
+    else
+        fp_cli_error(_("--quarter: '%s' is not a quarter (expected YYYY-Qn, "
+                     "e.g. 2026-Q4)"), text);
+    return false;
+}
+
+int fp_cli_period(const char *week, const char *month, const char *quarter,
+                  fp_period *out)
+{
+    int given = (week != NULL) + (month != NULL) + (quarter != NULL);
+    if (given != 1) {
+        fp_cli_error(_("give one of --week, --month or --quarter"));
+        return FP_EXIT_USAGE;
+    }
+    bool ok = week ? parse_period_of(week, FP_PERIOD_WEEK, out)
+            : month ? parse_period_of(month, FP_PERIOD_MONTH, out)
+            : parse_period_of(quarter, FP_PERIOD_QUARTER, out);
+    return ok ? FP_EXIT_OK : FP_EXIT_INPUT;
+}

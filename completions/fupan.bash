@@ -11,14 +11,14 @@ _fupan_table() # WHAT [CMD [OPTION]]
     options:init:) echo '--db --config --sample --help' ;;
     verbs:import:) echo 'actuals targets org fx' ;;
     options:import:) echo '--db --config --dry-run --encoding --help' ;;
-    options:scorecard:) echo '--week --path --person --kpi --format --db --config --today --help' ;;
+    options:scorecard:) echo '--week --month --quarter --path --person --kpi --format --db --config --today --help' ;;
     verbs:override:) echo 'set revert list' ;;
     options:override:) echo '--week --path --kpi --value --reason --author --format --db --config --help' ;;
     verbs:note:) echo 'add list edit delete history' ;;
     options:note:) echo '--week --path --kpi --cause --text --author --format --db --config --help' ;;
     verbs:action:) echo 'add list done drop reopen' ;;
     options:action:) echo '--week --owner --due --text --path --author --open --format --db --config --help' ;;
-    options:minutes:) echo '--week --format -o --db --config --help' ;;
+    options:minutes:) echo '--week --month --quarter --format -o --db --config --help' ;;
     options:push:) echo '--week --to --dry-run --url --kind --secret --db --config --help' ;;
     verbs:meeting:) echo 'attendees show' ;;
     options:meeting:) echo '--week --set --db --config --help' ;;
@@ -28,7 +28,7 @@ _fupan_table() # WHAT [CMD [OPTION]]
     verbs:config:) echo 'check' ;;
     options:config:) echo '--config --keymap --db --help' ;;
     verbs:holds:) echo 'the' ;;
-    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --sample --dry-run --encoding --path --person --format -o --to --url --kind --quick --help --version -V --wait' ;;
+    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --sample --dry-run --encoding --quarter --path --person --format -o --to --url --kind --quick --help --version -V --wait' ;;
     kind::--db) echo 'file' ;;
     kind::--config) echo 'file' ;;
     kind::--keymap) echo 'file' ;;
@@ -43,6 +43,8 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:import:--config) echo 'file' ;;
     kind:import:--encoding) echo 'values:utf-8,gb18030' ;;
     kind:scorecard:--week) echo 'week' ;;
+    kind:scorecard:--month) echo 'text' ;;
+    kind:scorecard:--quarter) echo 'text' ;;
     kind:scorecard:--path) echo 'text' ;;
     kind:scorecard:--person) echo 'text' ;;
     kind:scorecard:--kpi) echo 'kpi' ;;
@@ -78,6 +80,8 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:action:--db) echo 'file' ;;
     kind:action:--config) echo 'file' ;;
     kind:minutes:--week) echo 'week' ;;
+    kind:minutes:--month) echo 'text' ;;
+    kind:minutes:--quarter) echo 'text' ;;
     kind:minutes:--format) echo 'values:text,md,chat,feishu,dingtalk,wecom' ;;
     kind:minutes:-o) echo 'file' ;;
     kind:minutes:--db) echo 'file' ;;
@@ -108,12 +112,13 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:holds:--db) echo 'file' ;;
     kind:holds:--config) echo 'file' ;;
     kind:holds:--keymap) echo 'file' ;;
-    kind:holds:--week) echo 'week' ;;
+    kind:holds:--week) echo 'values:W,--month' ;;
     kind:holds:--today) echo 'text' ;;
     kind:holds:--headless) echo 'text' ;;
     kind:holds:--keys) echo 'text' ;;
     kind:holds:--lang) echo 'values:zh_CN,en' ;;
     kind:holds:--encoding) echo 'values:utf-8,gb18030' ;;
+    kind:holds:--quarter) echo 'text' ;;
     kind:holds:--path) echo 'text' ;;
     kind:holds:--person) echo 'text' ;;
     kind:holds:--format) echo 'values:text,csv,json' ;;

@@ -148,6 +148,8 @@ static void importer_done(fp_importer *imp)
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     fp_strmap_free(imp->nodes);
+    fp_strmap_free(imp->kpi_index);
+    fp_buf_done(&imp->last_key_fields);
     fp_buf_done(&imp->node_key);
     fp_buf_done(&imp->last_key);
     fp_strmap_free(imp->seen);
@@ -346,6 +348,7 @@ static bool reset_file_state(fp_importer *imp, fp_import_file *cur)
     imp->seen = fp_strmap_new();
     imp->nbatch = 0;
     imp->dup_found = false;
+    imp->has_last_key = false;
     imp->sorted = false;
     fp_csv_row_free(&imp->header_copy);
     free(imp->col_kpi);

@@ -113,8 +113,8 @@ typedef struct {
     const char *store, *category, *person;
 } row_key;
 
-static bool check_row_key(fp_importer *imp, const fp_csv_row *row,
-                          row_key *key)
+static bool check_row_key_fields(fp_importer *imp, const fp_csv_row *row,
+                                 row_key *key)
 {
     const fp_imp_col *c = imp->cols;
     bool ok;
@@ -147,6 +147,62 @@ static bool check_row_key(fp_importer *imp, const fp_csv_row *row,
         ok = false;
     }
     return ok;
+}
+
+/* The key columns in the order kept in imp->last_key_fields. */
+static int key_column(const fp_importer *imp, int i)
+{
+    static const int cols[4] = {-1, C_STORE, C_CATEGORY, C_PERSON};
+    if (i == 0)
+        return imp->cols[imp->daily ? C_DATE : C_WEEK].idx;
+    return imp->cols[cols[i]].idx;
+}
+
+/* The rows of one person and week follow each other: a row whose key
+ * fields are those of the last good key needs no checks again. */
+static bool same_key_as_last(fp_importer *imp, const fp_csv_row *row,
+                             row_key *key)
+{
+    const char *kept = imp->last_key_fields.s;
+    if (!imp->has_last_key || kept == NULL)
+        return false;
+    for (int i = 0; i < 4; i++) {
+        const char *v = fp_imp_field(row, key_column(imp, i));
+        if (strcmp(v, kept) != 0)
+            return false;
+        kept += strlen(kept) + 1;
+    }
+    key->week = imp->last_key_week;
+    key->day = imp->last_key_day;
+    key->store = fp_imp_field(row, key_column(imp, 1));
+    key->category = fp_imp_field(row, key_column(imp, 2));
+    key->person = fp_imp_field(row, key_column(imp, 3));
+    return true;
+}
+
+static void keep_key(fp_importer *imp, const fp_csv_row *row,
+                     const row_key *key)
+{
+    fp_buf *b = &imp->last_key_fields;
+    b->len = 0;
+    for (int i = 0; i < 4; i++) {
+        fp_buf_add(b, fp_imp_field(row, key_column(imp, i)));
+        fp_buf_addn(b, "", 1);
+    }
+    imp->last_key_week = key->week;
+    imp->last_key_day = key->day;
+    imp->has_last_key = !b->failed;
+}
+
+static bool check_row_key(fp_importer *imp, const fp_csv_row *row,
+                          row_key *key)
+{
+    if (same_key_as_last(imp, row, key))
+        return true;
+    if (!check_row_key_fields(imp, row, key))
+        return false;
+    keep_key(imp, row, key);
+    return true;
 }
 
 /* Rows changed by the last write; fewer than written: a key of this

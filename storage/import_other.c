@@ -11,7 +11,9 @@
 
 #define MAX_PATH_PARTS 3
 
-/* ---- targets: week,path,kpi,target ---- */
+/* ---- targets: week,path,kpi,target ----
+ * week: 2026-W47, a month 2026-11 or a quarter 2026-Q4, or empty for a
+ * standing target. */
 
 /* Longest path: three ids and two slashes. */
 #define MAX_PATH_LEN (MAX_PATH_PARTS * (FP_IMPORT_MAX_ID + 1))
@@ -38,7 +40,7 @@ static bool path_length_ok(fp_importer *imp, int line, const char *column,
         }
         if (slash == NULL)
             return fp_imp_check_length(imp, line, column, path,
-                                       MAX_PATH_LEN, _("a path"));
+                                       MAX_PATH_LEN, N_("a path"));
         s = slash + 1;
     }
 }
@@ -122,7 +124,11 @@ static void target_row(fp_importer *imp, const fp_csv_row *row)
     char col[16], key[MAX_PATH_LEN + 64];
     if (!fp_imp_check_ragged(imp, row))
         return;
-    if (fp_imp_field(row, c[0].idx)[0] != '\0')
+    fp_period per; /* a month or a quarter: stored as its period code */
+    if (fp_period_parse(fp_imp_field(row, c[0].idx), &per) &&
+        per.kind != FP_PERIOD_WEEK)
+        week = fp_period_code(per);
+    else if (fp_imp_field(row, c[0].idx)[0] != '\0')
         ok = fp_imp_week(imp, row, c[0].idx, &week);
     ok = split_path(imp, row, c[1].idx, &path) && ok;
     const char *kpi_col = fp_imp_colname(imp, c[2].idx, col);

@@ -75,6 +75,12 @@ struct fp_importer {
     fp_strmap *nodes;        /* "store\x1f" "category\x1f" "person" -> id */
     fp_buf node_key, last_key;
     long long last_node;     /* the node of last_key, 0 for none */
+    fp_strmap *kpi_index;    /* KPI id -> catalogue index (made lazily) */
+    fp_buf last_key_fields;  /* actuals: the last good key's time, store,
+                                category, person, each NUL-terminated */
+    fp_week last_key_week;
+    long last_key_day;
+    bool has_last_key;
     char last_kpi_id[64];    /* the last KPI id looked up... */
     int last_kpi;            /* ...and its index, -1 for none */
     long long *kpi_ids;      /* kpis.id per catalogue index, 0 = unknown */
@@ -110,7 +116,8 @@ bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,
                      bool required);
 /* A name: at most FP_IMPORT_MAX_NAME bytes. */
 bool fp_imp_check_name(fp_importer *imp, const fp_csv_row *row, int idx);
-/* A text of at most max bytes: reports "a WHAT is at most ..." */
+/* A text of at most max bytes, else reports "WHAT is at most ..."; what
+ * is untranslated (N_), translated only when reported. */
 bool fp_imp_check_length(fp_importer *imp, int line, const char *column,
                          const char *value, size_t max, const char *what);
 bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,

@@ -18,6 +18,12 @@
  * and the times of notes/overrides as stored. */
 char *fp_minutes_build(fp_review *rv, fp_week week, int format, char *err,
                        size_t errsz);
+/* The same for a month or a quarter (a week: fp_minutes_build): the
+ * period's summary and red/amber items from its roll-up (titled with
+ * the weeks it covers, marked partial while weeks lack data), and the
+ * notes and overrides of its weeks. */
+char *fp_minutes_build_period(fp_review *rv, fp_period period, int format,
+                              char *err, size_t errsz);
 
 /* The chat minutes of week as the JSON messages of platform p (see
  * fp_mdoc_write_platform; limit 0: the platform's own), *n of them, or

@@ -15,6 +15,7 @@
 
 #define FULL_CACHE 3
 #define VALUE_CACHE (FP_TREND_WEEKS + 2)
+#define PERIOD_CACHE 2
 
 typedef struct { fp_week week; fp_rollup *r; unsigned long used; } full_slot;
 typedef struct { fp_week week; double *v; unsigned long used; } value_slot;
@@ -35,6 +36,7 @@ struct fp_review {
     full_slot full[FULL_CACHE];
     fp_rollup *spare;    /* reused to compute weeks needed for trends only */
     value_slot values[VALUE_CACHE];
+    full_slot periods[PERIOD_CACHE]; /* months and quarters, by code */
 };
 
 static void drop_caches(fp_review *rv)
@@ -48,6 +50,10 @@ static void drop_caches(fp_review *rv)
     for (int i = 0; i < VALUE_CACHE; i++) {
         free(rv->values[i].v);
         rv->values[i] = (value_slot){0, NULL, 0};
+    }
+    for (int i = 0; i < PERIOD_CACHE; i++) {
+        fp_rollup_free(rv->periods[i].r);
+        rv->periods[i] = (full_slot){0, NULL, 0};
     }
 }
 
@@ -264,6 +270,78 @@ const fp_rollup *fp_review_week(fp_review *rv, fp_week week)
     fp_rollup *r = compute_week(rv, week, rv->full[victim].r);
     rv->full[victim] = (full_slot){week, r, r ? ++rv->clock : 0};
     return r;
+}
+
+static const fp_rollup *cached_full(const fp_review *rv, fp_week week);
+
+/* One week of a period: from the full cache, else computed into the
+ * spare rollup. NULL on a storage error. */
+static const fp_rollup *period_week(fp_review *rv, fp_week week)
+{
+    const fp_rollup *r = cached_full(rv, week);
+    if (r)
+        return r;
+    rv->spare = compute_week(rv, week, rv->spare);
+    return rv->spare;
+}
+
+static fp_rollup *compute_period(fp_review *rv, fp_period p)
+{
+    fp_period_acc *acc = fp_period_acc_new(rv->cat, rv->tree, p);
+    vec tgt = {NULL, 0, sizeof(fp_target)};
+    bool ok = acc != NULL;
+    if (!ok)
+        snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
+    for (fp_week w = fp_period_first(p); ok && w <= fp_period_last(p);
+         w = fp_week_next(w)) {
+        int exists = fp_review_week_exists(rv, w);
+        const fp_rollup *r = exists >= 0 ? period_week(rv, w) : NULL;
+        ok = r != NULL;
+        if (ok)
+            fp_period_acc_add(acc, r, exists > 0);
+    }
+    ok = ok && load_rows(rv, "SELECT node_id, kpi_id, value, week FROM"
+                         " targets WHERE week = ?1 OR week = 0",
+                         fp_period_code(p), &tgt, target_row);
+    fp_rollup *out = NULL;
+    if (ok) {
+        out = fp_period_acc_finish(acc, tgt.items, tgt.n);
+        if (!out)
+            snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
+    } else
+        fp_period_acc_free(acc);
+    free(tgt.items);
+    return out;
+}
+
+const fp_rollup *fp_review_period(fp_review *rv, fp_period p)
+{
+    if (p.kind == FP_PERIOD_WEEK)
+        return fp_review_week(rv, fp_period_first(p));
+    int code = fp_period_code(p), victim = 0;
+    for (int i = 0; i < PERIOD_CACHE; i++) {
+        if (rv->periods[i].r && rv->periods[i].week == code) {
+            rv->periods[i].used = ++rv->clock;
+            return rv->periods[i].r;
+        }
+        if (rv->periods[i].used < rv->periods[victim].used)
+            victim = i;
+    }
+    fp_rollup *r = compute_period(rv, p);
+    if (!r)
+        return NULL;
+    fp_rollup_free(rv->periods[victim].r);
+    rv->periods[victim] = (full_slot){code, r, ++rv->clock};
+    return r;
+}
+
+int fp_review_period_exists(fp_review *rv, fp_period p)
+{
+    int found = 0;
+    for (fp_week w = fp_period_first(p); w <= fp_period_last(p) && !found;
+         w = fp_week_next(w))
+        found = fp_review_week_exists(rv, w);
+    return found;
 }
 
 /* Copies the values of every cell of r into buf (reallocated as needed). */

@@ -47,6 +47,12 @@ bool fp_review_has_week(fp_review *rv, fp_week week);
 /* The computed week (cached). NULL with the message in
  * fp_review_db(rv)->err on a storage error. */
 const fp_rollup *fp_review_week(fp_review *rv, fp_week week);
+/* The computed period (cached): a week as fp_review_week, a month or a
+ * quarter rolled up from its weeks (model/rollup.h, fp_period_acc).
+ * Same ownership and errors as fp_review_week. */
+const fp_rollup *fp_review_period(fp_review *rv, fp_period p);
+/* 1 when any week of p holds a fact, 0 when none, -1 on a read error. */
+int fp_review_period_exists(fp_review *rv, fp_period p);
 /* Values of one cell over the FP_TREND_WEEKS weeks ending at week
  * (out[FP_TREND_WEEKS-1] is week itself); NAN where there is none. */
 bool fp_review_trend(fp_review *rv, fp_week week, int row, int kpi,

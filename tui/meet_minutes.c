@@ -1,7 +1,8 @@
-/* The minutes in the TUI: `m` previews this week's minutes (text), `e`
- * exports them to a file (Markdown when the name ends in .md), `P`
- * pushes the chat minutes to a group bot of the config, `y` copies them
- * to the clipboard (OSC 52: over SSH, and in tmux with set-clipboard). */
+/* The minutes in the TUI: `m` previews the minutes of the week (or the
+ * month, quarter) on screen (text), `e` exports them to a file (Markdown
+ * when the name ends in .md), `P` pushes the week's chat minutes to a
+ * group bot of the config, `y` copies them to the clipboard (OSC 52:
+ * over SSH, and in tmux with set-clipboard). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +19,14 @@
 
 int fp_act_minutes_preview(fp_ui *ui)
 {
-    char err[256], week[FP_WEEK_STR], title[128];
-    char *text = fp_minutes_build(ui->rv, ui->week, 0, err, sizeof err);
+    char err[256], week[FP_PERIOD_STR], title[128];
+    char *text = fp_minutes_build_period(ui->rv, fp_ui_period(ui), 0, err,
+                                         sizeof err);
     if (!text) {
         fp_ui_msg(ui, FP_MSG_ERROR, _("No minutes: %s"), err);
         return FP_R_REDRAW;
     }
-    fp_week_format(ui->week, week);
+    fp_period_format(fp_ui_period(ui), week);
     snprintf(title, sizeof title, _("Minutes %s (e exports them)"), week);
     fp_text_view_open(ui, title, text, true);
     free(text);
@@ -70,7 +72,8 @@ static int export_to(fp_ui *ui, const char *path)
             return FP_R_REDRAW;
         }
     }
-    char *text = fp_minutes_build(ui->rv, ui->week, format, err, sizeof err);
+    char *text = fp_minutes_build_period(ui->rv, fp_ui_period(ui), format,
+                                         err, sizeof err);
     if (!text) {
         fp_ui_msg(ui, FP_MSG_ERROR, _("No minutes: %s"), err);
         return FP_R_REDRAW;
@@ -86,8 +89,8 @@ static int export_to(fp_ui *ui, const char *path)
 
 int fp_act_export_minutes(fp_ui *ui)
 {
-    char week[FP_WEEK_STR], start[64], answer[1024], path[4096];
-    fp_week_format(ui->week, week);
+    char week[FP_PERIOD_STR], start[64], answer[1024], path[4096];
+    fp_period_format(fp_ui_period(ui), week);
     snprintf(start, sizeof start, "~/fupan-minutes-%s.txt", week);
     if (!fp_prompt_with(ui, _("Export the minutes to (.md: Markdown): "),
                         start, answer, sizeof answer) || !*answer)

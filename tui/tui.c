@@ -63,6 +63,11 @@ static int act_cycle_theme(fp_ui *ui)
 
 static int act_toggle_currency(fp_ui *ui)
 {
+    if (ui->period != FP_PERIOD_WEEK && !ui->reporting) {
+        fp_ui_msg(ui, FP_MSG_WARN, "%s", _("$ converts at one week's rates: a "
+                  "month or quarter keeps each store's currency"));
+        return FP_R_REDRAW;
+    }
     ui->reporting = !ui->reporting;
     if (ui->reporting)
         fp_ui_msg(ui, FP_MSG_INFO, _("Money in %s, converted at the week's "
@@ -80,6 +85,7 @@ static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_PREV_WEEK] = act_prev_week,
     [FP_ACT_NEXT_WEEK] = act_next_week,
     [FP_ACT_GOTO_WEEK] = act_goto_week,
+    [FP_ACT_CYCLE_PERIOD] = fp_nav_cycle_period,
     [FP_ACT_NEXT_RED] = act_next_red,
     [FP_ACT_PREV_RED] = act_prev_red,
     [FP_ACT_SEARCH] = act_search,
@@ -114,6 +120,12 @@ static int dispatch(fp_ui *ui, fp_action act)
     }
     if (!info->available) {
         fp_ui_msg(ui, FP_MSG_WARN, _("%s: not yet available"), info->name);
+        return FP_R_REDRAW;
+    }
+    if (ui->period != FP_PERIOD_WEEK && (act == FP_ACT_OVERRIDE ||
+                                         act == FP_ACT_REVERT_OVERRIDE)) {
+        fp_ui_msg(ui, FP_MSG_WARN, "%s", _("An override is set on a week: "
+                  "press P to go back to the week view"));
         return FP_R_REDRAW;
     }
     fp_view *v = fp_ui_top(ui);
