@@ -1,5 +1,6 @@
 /* fupan scorecard: one node's KPIs for a week as text, CSV or JSON. */
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,9 @@
 #include "cli/list_out.h"
 #include "cli/meeting_cli.h"
 #include "model/format.h"
+#include "model/i18n.h"
 #include "model/text.h"
+#include "storage/stoploss_scan.h"
 
 static const char scorecard_usage[] =
     "usage: fupan scorecard --week YYYY-Www [--path STORE[/CATEGORY[/PERSON]]\n"
@@ -17,7 +20,9 @@ static const char scorecard_usage[] =
     "Prints every KPI that has a value or a target at that node (the whole\n"
     "company without --path): value, previous week, target, attainment,\n"
     "status. csv columns: week,path,kpi,value,prev,target,attainment,status,\n"
-    "overridden,provisional (percent KPIs in percent, attainment in percent).\n";
+    "overridden,provisional,alerts (percent KPIs in percent, attainment in\n"
+    "percent; alerts: stoploss on the roas row of a node flagged 止损,\n"
+    "over_cap on a KPI above its ceiling, a target of kind cap).\n";
 
 typedef enum { FMT_TEXT, FMT_CSV, FMT_JSON } out_format;
 
@@ -30,6 +35,9 @@ typedef struct {
     const fp_catalogue *cat;
     const fp_rollup *now, *prev;
     int row;
+    bool stoploss;       /* the row is flagged 止损 */
+    const fp_stoploss_rule *rule; /* the stop-loss rule of the row */
+    int roas;            /* the roas KPI, -1 */
     const char *label;   /* path or person as given */
     char week[FP_WEEK_STR];
 } sc_view;
@@ -109,10 +117,20 @@ static void fill_plain(const sc_view *v, int k, const fp_cell *c,
                                             : FP_NOVAL, p->att, sizeof p->att);
 }
 
+/* Words for the alerts column of KPI k ("" for none). */
+static const char *alerts_of(const sc_view *v, int k, const fp_cell *c)
+{
+    if (k == v->roas && v->stoploss)
+        return "stoploss";
+    if ((c->flags & FP_CF_CAP) && c->status == FP_ST_RED)
+        return "over_cap";
+    return "";
+}
+
 static void print_csv(const sc_view *v, int only_kpi)
 {
     puts("week,path,kpi,value,prev,target,attainment,status,overridden,"
-         "provisional");
+         "provisional,alerts");
     for (int k = 0; k < v->cat->nkpis; k++) {
         const fp_cell *c = fp_rollup_cell(v->now, v->row, k);
         if ((only_kpi >= 0 && k != only_kpi) || !cell_listed(c))
@@ -123,10 +141,10 @@ static void print_csv(const sc_view *v, int only_kpi)
             v->week, v->label, v->cat->kpis[k].id, p.val, p.prev, p.tgt, p.att,
             fp_status_word(c->status),
             c->flags & FP_CF_OVERRIDDEN ? "1" : "0",
-            c->flags & FP_CF_PROVISIONAL ? "1" : "0",
+            c->flags & FP_CF_PROVISIONAL ? "1" : "0", alerts_of(v, k, c),
         };
-        for (int f = 0; f < 10; f++)
-            csv_field(stdout, fields[f], f == 9);
+        for (int f = 0; f < 11; f++)
+            csv_field(stdout, fields[f], f == 10);
     }
 }
 
@@ -154,10 +172,12 @@ static void print_json_kpi(const sc_view *v, int k, const fp_cell *c)
     json_number(p.tgt);
     fputs(",\"attainment\":", stdout);
     json_number(p.att);
-    printf(",\"status\":\"%s\",\"overridden\":%s,\"provisional\":%s}",
+    printf(",\"status\":\"%s\",\"overridden\":%s,\"provisional\":%s,"
+           "\"alerts\":\"%s\"}",
            fp_status_word(c->status),
            c->flags & FP_CF_OVERRIDDEN ? "true" : "false",
-           c->flags & FP_CF_PROVISIONAL ? "true" : "false");
+           c->flags & FP_CF_PROVISIONAL ? "true" : "false",
+           alerts_of(v, k, c));
 }
 
 static void print_json(const sc_view *v, int only_kpi)
@@ -190,6 +210,35 @@ static const char *status_text(int status)
     return status >= 0 && status <= 3 ? text[status] : text[0];
 }
 
+/* Under a KPI with a ceiling: the headroom left, or how far above. */
+static void print_headroom(const fp_kpi *kpi, const fp_cell *c)
+{
+    char cap[64], room[64];
+    fp_format_value(kpi, c->target, cap, sizeof cap);
+    if (!fp_has(c->value))
+        return;
+    double left = c->target - c->value;
+    fp_format_value(kpi, fabs(left), room, sizeof room);
+    printf("  ");
+    if (left >= 0)
+        printf(_("cap %s: headroom %s"), cap, room);
+    else
+        printf(_("cap %s: over the cap by %s"), cap, room);
+    putchar('\n');
+}
+
+/* The stop-loss line under the title when the row is flagged. */
+static void print_stoploss(const sc_view *v)
+{
+    if (!v->stoploss)
+        return;
+    char roas[32];
+    snprintf(roas, sizeof roas, "%g", v->rule->roas);
+    printf(_("止损 stop-loss: ROAS below break-even %s for %d weeks"), roas,
+           v->rule->weeks);
+    putchar('\n');
+}
+
 static void print_text_row(const sc_view *v, int k, const fp_cell *c)
 {
     const fp_kpi *kpi = &v->cat->kpis[k];
@@ -212,6 +261,8 @@ static void print_text_row(const sc_view *v, int k, const fp_cell *c)
     fp_mcli_col(att, 6, true);
     fp_mcli_col(status_text(c->status), 8, false);
     puts(marks);
+    if (c->flags & FP_CF_CAP)
+        print_headroom(kpi, c);
 }
 
 static void print_text(const sc_view *v, int only_kpi, const char *title)
@@ -222,6 +273,7 @@ static void print_text(const sc_view *v, int only_kpi, const char *title)
     printf("%s  ", v->week);
     fp_text_fputs(title, stdout);
     printf("  score %s\n", score);
+    print_stoploss(v);
     fp_mcli_col("KPI", 30, false);
     fp_mcli_col("value", 14, true);
     fp_mcli_col("prev", 14, true);
@@ -284,10 +336,14 @@ static int run_scorecard(fp_review *rv, const sc_opts *o, fp_week week)
     fp_week_format(week, v.week);
     v.prev = fp_review_week(rv, fp_week_prev(week));
     v.now = fp_review_week(rv, week); /* after prev: both stay cached */
-    if (!v.now || !v.prev) {
+    int sl = v.now && v.prev ? fp_review_stoploss(rv, v.now, v.row, &v.rule)
+                             : -1;
+    if (sl < 0) {
         fp_cli_error("%s", fp_review_db(rv)->err);
         return FP_EXIT_RUNTIME;
     }
+    v.stoploss = sl > 0;
+    v.roas = fp_catalogue_kpi(cat, "roas");
     if (o->format == FMT_CSV)
         print_csv(&v, only_kpi);
     else if (o->format == FMT_JSON)

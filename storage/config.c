@@ -99,9 +99,12 @@ fp_config *fp_config_load(const char *path, char *err, size_t errsz)
         return NULL;
     }
     fp_config *cfg = calloc(1, sizeof *cfg);
-    if (cfg)
+    if (cfg) {
         fill_from(cfg, ini);
-    if (cfg && !read_glyphs(cfg, ini, found, err, errsz)) {
+        fp_stoploss_init(&cfg->stoploss);
+    }
+    if (cfg && (!read_glyphs(cfg, ini, found, err, errsz) ||
+                !fp_config_read_stoploss(cfg, ini, found, err, errsz))) {
         fp_config_free(cfg);
         cfg = NULL;
     }
@@ -135,5 +138,6 @@ void fp_config_free(fp_config *cfg)
     free(cfg->theme);
     free(cfg->reporting_currency);
     free(cfg->red_order);
+    fp_stoploss_done(&cfg->stoploss);
     free(cfg);
 }

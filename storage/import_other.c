@@ -8,7 +8,7 @@
 
 #define MAX_PATH_PARTS 3
 
-/* ---- targets: week,path,kpi,target ---- */
+/* ---- targets: week,path,kpi,target[,kind] ---- */
 
 typedef struct {
     char text[1024];
@@ -51,7 +51,7 @@ static bool split_path(fp_importer *imp, const fp_csv_row *row, int idx,
 }
 
 static void write_target(fp_importer *imp, fp_week week, const path_parts *p,
-                         int kpi, double value)
+                         int kpi, double value, const char *kind)
 {
     long long node = p->part[0][0] == '\0'
                          ? 1
@@ -66,8 +66,26 @@ static void write_target(fp_importer *imp, fp_week week, const path_parts *p,
     sqlite3_bind_int64(st, 3, kpi_id);
     sqlite3_bind_double(st, 4, value);
     sqlite3_bind_int64(st, 5, imp->import_id);
+    sqlite3_bind_text(st, 6, kind, -1, SQLITE_STATIC);
     if (fp_imp_run(imp, st))
         imp->cur->written++;
+}
+
+/* The optional kind column: empty or "target" (a goal), "cap" (a
+ * ceiling); NULL after reporting anything else. */
+static const char *target_kind(fp_importer *imp, const fp_csv_row *row,
+                               int idx)
+{
+    const char *v = idx < 0 ? "" : fp_imp_field(row, idx);
+    char col[16], shown[200];
+    if (v[0] == '\0' || strcmp(v, "target") == 0)
+        return "target";
+    if (strcmp(v, "cap") == 0)
+        return "cap";
+    fp_imp_problem(imp, row->line, fp_imp_colname(imp, idx, col),
+                   "%s is not target or cap",
+                   fp_imp_show(v, shown, sizeof shown));
+    return NULL;
 }
 
 static void target_row(fp_importer *imp, const fp_imp_col *c,
@@ -88,7 +106,8 @@ static void target_row(fp_importer *imp, const fp_imp_col *c,
     int kpi = id[0] == '\0' ? -1 : fp_imp_kpi(imp, row->line, kpi_col, id);
     if (id[0] == '\0')
         fp_imp_problem(imp, row->line, kpi_col, "empty");
-    if (kpi < 0 || !fp_imp_number(imp, row, c[3].idx, kpi, &value,
+    const char *kind = target_kind(imp, row, c[4].idx);
+    if (kpi < 0 || !kind || !fp_imp_number(imp, row, c[3].idx, kpi, &value,
                                   &present) || !present || !ok)
         return;
     snprintf(key, sizeof key, "%d|%s|%d", week, fp_imp_field(row, c[1].idx),
@@ -96,15 +115,16 @@ static void target_row(fp_importer *imp, const fp_imp_col *c,
     if (fp_imp_unique(imp, key, row->line,
                       fp_imp_colname(imp, c[3].idx, col),
                       "week/path/kpi") && imp->ok)
-        write_target(imp, week, &path, kpi, value);
+        write_target(imp, week, &path, kpi, value, kind);
 }
 
 void fp_import_targets(fp_importer *imp, const fp_csv_table *t)
 {
     fp_imp_col cols[] = {{"week", true, -1}, {"path", true, -1},
-                         {"kpi", true, -1}, {"target", true, -1}};
+                         {"kpi", true, -1}, {"target", true, -1},
+                         {"kind", false, -1}};
     imp->cur->format = "targets";
-    if (!fp_imp_bind(imp, cols, 4, false))
+    if (!fp_imp_bind(imp, cols, 5, false))
         return;
     for (int r = 1; r < t->nrows && !imp->failed; r++)
         target_row(imp, cols, &t->rows[r]);

@@ -199,6 +199,7 @@ static bool target_row(const fp_review *rv, sqlite3_stmt *st, void *item)
     fp_target *t = item;
     t->value = sqlite3_column_double(st, 2);
     t->week = sqlite3_column_int(st, 3);
+    t->cap = sqlite3_column_int(st, 4) != 0;
     return node_and_kpi(rv, st, 0, &t->node, &t->kpi);
 }
 
@@ -226,7 +227,8 @@ static fp_rollup *compute_week(fp_review *rv, fp_week week, fp_rollup *reuse)
         load_rows(rv, "SELECT node_id, kpi_id, value, original, id"
                   " FROM overrides WHERE week = ?1 AND reverted_at IS NULL",
                   week, &ovr, override_row) &&
-        load_rows(rv, "SELECT node_id, kpi_id, value, week FROM targets"
+        load_rows(rv, "SELECT node_id, kpi_id, value, week,"
+                  " kind = 'cap' FROM targets"
                   " WHERE week = ?1 OR week = 0", week, &tgt, target_row) &&
         load_rows(rv, "SELECT currency, rate FROM fx_rates WHERE week = ?1",
                   week, &fx, fx_row)) {

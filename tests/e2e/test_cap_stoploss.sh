@@ -1,0 +1,108 @@
+#!/bin/sh
+# Budget ceilings (targets of kind cap) and the stop-loss (止损), issue 16,
+# on a small hand-made company: one store, one category, two ad buyers.
+#   王强 (tts-my): ROAS 1.2, 1.0, 1.1 in W45-W47, below break-even 1.5
+#   赵敏 (tts-my): ROAS 1.2, 2.0, 1.1: the run is broken in W46
+# The store's [stoploss.tts-my] asks for 3 weeks; the base rule 2 weeks
+# with break-even 1.0 would not fire for anyone.
+. "$(dirname "$0")/lib.sh"
+
+cat >"$WORK/stores.csv" <<'CSV'
+store,name,platform,market,currency
+tts-my,马来西亚店,TikTok Shop,MY,MYR
+CSV
+cat >"$WORK/people.csv" <<'CSV'
+person,name,role,store,category
+王强,王强,ad_buyer,tts-my,apparel
+赵敏,赵敏,ad_buyer,tts-my,apparel
+CSV
+cat >"$WORK/actuals.csv" <<'CSV'
+week,store,category,person,gmv,ad_spend
+2026-W45,tts-my,apparel,王强,1200,1000
+2026-W46,tts-my,apparel,王强,1000,1000
+2026-W47,tts-my,apparel,王强,1100,1000
+2026-W45,tts-my,apparel,赵敏,1200,1000
+2026-W46,tts-my,apparel,赵敏,2000,1000
+2026-W47,tts-my,apparel,赵敏,1100,1000
+CSV
+# 王强's spend is capped at 900 (above: red whatever the ROAS); 赵敏 has
+# an ordinary spend target of 900 (attainment 90 %: amber), the category
+# a cap of 2500 (headroom 500).
+cat >"$WORK/targets.csv" <<'CSV'
+week,path,kpi,target,kind
+2026-W47,tts-my/apparel/王强,ad_spend,900,cap
+2026-W47,tts-my/apparel/赵敏,ad_spend,900,
+2026-W47,tts-my/apparel,ad_spend,2500,cap
+CSV
+cat >"$WORK/config.ini" <<'INI'
+[stoploss]
+roas = 1.0
+weeks = 2
+
+[stoploss.tts-my]
+roas = 1.5
+weeks = 3
+INI
+"$BIN" init --db "$DB" >/dev/null || fail "init"
+"$BIN" import org "$WORK/stores.csv" "$WORK/people.csv" --db "$DB" \
+    >/dev/null || fail "import org"
+"$BIN" import actuals "$WORK/actuals.csv" --db "$DB" >/dev/null ||
+    fail "import actuals"
+"$BIN" import targets "$WORK/targets.csv" --db "$DB" >/dev/null ||
+    fail "import targets"
+
+card() { # card ARGS...: the W47 scorecard as csv into $WORK/out
+    "$BIN" scorecard --db "$DB" --config "$WORK/config.ini" --week 2026-W47 \
+        --format csv "$@" >"$WORK/out" || fail "scorecard $*"
+}
+field() { # field KPI COLUMN
+    awk -F, -v k="$1" -v c="$2" '$3 == k { print $c }' "$WORK/out"
+}
+
+# the alerts column comes last
+card --person 王强
+head -1 "$WORK/out" | grep -q ',provisional,alerts$' ||
+    fail "csv header: $(head -1 "$WORK/out")"
+# above the cap: red, alert over_cap, although ROAS is what it is
+[ "$(field ad_spend 8)" = red ] || fail "王强 ad_spend: $(field ad_spend 8)"
+[ "$(field ad_spend 11)" = over_cap ] || fail "王强 over_cap: $(cat "$WORK/out")"
+# three weeks under 1.5 in tts-my: 止损 on the roas row
+[ "$(field roas 11)" = stoploss ] || fail "王强 stoploss: $(cat "$WORK/out")"
+
+# an ordinary target is no ceiling: amber, no alert; the run broke in W46
+card --person 赵敏
+[ "$(field ad_spend 8)" = amber ] || fail "赵敏 ad_spend: $(field ad_spend 8)"
+[ -z "$(field ad_spend 11)" ] || fail "赵敏 alert: $(field ad_spend 11)"
+[ -z "$(field roas 11)" ] || fail "赵敏 stoploss: $(cat "$WORK/out")"
+
+# the category: spend 2000 under its cap 2500 is green; ROAS 2200/2000
+# = 1.1, 1.5, 1.1: no stop-loss; the text shows the headroom
+card --path tts-my/apparel
+[ "$(field ad_spend 8)" = green ] || fail "category ad_spend $(field ad_spend 8)"
+[ -z "$(field roas 11)" ] || fail "category stoploss"
+"$BIN" scorecard --db "$DB" --config "$WORK/config.ini" --week 2026-W47 \
+    --path tts-my/apparel >"$WORK/text" || fail "text scorecard"
+grep -q 'cap 2,500: headroom 500' "$WORK/text" ||
+    fail "no headroom: $(cat "$WORK/text")"
+
+# text: the stop-loss line under the title
+"$BIN" scorecard --db "$DB" --config "$WORK/config.ini" --week 2026-W47 \
+    --person 王强 >"$WORK/text" || fail "text scorecard 王强"
+grep -q '止损' "$WORK/text" || fail "no 止损 line: $(cat "$WORK/text")"
+
+# without the store's section the base rule (1.0, 2 weeks) fires for no one
+printf '[stoploss]\nroas = 1.0\nweeks = 2\n' >"$WORK/config.ini"
+card --person 王强
+[ -z "$(field roas 11)" ] || fail "base rule fired"
+# and a bad value names file and line
+printf '[stoploss]\nroas = 1.0\nweeks = 40\n' >"$WORK/config.ini"
+if "$BIN" scorecard --db "$DB" --config "$WORK/config.ini" --week 2026-W47 \
+    >/dev/null 2>"$WORK/err"; then fail "weeks = 40 accepted"; fi
+grep -q 'config.ini:3:.*weeks' "$WORK/err" || fail "message: $(cat "$WORK/err")"
+
+# a target kind that is neither target nor cap is refused
+printf 'week,path,kpi,target,kind\n,tts-my,ad_spend,5,ceiling\n' >"$WORK/t.csv"
+if "$BIN" import targets "$WORK/t.csv" --db "$DB" >/dev/null 2>"$WORK/err"
+then fail "kind ceiling accepted"; fi
+grep -q 'ceiling' "$WORK/err" || fail "kind message: $(cat "$WORK/err")"
+echo ok
