@@ -59,7 +59,7 @@ static void fact(int node, const char *kpi, double v)
 
 static void target(fp_week w, int node, const char *kpi, double v)
 {
-    tgts[ntgts++] = (fp_target){ w, node, K(kpi), v };
+    tgts[ntgts++] = (fp_target){ w, node, K(kpi), v, false };
 }
 
 static void override(int node, const char *kpi, double v, double original)
