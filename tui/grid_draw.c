@@ -348,7 +348,8 @@ static void cell_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,
     size_t o = 0;
     int notes = fp_annot_count(ui, row, kpi);
     out[0] = '\0';
-    if (c->flags & FP_CF_OVERRIDDEN) {
+    o += fp_ui_alert_marks(ui, row, kpi, c, out, outsz);
+    if ((c->flags & FP_CF_OVERRIDDEN) && o < outsz) {
         plain_value(ui, row, kpi, c->source, a, sizeof a);
         o += (size_t)snprintf(out + o, outsz - o, brief ? _("was %s; ")
                               : _("override, source %s; "), a);

@@ -90,6 +90,13 @@ grep -q 'cap 2,500: headroom 500' "$WORK/text" ||
     --person 王强 >"$WORK/text" || fail "text scorecard 王强"
 grep -q '止损' "$WORK/text" || fail "no 止损 line: $(cat "$WORK/text")"
 
+# the browser: the red walk starts at the 止损, which the detail panel marks
+out=$("$BIN" --db "$DB" --config "$WORK/config.ini" --headless 100x30 \
+      --keys 'n' --today 2026-11-25)
+echo "$out" | grep -q '止损 stop-loss Red 1 of .*王强 · ROAS' ||
+    { echo "$out"; fail "the walk does not start at the stop-loss"; }
+echo "$out" | grep -q '^▸ROAS.*止损' || { echo "$out"; fail "no 止损 mark"; }
+
 # without the store's section the base rule (1.0, 2 weeks) fires for no one
 printf '[stoploss]\nroas = 1.0\nweeks = 2\n' >"$WORK/config.ini"
 card --person 王强
