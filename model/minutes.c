@@ -727,6 +727,17 @@ static void override_bullet(writer *w, const fp_minutes_override *o)
     buf_done(w, &b);
 }
 
+/* Stop-loss (止损), before the ordinary reds are discussed further;
+ * nothing at all when no rule fired. */
+static void section_stoploss(writer *w, const fp_minutes_input *in)
+{
+    if (in->nstoploss == 0)
+        return;
+    w_heading(w, _("止损 Stop-loss"));
+    for (size_t i = 0; i < in->nstoploss; i++)
+        w_bullet(w, 0, in->stoploss[i]);
+}
+
 static void section_overrides(writer *w, const fp_minutes_input *in)
 {
     w_heading(w, _("Overrides"));
@@ -901,6 +912,7 @@ char *fp_minutes_render(const fp_minutes_input *in, fp_minutes_format fmt)
     fp_buf_init(&w.out);
     section_title(&w, in);
     section_summary(&w, in);
+    section_stoploss(&w, in);
     section_items(&w, in);
     section_overrides(&w, in);
     section_causes(&w, in);

@@ -97,10 +97,20 @@ echo "$out" | grep -q '止损 stop-loss Red 1 of .*王强 · ROAS' ||
     { echo "$out"; fail "the walk does not start at the stop-loss"; }
 echo "$out" | grep -q '^▸ROAS.*止损' || { echo "$out"; fail "no 止损 mark"; }
 
+# the minutes: a 止损 section naming 王强 only
+"$BIN" minutes --db "$DB" --config "$WORK/config.ini" --week 2026-W47 \
+    >"$WORK/min" || fail "minutes"
+grep -q '^止损 Stop-loss' "$WORK/min" || fail "no 止损 section: $(cat "$WORK/min")"
+grep -q '^- 王强 (投手): ROAS 1.10x below break-even 1.5 for 3 weeks' \
+    "$WORK/min" || fail "stop-loss line: $(cat "$WORK/min")"
+grep -q '赵敏.*break-even' "$WORK/min" && fail "赵敏 in the stop-loss"
+
 # without the store's section the base rule (1.0, 2 weeks) fires for no one
 printf '[stoploss]\nroas = 1.0\nweeks = 2\n' >"$WORK/config.ini"
 card --person 王强
 [ -z "$(field roas 11)" ] || fail "base rule fired"
+"$BIN" minutes --db "$DB" --config "$WORK/config.ini" --week 2026-W47 \
+    | grep -q '止损' && fail "a 止损 section with no rule fired"
 # and a bad value names file and line
 printf '[stoploss]\nroas = 1.0\nweeks = 40\n' >"$WORK/config.ini"
 if "$BIN" scorecard --db "$DB" --config "$WORK/config.ini" --week 2026-W47 \
