@@ -25,6 +25,7 @@ int fp_cmd_minutes(int argc, char **argv);
 int fp_cmd_meeting(int argc, char **argv);
 int fp_cmd_check(int argc, char **argv);
 int fp_cmd_config(int argc, char **argv);
+int fp_cmd_whatif(int argc, char **argv);
 /* fupan --dump-catalogue: the catalogue the config selects, as INI. */
 int fp_cli_dump_catalogue(FILE *out, const char *config_path);
 

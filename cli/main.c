@@ -29,6 +29,8 @@ static const char usage_text[] =
     "       fupan meeting attendees|show --week W [NAME...]\n"
     "       fupan check [--db FILE] [--quick]\n"
     "       fupan config check [--config FILE] [--keymap FILE]\n"
+    "       fupan whatif --week W [--catalogue FILE] [--set SECTION.KEY=VALUE]...\n"
+    "                    [--format text|csv]\n"
     "       fupan --help | --version | -V\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
@@ -49,6 +51,7 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"note", fp_cmd_note},         {"action", fp_cmd_action},
     {"minutes", fp_cmd_minutes},   {"check", fp_cmd_check},
     {"meeting", fp_cmd_meeting},   {"config", fp_cmd_config},
+    {"whatif", fp_cmd_whatif},
 };
 
 static bool parse_size(const char *s, int *cols, int *rows)

@@ -402,6 +402,17 @@ static bool use_reporting_currency(fp_review *rv)
     return rv->cat->reporting_currency != NULL;
 }
 
+bool fp_review_set_catalogue(fp_review *rv, fp_catalogue *cat)
+{
+    fp_catalogue_free(rv->cat);
+    rv->cat = cat;
+    if (!use_reporting_currency(rv)) {
+        snprintf(rv->db->err, sizeof rv->db->err, "out of memory");
+        return false;
+    }
+    return reload(rv);
+}
+
 fp_review *fp_review_open(const fp_review_opts *opts, char *err, size_t errsz)
 {
     fp_review *rv = calloc(1, sizeof *rv);
