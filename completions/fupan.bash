@@ -4,7 +4,7 @@
 _fupan_table() # WHAT [CMD [OPTION]]
 {
     case "$1:${2-}:${3-}" in
-    commands::) echo 'init import scorecard override note action minutes meeting check config holds' ;;
+    commands::) echo 'init import scorecard override note action minutes meeting check config whatif holds' ;;
     kpis::) echo 'gmv orders impressions clicks ad_spend views viewers watch_seconds live_sessions video_plays plays_3s returns buyers repeat_buyers new_buyers gross_profit neg_reviews neg_reviews_24h aov ctr cvr cpm cpc roas cac gpm avg_watch views_per_session completion_3s return_rate repurchase margin review_response' ;;
     causes::) echo 'data_delay traffic_algorithm content_violation stockout pricing competitor seasonality logistics staffing creative_fatigue localization tracking other' ;;
     options::) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --help --version -V' ;;
@@ -24,8 +24,9 @@ _fupan_table() # WHAT [CMD [OPTION]]
     options:check:) echo '--db --quick --help' ;;
     verbs:config:) echo 'check' ;;
     options:config:) echo '--config --keymap --db --help' ;;
+    options:whatif:) echo '--week --catalogue --set --format --db --config --help' ;;
     verbs:holds:) echo 'the' ;;
-    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --sample --dry-run --encoding --path --person --format -o --quick --help --version -V --wait' ;;
+    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --sample --dry-run --encoding --path --person --format -o --quick --catalogue --set --help --version -V --wait' ;;
     kind::--db) echo 'file' ;;
     kind::--config) echo 'file' ;;
     kind::--keymap) echo 'file' ;;
@@ -85,6 +86,12 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:config:--config) echo 'file' ;;
     kind:config:--keymap) echo 'file' ;;
     kind:config:--db) echo 'file' ;;
+    kind:whatif:--week) echo 'week' ;;
+    kind:whatif:--catalogue) echo 'file' ;;
+    kind:whatif:--set) echo 'text' ;;
+    kind:whatif:--format) echo 'values:text,csv' ;;
+    kind:whatif:--db) echo 'file' ;;
+    kind:whatif:--config) echo 'file' ;;
     kind:holds:--db) echo 'file' ;;
     kind:holds:--config) echo 'file' ;;
     kind:holds:--keymap) echo 'file' ;;
@@ -97,6 +104,8 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:holds:--person) echo 'text' ;;
     kind:holds:--format) echo 'values:text,csv,json' ;;
     kind:holds:-o) echo 'file' ;;
+    kind:holds:--catalogue) echo 'file' ;;
+    kind:holds:--set) echo 'text' ;;
     kind:holds:--wait) echo 'text' ;;
     *) echo '' ;;
     esac
