@@ -510,9 +510,16 @@ static bool role_scope(build *b, const char *v)
     return true;
 }
 
+/* pilot = "张伟 李娜": the people this role is tried on (试点) */
+static bool role_pilot(build *b, const char *v)
+{
+    return set_text(b, &b->ld->cat->roles[b->index].pilot, v);
+}
+
 static const key_rule role_rules[] = {
     { "label", NULL }, { "label_zh", NULL }, { "kpis", NULL },
-    { "targets", NULL }, { "scope", role_scope }, { NULL, NULL }
+    { "targets", NULL }, { "scope", role_scope }, { "pilot", role_pilot },
+    { NULL, NULL }
 };
 static const key_rule level_rules[] = {
     { "kpis", NULL }, { "targets", NULL }, { NULL, NULL }

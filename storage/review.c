@@ -126,7 +126,8 @@ static bool reload(fp_review *rv)
     drop_caches(rv);
     fp_tree_free(rv->tree);
     rv->tree = fp_org_load_tree(rv->db);
-    if (!rv->tree || !build_kpi_map(rv) || !build_node_map(rv))
+    if (!rv->tree || fp_catalogue_apply_pilots(rv->cat, rv->tree) < 0 ||
+        !build_kpi_map(rv) || !build_node_map(rv))
         return false;
     if (!rv->fixed_today && !newest_import_day(rv->db, &rv->today))
         return false;

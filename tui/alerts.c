@@ -35,3 +35,11 @@ size_t fp_ui_alert_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,
                           room);
     return o;
 }
+
+const char *fp_ui_pilot_label(fp_ui *ui, const char *label)
+{
+    static char buf[128];
+    (void)ui;
+    snprintf(buf, sizeof buf, _("试点 %s"), label);
+    return buf;
+}

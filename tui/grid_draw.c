@@ -254,7 +254,9 @@ static const char *role_label(fp_ui *ui, const fp_grid_row *row)
         return "";
     const char *role = t->people[p].role;
     int ri = role ? fp_catalogue_role(fp_ui_cat(ui), role) : -1;
-    return ri >= 0 ? fp_ui_cat(ui)->roles[ri].label : role ? role : "";
+    const char *label = ri >= 0 ? fp_ui_cat(ui)->roles[ri].label
+                      : role ? role : "";
+    return t->people[p].pilot ? fp_ui_pilot_label(ui, label) : label;
 }
 
 static void draw_table_row(const row_ctx *rc, const fp_grid_row *row,

@@ -195,6 +195,9 @@ bool fp_ui_stoploss(fp_ui *ui, int row, int kpi);
  * (snprintf-style). */
 size_t fp_ui_alert_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,
                          char *out, size_t outsz);
+/* "试点 Host": the role label of a pilot card (试点); a static
+ * buffer, valid until the next call. */
+const char *fp_ui_pilot_label(fp_ui *ui, const char *label);
 
 /* ---- money.c: money as shown (the $ toggle) ---- */
 /* The reporting currency ("USD"). */
