@@ -365,7 +365,8 @@ int fp_cmd_scorecard(int argc, char **argv)
     fp_review *rv = fp_cli_open(o.db, o.config, false);
     if (!rv)
         return FP_EXIT_RUNTIME;
-    rc = run_scorecard(rv, &o, week);
+    rc = fp_cli_use_week(rv, week) ? run_scorecard(rv, &o, week)
+                                   : FP_EXIT_RUNTIME;
     fp_review_close(rv);
     return rc;
 }

@@ -13,6 +13,7 @@
 #include "model/i18n.h"
 #include "model/text.h"
 #include "storage/catalogue_ini.h"
+#include "storage/catalogue_versions.h"
 
 #define MAX_SETS 32
 
@@ -168,18 +169,28 @@ static bool take_week(fp_review *rv, fp_week week, snapshot *s)
     return true;
 }
 
-/* The changed catalogue: the config's files, --catalogue, the --sets. */
-static fp_catalogue *changed_catalogue(fp_review *rv, const wi_opts *o)
+/* The changed catalogue: the one in use (the config's files and the
+ * catalogue version in force at week), --catalogue, the --sets. */
+static fp_catalogue *changed_catalogue(fp_review *rv, const wi_opts *o,
+                                       fp_week week)
 {
     const fp_config *cfg = fp_review_config(rv);
+    char *version, name[64], err[512];
+    long long id;
+    if (!fp_catalogue_version_at(fp_review_db(rv), week, &version, &id)) {
+        fp_cli_error("%s", fp_review_db(rv)->err);
+        return NULL;
+    }
+    snprintf(name, sizeof name, "catalogue version %lld", id);
     fp_catalogue_layers l = {
         .kpi_file = cfg->kpi_file, .causes_file = cfg->causes_file,
+        .text = version, .text_name = name,
         .file = o->catalogue, .sets = o->sets, .nsets = o->nsets,
     };
-    char err[512];
     fp_catalogue *cat = fp_catalogue_load_layers(&l, err, sizeof err);
     if (!cat)
         fp_cli_error("%s", err);
+    free(version);
     return cat;
 }
 
@@ -313,7 +324,7 @@ static int run_whatif(fp_review *rv, const wi_opts *o, fp_week week)
     snapshot before = {0}, after = {0};
     fp_catalogue *cat = NULL;
     int rc = FP_EXIT_RUNTIME;
-    if (take_week(rv, week, &before) && (cat = changed_catalogue(rv, o))) {
+    if (take_week(rv, week, &before) && (cat = changed_catalogue(rv, o, week))) {
         bool swapped = fp_review_set_catalogue(rv, cat);
         if (swapped && take_week(rv, week, &after)) {
             char ws[FP_WEEK_STR];
@@ -348,7 +359,8 @@ int fp_cmd_whatif(int argc, char **argv)
     fp_review *rv = fp_cli_open(o.db, o.config, false);
     if (!rv)
         return FP_EXIT_RUNTIME;
-    rc = run_whatif(rv, &o, week);
+    rc = fp_cli_use_week(rv, week) ? run_whatif(rv, &o, week)
+                                   : FP_EXIT_RUNTIME;
     fp_review_close(rv);
     return rc;
 }

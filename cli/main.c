@@ -31,6 +31,7 @@ static const char usage_text[] =
     "       fupan config check [--config FILE] [--keymap FILE]\n"
     "       fupan whatif --week W [--catalogue FILE] [--set SECTION.KEY=VALUE]...\n"
     "                    [--format text|csv]\n"
+    "       fupan catalogue apply FILE --from W --reason TEXT | catalogue history\n"
     "       fupan --help | --version | -V\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
@@ -51,7 +52,7 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"note", fp_cmd_note},         {"action", fp_cmd_action},
     {"minutes", fp_cmd_minutes},   {"check", fp_cmd_check},
     {"meeting", fp_cmd_meeting},   {"config", fp_cmd_config},
-    {"whatif", fp_cmd_whatif},
+    {"whatif", fp_cmd_whatif},     {"catalogue", fp_cmd_catalogue},
 };
 
 static bool parse_size(const char *s, int *cols, int *rows)

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "model/text.h"
+#include "storage/catalogue_versions.h"
 #include "storage/check.h"
 #include "tui/helptext.h"
 #include "model/i18n.h"
@@ -278,6 +279,9 @@ static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
         fp_ui_msg(ui, FP_MSG_WARN, "%s", _("No data yet: import with "
                   "`fupan import` (or `fupan init --sample`)"));
     }
+    char err[512];   /* the catalogue version in force (issue 16) */
+    if (!fp_review_use_week(ui->rv, ui->week, err, sizeof err))
+        fp_ui_msg(ui, FP_MSG_WARN, "%s", err);
     fp_view_arg root = { .node = 0, .person = -1 };
     report_keymap(ui);
     check_file(ui);
