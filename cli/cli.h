@@ -27,6 +27,7 @@ int fp_cmd_check(int argc, char **argv);
 int fp_cmd_config(int argc, char **argv);
 int fp_cmd_whatif(int argc, char **argv);
 int fp_cmd_catalogue(int argc, char **argv);
+int fp_cmd_review(int argc, char **argv);
 /* fp_review_use_week (the catalogue version in force at week), printing
  * the error; false -> exit FP_EXIT_RUNTIME. */
 bool fp_cli_use_week(fp_review *rv, fp_week week);

@@ -32,6 +32,7 @@ static const char usage_text[] =
     "       fupan whatif --week W [--catalogue FILE] [--set SECTION.KEY=VALUE]...\n"
     "                    [--format text|csv]\n"
     "       fupan catalogue apply FILE --from W --reason TEXT | catalogue history\n"
+    "       fupan review --quarter Q [--format text|md|csv]\n"
     "       fupan --help | --version | -V\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
@@ -53,6 +54,7 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"minutes", fp_cmd_minutes},   {"check", fp_cmd_check},
     {"meeting", fp_cmd_meeting},   {"config", fp_cmd_config},
     {"whatif", fp_cmd_whatif},     {"catalogue", fp_cmd_catalogue},
+    {"review", fp_cmd_review},
 };
 
 static bool parse_size(const char *s, int *cols, int *rows)
