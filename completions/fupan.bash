@@ -4,7 +4,7 @@
 _fupan_table() # WHAT [CMD [OPTION]]
 {
     case "$1:${2-}:${3-}" in
-    commands::) echo 'init import scorecard override note action minutes meeting check config whatif catalogue holds' ;;
+    commands::) echo 'init import scorecard override note action minutes meeting check config whatif catalogue review holds' ;;
     kpis::) echo 'gmv orders impressions clicks ad_spend views viewers watch_seconds live_sessions video_plays plays_3s returns buyers repeat_buyers new_buyers gross_profit neg_reviews neg_reviews_24h aov ctr cvr cpm cpc roas cac gpm avg_watch views_per_session completion_3s return_rate repurchase margin review_response' ;;
     causes::) echo 'data_delay traffic_algorithm content_violation stockout pricing competitor seasonality logistics staffing creative_fatigue localization tracking other' ;;
     options::) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --help --version -V' ;;
@@ -27,8 +27,9 @@ _fupan_table() # WHAT [CMD [OPTION]]
     options:whatif:) echo '--week --catalogue --set --format --db --config --help' ;;
     verbs:catalogue:) echo 'apply history' ;;
     options:catalogue:) echo '--from --reason --author --db --config --format --help' ;;
+    options:review:) echo '--quarter --format --db --config --help' ;;
     verbs:holds:) echo 'the' ;;
-    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --sample --dry-run --encoding --path --person --format -o --quick --catalogue --set --from --reason --help --version -V --wait' ;;
+    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --sample --dry-run --encoding --path --person --format -o --quick --catalogue --set --from --reason --quarter --help --version -V --wait' ;;
     kind::--db) echo 'file' ;;
     kind::--config) echo 'file' ;;
     kind::--keymap) echo 'file' ;;
@@ -100,6 +101,10 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:catalogue:--db) echo 'file' ;;
     kind:catalogue:--config) echo 'file' ;;
     kind:catalogue:--format) echo 'values:text,csv' ;;
+    kind:review:--quarter) echo 'text' ;;
+    kind:review:--format) echo 'values:text,md,csv' ;;
+    kind:review:--db) echo 'file' ;;
+    kind:review:--config) echo 'file' ;;
     kind:holds:--db) echo 'file' ;;
     kind:holds:--config) echo 'file' ;;
     kind:holds:--keymap) echo 'file' ;;
@@ -116,6 +121,7 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:holds:--set) echo 'text' ;;
     kind:holds:--from) echo 'week' ;;
     kind:holds:--reason) echo 'text' ;;
+    kind:holds:--quarter) echo 'text' ;;
     kind:holds:--wait) echo 'text' ;;
     *) echo '' ;;
     esac
