@@ -36,6 +36,7 @@ typedef struct {
     const fp_rollup *now, *prev;
     int row;
     bool stoploss;       /* the row is flagged 止损 */
+    bool by_days;        /* ... by its daily ROAS */
     const fp_stoploss_rule *rule; /* the stop-loss rule of the row */
     int roas;            /* the roas KPI, -1 */
     const char *label;   /* path or person as given */
@@ -234,8 +235,12 @@ static void print_stoploss(const sc_view *v)
         return;
     char roas[32];
     snprintf(roas, sizeof roas, "%g", v->rule->roas);
-    printf(_("止损 stop-loss: ROAS below break-even %s for %d weeks"), roas,
-           v->rule->weeks);
+    if (v->by_days)
+        printf(_("止损 stop-loss: ROAS below break-even %s for %d days"),
+               roas, v->rule->days);
+    else
+        printf(_("止损 stop-loss: ROAS below break-even %s for %d weeks"),
+               roas, v->rule->weeks);
     putchar('\n');
 }
 
@@ -343,6 +348,7 @@ static int run_scorecard(fp_review *rv, const sc_opts *o, fp_week week)
         return FP_EXIT_RUNTIME;
     }
     v.stoploss = sl > 0;
+    v.by_days = sl == 2;
     v.roas = fp_catalogue_kpi(cat, "roas");
     if (o->format == FMT_CSV)
         print_csv(&v, only_kpi);

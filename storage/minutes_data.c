@@ -651,7 +651,7 @@ static void week_dates(gather *g)
 
 /* "马来西亚店 / 服饰: ROAS 1.10x below break-even 1.5 for 3 weeks" */
 static const char *stoploss_line(gather *g, int row, int roas,
-                                 const fp_stoploss_rule *rule)
+                                 const fp_stoploss_rule *rule, int hit)
 {
     const char *who;
     if (row < g->tree->nnodes) {
@@ -665,6 +665,9 @@ static const char *stoploss_line(gather *g, int row, int roas,
     }
     const char *value = value_text(g, roas,
                                    fp_rollup_cell(g->now, row, roas)->value);
+    if (hit == 2)
+        return pool_printf(&g->pl, _("%s: ROAS below break-even %g for %d "
+                                     "days"), who, rule->roas, rule->days);
     return pool_printf(&g->pl, _("%s: ROAS %s below break-even %g for %d "
                                  "weeks"), who, value, rule->roas, rule->weeks);
 }
@@ -687,7 +690,7 @@ static bool gather_stoploss(gather *g)
         if (hit < 0)
             return false;
         if (hit)
-            lines[n++] = stoploss_line(g, row, roas, rule);
+            lines[n++] = stoploss_line(g, row, roas, rule, hit);
     }
     g->in.stoploss = lines;
     g->in.nstoploss = n;

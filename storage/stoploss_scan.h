@@ -6,9 +6,10 @@
 
 #include "storage/review.h"
 
-/* 1 when row of r (a week of rv) is flagged 止损, 0 when not, -1 on a
- * storage error (fp_review_db(rv)->err). *rule (may be NULL) receives
- * the rule that applies to the row. r stays valid. */
+/* 1 when row of r (a week of rv) is flagged 止损 by weeks, 2 by days
+ * (daily data), 0 when not, -1 on a storage error (fp_review_db(rv)->err).
+ * *rule (may be NULL) receives the rule that applies to the row. r stays
+ * valid. */
 int fp_review_stoploss(fp_review *rv, const fp_rollup *r, int row,
                        const fp_stoploss_rule **rule);
 

@@ -117,6 +117,40 @@ if "$BIN" scorecard --db "$DB" --config "$WORK/config.ini" --week 2026-W47 \
     >/dev/null 2>"$WORK/err"; then fail "weeks = 40 accepted"; fi
 grep -q 'config.ini:3:.*weeks' "$WORK/err" || fail "message: $(cat "$WORK/err")"
 
+# days: where daily data exists, the last N days with data in the week.
+# 王强's week is ROAS 2.19 (no weekly run) but 20-22 Nov are 1.0, 1.2,
+# 1.1: flagged by days; 赵敏's 21 Nov (2.0) breaks her run; the category
+# (1.0, 1.6, ...) is not flagged.
+DB=$WORK/daily.db
+cat >"$WORK/daily.csv" <<'CSV'
+date,store,category,person,gmv,ad_spend
+2026-11-16,tts-my,apparel,王强,300,100
+2026-11-17,tts-my,apparel,王强,300,100
+2026-11-18,tts-my,apparel,王强,300,100
+2026-11-19,tts-my,apparel,王强,300,100
+2026-11-20,tts-my,apparel,王强,100,100
+2026-11-21,tts-my,apparel,王强,120,100
+2026-11-22,tts-my,apparel,王强,110,100
+2026-11-20,tts-my,apparel,赵敏,100,100
+2026-11-21,tts-my,apparel,赵敏,200,100
+2026-11-22,tts-my,apparel,赵敏,100,100
+CSV
+printf '[stoploss.tts-my]\nroas = 1.5\ndays = 3\n' >"$WORK/config.ini"
+"$BIN" init --db "$DB" >/dev/null || fail "init daily"
+"$BIN" import org "$WORK/stores.csv" "$WORK/people.csv" --db "$DB" \
+    >/dev/null || fail "import org daily"
+"$BIN" import actuals "$WORK/daily.csv" --db "$DB" >/dev/null ||
+    fail "import daily"
+card --person 王强
+[ "$(field roas 11)" = stoploss ] || fail "days: 王强 $(cat "$WORK/out")"
+card --person 赵敏
+[ -z "$(field roas 11)" ] || fail "days: 赵敏 flagged"
+card --path tts-my/apparel
+[ -z "$(field roas 11)" ] || fail "days: category flagged"
+"$BIN" minutes --db "$DB" --config "$WORK/config.ini" --week 2026-W47 |
+    grep -q '^- 王强 (投手): ROAS below break-even 1.5 for 3 days' ||
+    fail "days: minutes"
+
 # a target kind that is neither target nor cap is refused
 printf 'week,path,kpi,target,kind\n,tts-my,ad_spend,5,ceiling\n' >"$WORK/t.csv"
 if "$BIN" import targets "$WORK/t.csv" --db "$DB" >/dev/null 2>"$WORK/err"
