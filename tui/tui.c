@@ -98,6 +98,7 @@ static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_MINUTES_PREVIEW] = fp_act_minutes_preview,
     [FP_ACT_EXPORT_MINUTES] = fp_act_export_minutes,
     [FP_ACT_NOTES_VIEW] = fp_act_notes,
+    [FP_ACT_WHATIF] = fp_act_whatif,
 };
 
 /* ---- dispatch ---------------------------------------------------------- */

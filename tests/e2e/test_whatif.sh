@@ -66,6 +66,14 @@ grep -q -- '--set kpi.roas.amber' "$WORK/err" || fail "message: $(cat "$WORK/err
 [ $? -eq 2 ] || fail "--set amber: exit code"
 set -e
 
+# the browser: W on tts-my compares the cards of tts-my and below only
+out=$("$BIN" --db "$DB" --headless 100x30 \
+      --keys 'Down Enter W text:kpi.roas.amber=50 Enter')
+echo "$out" | grep -q 'What-if: kpi.roas.amber=50' || { echo "$out"; fail "W title"; }
+echo "$out" | grep -q '刘洋 ad_buyer' || { echo "$out"; fail "W: 刘洋 (tts-my)"; }
+echo "$out" | grep -q '王强' && { echo "$out"; fail "W shows tts-th's 王强"; }
+echo "$out" | grep -q '^2 of 12 scorecards change' || { echo "$out"; fail "W count"; }
+
 # nothing was written
 [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$sum_before" ] || fail "database changed"
 echo ok
