@@ -11,6 +11,7 @@
 #define FUPAN_MODEL_KPI_REVIEW_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "model/rollup.h"
 #include "model/week.h"
@@ -57,6 +58,15 @@ void fp_kpi_review_add_notes(fp_kpi_review *rv, int kpi, int cause, int n);
 void fp_kpi_review_finish(fp_kpi_review *rv);
 /* True when the KPI is on some card this quarter. */
 bool fp_kpi_review_listed(const fp_kpi_review *rv, int kpi);
+
+typedef enum {
+    FP_KPI_REVIEW_TEXT, FP_KPI_REVIEW_MD, FP_KPI_REVIEW_CSV
+} fp_kpi_review_format;
+
+/* The finished review under title (text and md) to out
+ * (model/kpi_review_out.c); columns: docs/kpi-system.md. */
+void fp_kpi_review_write(const fp_kpi_review *kr, const char *title,
+                         fp_kpi_review_format fmt, FILE *out);
 
 /* "2026-Q4" -> year 2026, quarter 4. */
 bool fp_quarter_parse(const char *text, int *year, int *quarter);
