@@ -99,6 +99,7 @@ static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_EXPORT_MINUTES] = fp_act_export_minutes,
     [FP_ACT_NOTES_VIEW] = fp_act_notes,
     [FP_ACT_WHATIF] = fp_act_whatif,
+    [FP_ACT_KPI_REVIEW] = fp_act_kpi_review,
 };
 
 /* ---- dispatch ---------------------------------------------------------- */

@@ -1,4 +1,6 @@
-/* W in the browser: the scorecards of the node in view under changed
+/* Q in the browser: the quarterly review of the KPI system for the
+ * quarter that holds the week on screen (storage/quarter_data.c).
+ * W in the browser: the scorecards of the node in view under changed
  * catalogue keys, typed in ("kpi.roas.amber=80; role.host.kpis=gmv:50
  * cvr:50"), side by side with the catalogue in use (storage/whatif.c).
  * Read in a session of its own: the browser's data stays as it is. */
@@ -8,6 +10,7 @@
 
 #include "model/i18n.h"
 #include "storage/catalogue_versions.h"
+#include "storage/quarter_data.h"
 #include "storage/whatif.h"
 #include "tui/meet.h"
 #include "tui/ui.h"
@@ -43,14 +46,20 @@ static bool parse_changes(fp_ui *ui, char *line, changes *c)
     return c->n > 0;
 }
 
-/* The comparison as text (malloc'd), NULL with the message in err. */
-static char *compare_text(fp_ui *ui, const changes *c, char *err,
-                          size_t errsz)
+/* A read-only session of its own on the browser's database and config. */
+static fp_review *own_session(fp_ui *ui, char *err, size_t errsz)
 {
     fp_review_opts ro = {.db_path = fp_review_db(ui->rv)->path,
                          .config_path = ui->opts->config_path,
                          .read_only = true, .today = ui->opts->today};
-    fp_review *rv = fp_review_open(&ro, err, errsz);
+    return fp_review_open(&ro, err, errsz);
+}
+
+/* The comparison as text (malloc'd), NULL with the message in err. */
+static char *compare_text(fp_ui *ui, const changes *c, char *err,
+                          size_t errsz)
+{
+    fp_review *rv = own_session(ui, err, errsz);
     char *text = NULL;
     size_t size = 0;
     FILE *out = rv ? open_memstream(&text, &size) : NULL;
@@ -86,6 +95,56 @@ int fp_act_whatif(fp_ui *ui)
     }
     char title[128];
     snprintf(title, sizeof title, _("What-if: %s"), typed);
+    fp_text_view_open(ui, title, text, false);
+    free(text);
+    return FP_R_REDRAW;
+}
+
+/* The quarter of a week: the month of its Thursday. */
+static void quarter_of(fp_week week, int *year, int *quarter)
+{
+    int y, m, d;
+    fp_civil_from_days(fp_week_monday(week) + 3, &y, &m, &d);
+    *year = y;
+    *quarter = (m - 1) / 3 + 1;
+}
+
+/* The review as text (malloc'd) under *title; NULL with err. */
+static char *review_text(fp_ui *ui, char *title, size_t titlesz, char *err,
+                         size_t errsz)
+{
+    int year, quarter;
+    bool no_data;
+    quarter_of(ui->week, &year, &quarter);
+    fp_review *rv = own_session(ui, err, errsz);
+    fp_kpi_review *kr = rv ? fp_quarter_review(rv, year, quarter, title,
+                                               titlesz, err, errsz, &no_data)
+                           : NULL;
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = kr ? open_memstream(&text, &size) : NULL;
+    if (out) {
+        fp_kpi_review_write(kr, title, FP_KPI_REVIEW_TEXT, out);
+        if (fclose(out) != 0) {
+            free(text);
+            text = NULL;
+        }
+    }
+    if (kr && !text)
+        snprintf(err, errsz, "out of memory");
+    fp_kpi_review_free(kr);
+    fp_review_close(rv);
+    return text;
+}
+
+int fp_act_kpi_review(fp_ui *ui)
+{
+    char title[256], err[1024] = "";
+    char *text = review_text(ui, title, sizeof title, err, sizeof err);
+    if (!text) {
+        fp_ui_msg(ui, FP_MSG_ERROR, _("KPI review: %s"), err);
+        return FP_R_REDRAW;
+    }
     fp_text_view_open(ui, title, text, false);
     free(text);
     return FP_R_REDRAW;

@@ -46,6 +46,12 @@ grep -q '^成交金额 gmv' "$WORK/text" || fail "text gmv line"
 "$BIN" review --db "$DB" --quarter $Q --format md >"$WORK/md" || fail "md"
 grep -q '^| 成交金额 gmv | result |' "$WORK/md" || fail "md gmv line"
 
+# the browser: Q shows the review of the quarter of the week on screen
+out=$("$BIN" --db "$DB" --headless 110x30 --keys 'Q')
+echo "$out" | grep -q 'KPI system review 2026-Q4 · 2026-W40–2026-W53' ||
+    { echo "$out"; fail "Q title"; }
+echo "$out" | grep -q '^成交金额 gmv  *result' || { echo "$out"; fail "Q gmv line"; }
+
 # exit codes: a quarter without data, a malformed one
 set +e
 "$BIN" review --db "$DB" --quarter 2027-Q1 2>/dev/null; [ $? -eq 3 ] ||
