@@ -122,11 +122,17 @@ static int by_days(fp_review *rv, const fp_rollup *r, int row,
 int fp_review_stoploss(fp_review *rv, const fp_rollup *r, int row,
                        const fp_stoploss_rule **rule)
 {
+    const fp_stoploss *sl = &fp_review_config(rv)->stoploss;
     int roas = fp_catalogue_kpi(r->cat, "roas");
+    if (rule)
+        *rule = &sl->base;
+    if ((!fp_stoploss_active(&sl->base) && sl->nstores == 0) ||
+        !fp_stoploss_watches(r, row, roas))
+        return 0;   /* no rule at all: nothing to read */
     const fp_stoploss_rule *rl = rule_of(rv, r, row);
     if (rule)
         *rule = rl;
-    if (!fp_stoploss_watches(r, row, roas) || !fp_stoploss_active(rl))
+    if (!fp_stoploss_active(rl))
         return 0;
     int w = by_weeks(rv, r, row, roas, rl);
     if (w != 0)
