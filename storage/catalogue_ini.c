@@ -18,6 +18,9 @@
 #include "storage/ini_values.h"
 #include "model/tree.h"
 
+/* Files, texts and --set changes a catalogue can be made of. */
+#define MAX_LAYERS 64
+
 typedef struct {
     fp_ini_section sec;  /* owned */
     const char *file;    /* display name, owned by the loader */
@@ -26,7 +29,7 @@ typedef struct {
 typedef struct {
     spec *specs;
     int nspecs;
-    char *files[16];
+    char *files[MAX_LAYERS];
     int nfiles;
     char *err;
     size_t errsz;
@@ -83,7 +86,8 @@ static bool merge_section(loader *ld, fp_ini_section *sec, const char *file)
 
 static bool add_text(loader *ld, const char *text, const char *name)
 {
-    if (ld->nfiles == 16 || !(ld->files[ld->nfiles] = strdup(name)))
+    if (ld->nfiles == MAX_LAYERS ||
+        !(ld->files[ld->nfiles] = strdup(name)))
         return oom(ld);
     const char *file = ld->files[ld->nfiles++];
     fp_ini_doc doc;
@@ -173,7 +177,7 @@ static bool add_set(loader *ld, const fp_catalogue_set *set)
                 ? find_spec(ld, doc.secs[0].name) : NULL;
     if (ok && dst) {
         /* messages about the section now name the change */
-        char *file = ld->nfiles < 16 ? strdup(name) : NULL;
+        char *file = ld->nfiles < MAX_LAYERS ? strdup(name) : NULL;
         if (file)
             ld->files[ld->nfiles++] = file;
         ok = (file && put_key(&dst->sec, &doc.secs[0].kvs[0])) || oom(ld);
