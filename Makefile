@@ -5,7 +5,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := ncursesw panelw menuw formw sqlite3
+PKGS     := ncursesw panelw menuw formw sqlite3 libcurl xlsxwriter
 OPT      ?= -O2 -g
 SAN      ?=
 # The binary in $(BUILD) reads the source tree's sample data; the one
@@ -45,10 +45,18 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LANGS := $(patsubst po/%.po,%,$(wildcard po/*.po))
 MO    := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/fupan.mo)
 BUILTIN_INI := sample-data/kpis.ini sample-data/causes.ini keymaps/default.ini
+# Fuzz targets (tests/fuzz/fuzz_NAME.c) and their seed corpora
+# (tests/fuzz/corpus/NAME/): `make fuzz` runs libFuzzer on each for
+# FUZZ_SECONDS; `make unit` (so `make test`) replays each corpus once
+# through a plain driver (tests/fuzz/driver.c, no clang needed).
+FUZZ_SRC   := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+FUZZ_SECONDS ?= 60
+FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
 
 .PHONY: all deps run test unit e2e asan valgrind bench clean demo demo-reset \
-        docs pot
-.PHONY: install uninstall deb
+        docs pot fuzz fuzz-run fuzz-replay
+.PHONY: install uninstall deb bench-quick
 
 all: $(BUILD)/fupan
 all: $(MO)
@@ -114,10 +122,42 @@ run: deps
 	@$(MAKE) --no-print-directory $(BUILD)/fupan $(BUILD)/demo.db
 	$(BUILD)/fupan --db $(BUILD)/demo.db
 
-unit: $(BUILD)/unit-tests $(BUILD)/fupan
+unit: $(BUILD)/unit-tests $(BUILD)/fupan fuzz-replay
 	FUPAN_BIN=$(CURDIR)/$(BUILD)/fupan sh scripts/run-unit.sh $(BUILD)/unit-tests
 
-e2e: $(BUILD)/fupan
+$(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(wildcard tests/fuzz/*.h) $(BUILD)/libfupan.a
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/driver.c $(BUILD)/libfupan.a $(LDLIBS)
+
+# Each corpus once, as a regression test (fast, no fuzzing).
+fuzz-replay: $(FUZZ_REPLAY)
+	@for t in $(FUZZ_NAMES); do \
+	  $(BUILD)/fuzz-replay/$$t tests/fuzz/corpus/$$t || exit 1; done
+
+# libFuzzer: clang is installed only for this target (scripts/deps.sh fuzz).
+fuzz:
+	@sh scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" \
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  fuzz-run
+
+$(BUILD)/fuzz/%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(BUILD)/libfupan.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(BUILD)/libfupan.a $(LDLIBS)
+
+# New inputs go to $(BUILD)/fuzz/NAME.corpus; a crash is saved in
+# $(BUILD)/fuzz/ and stops the run.
+fuzz-run: $(FUZZ_NAMES:%=$(BUILD)/fuzz/%)
+	@for t in $(FUZZ_NAMES); do \
+	  mkdir -p $(BUILD)/fuzz/$$t.corpus; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  $(BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(BUILD)/fuzz/$$t- \
+	    $(BUILD)/fuzz/$$t.corpus tests/fuzz/corpus/$$t || exit 1; done
+
+e2e: $(BUILD)/fupan $(MO)
 	@sh tests/e2e/run-all.sh $(CURDIR)/$(BUILD)/fupan
 
 test: deps
@@ -138,6 +178,11 @@ bench: deps
 	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory $(BUILD)/fupan $(BENCH_BIN)
 	sh bench/run.sh $(CURDIR)/$(BUILD)
+
+# The import figures only, on a 10 % file (under a minute).
+bench-quick: deps
+	@$(MAKE) --no-print-directory $(BUILD)/fupan $(BENCH_BIN)
+	QUICK=1 sh bench/run.sh $(CURDIR)/$(BUILD)
 
 docs: $(BUILD)/fupan
 	sh scripts/update-docs.sh $(BUILD)/fupan

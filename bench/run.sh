@@ -4,7 +4,11 @@
 # Needs BUILDDIR/bench/{gen_big,rollup,peakrss}, BUILDDIR/fupan, sqlite3;
 # relinks bench/tui_frames.c with -Wl,--wrap=fp_keysrc_next for per-key times.
 # Env: SAMPLES (default 20) weeks or runs per figure; BIG_DB to use
-# another file (default BUILDDIR/bench/big.db, generated when missing).
+# another file (default BUILDDIR/bench/big.db, generated when missing);
+# IMPORT_RUNS (default 3) runs of each import figure; QUICK=1 (what
+# `make bench-quick` sets) runs only the import figures, on a 10 % file;
+# IMPORT_10X=1 also imports a file of 10x the rows (1.4 GB, for peak RSS);
+# IMPORT_ONLY=1 stops after the import figures.
 set -eu
 
 B=${1:-build}
@@ -40,7 +44,110 @@ if [ ! -f "$DB" ]; then
     echo "== generating $DB"
     "$B/bench/gen_big" "$DB"
 fi
-echo "database: $DB ($(du -m "$DB" | cut -f1) MB)"
+echo "database: $DB ($(du -mL "$DB" | cut -f1) MB)"
+
+# ---- import (issue 11): fupan against sqlite3's own .import, alternating
+
+# The long CSV of every fact of the big database, in (week, node, kpi)
+# order as an export would come: week,store,category,person,kpi,value.
+CSV=$B/bench/big.csv
+export_csv() {
+    sqlite3 -csv -header "$DB" "SELECT printf('%d-W%02d', f.week / 100,
+        f.week % 100) AS week, s.code AS store, c.code AS category,
+        p.code AS person, k.code AS kpi, f.value AS value
+        FROM facts f JOIN nodes n ON n.id = f.node_id
+        JOIN stores s ON s.id = n.store_id
+        JOIN categories c ON c.id = n.category_id
+        JOIN people p ON p.id = n.person_id JOIN kpis k ON k.id = f.kpi_id
+        ORDER BY f.week, f.node_id, f.kpi_id" > "$1"
+}
+if [ ! -f "$CSV" ]; then
+    echo "== exporting $CSV"
+    export_csv "$CSV"
+fi
+
+# run1 CMD...: one run with bench/peakrss; prints "ms kB", fails loudly
+run1() {
+    out=$("$B/bench/peakrss" "$@") || {
+        echo "failed (exit $?): $*" >&2
+        return 1
+    }
+    echo "$out" | cut -d' ' -f1,2
+}
+
+# import_bench FILE WEEKFILE: first import, re-import, one more week,
+# each against sqlite3 .import of the same rows, IMPORT_RUNS times.
+import_bench() {
+    file=$1 week=$2 runs=${IMPORT_RUNS:-3}
+    : > "$TMP/imp"
+    i=0
+    while [ "$i" -lt "$runs" ]; do
+        rm -f "$TMP/f.db" "$TMP/f.db-wal" "$TMP/f.db-shm" "$TMP/s.db"
+        echo "fupan_first $(run1 "$FUPAN" import actuals "$file" --db "$TMP/f.db")" >> "$TMP/imp"
+        echo "sqlite3_first $(run1 sqlite3 "$TMP/s.db" ".import --csv $file facts")" >> "$TMP/imp"
+        cp "$TMP/f.db" "$TMP/f0.db"
+        cp "$TMP/s.db" "$TMP/s0.db"
+        echo "fupan_again $(run1 "$FUPAN" import actuals "$file" --db "$TMP/f.db")" >> "$TMP/imp"
+        echo "fupan_week $(run1 "$FUPAN" import actuals "$week" --db "$TMP/f0.db")" >> "$TMP/imp"
+        echo "sqlite3_week $(run1 sqlite3 "$TMP/s0.db" ".import --csv --skip 1 $week facts")" >> "$TMP/imp"
+        rm -f "$TMP"/f0.db* "$TMP"/s0.db
+        i=$((i + 1))
+    done
+    facts=$(sqlite3 "$TMP/f.db" "SELECT count(*) || ' facts, total ' || total(value) FROM facts")
+    echo "check: fupan's database after the re-import: $facts"
+    awk '
+        { ms[$1] = ms[$1] " " $2; if ($3 > rss[$1]) rss[$1] = $3 }
+        function med(list,   n, a, i, j, t) {
+            n = split(list, a, " ")
+            for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+                if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+            return a[int((n + 1) / 2)]
+        }
+        END {
+            f = med(ms["fupan_first"]); s = med(ms["sqlite3_first"])
+            a = med(ms["fupan_again"]); fw = med(ms["fupan_week"])
+            sw = med(ms["sqlite3_week"])
+            printf "%-44s %9.0f ms  peak RSS %6.1f MB\n", "fupan import, fresh database", f, rss["fupan_first"] / 1024
+            printf "%-44s %9.0f ms  peak RSS %6.1f MB\n", "sqlite3 .import --csv, plain table", s, rss["sqlite3_first"] / 1024
+            printf "%-44s %9.2f   (goal <= 1.0)\n", "ratio fupan / sqlite3", f / s
+            printf "%-44s %9.0f ms  peak RSS %6.1f MB\n", "fupan import of the same file again", a, rss["fupan_again"] / 1024
+            printf "%-44s %9.2f   (goal <= 1.2)\n", "ratio again / first", a / f
+            printf "%-44s %9.0f ms  peak RSS %6.1f MB\n", "fupan: one more week into the big database", fw, rss["fupan_week"] / 1024
+            printf "%-44s %9.0f ms\n", "sqlite3: the same rows into its big table", sw
+            printf "%-44s %9.2f   (goal <= 1.0)\n", "ratio fupan / sqlite3, one week", fw / sw
+        }' "$TMP/imp"
+}
+
+# the week after the newest, from the newest week's rows
+next_week_csv() {
+    last=$(sed -n '$s/^\([0-9]*-W[0-9]*\),.*/\1/p' "$1")
+    y=${last%-W*} w=${last#*-W}
+    nw=$(printf '%s-W%02d' "$y" $((${w#0} + 1)))
+    { head -1 "$1"; grep "^$last," "$1" | sed "s/^$last,/$nw,/"; } > "$2"
+}
+
+echo
+if [ "${QUICK:-0}" = 1 ]; then
+    rows=$(($(wc -l < "$CSV") / 10))
+    head -n "$((rows + 1))" "$CSV" > "$TMP/quick.csv"
+    next_week_csv "$TMP/quick.csv" "$TMP/week.csv"
+    echo "== import, a 10 % file ($rows facts, $(du -m "$TMP/quick.csv" | cut -f1) MB), median of ${IMPORT_RUNS:-3} runs"
+    import_bench "$TMP/quick.csv" "$TMP/week.csv"
+    exit 0
+fi
+next_week_csv "$CSV" "$TMP/week.csv"
+echo "== import, $(($(wc -l < "$CSV") - 1)) facts ($(du -mL "$CSV" | cut -f1) MB CSV), one more week: $(($(wc -l < "$TMP/week.csv") - 1)) facts; median of ${IMPORT_RUNS:-3} runs, peers alternating"
+import_bench "$CSV" "$TMP/week.csv"
+if [ "${IMPORT_10X:-0}" = 1 ]; then
+    # ten copies, each two years earlier: 10x the rows, the same shape
+    awk -F, -v OFS=, 'NR == FNR && FNR == 1 { print; next } FNR == 1 { next }
+        { split($1, p, "-W"); $1 = (p[1] - 2 * k) "-W" p[2]; print }' k=9 "$CSV" k=8 "$CSV" k=7 "$CSV" k=6 "$CSV" k=5 "$CSV" \
+        k=4 "$CSV" k=3 "$CSV" k=2 "$CSV" k=1 "$CSV" k=0 "$CSV" > "$TMP/x10.csv"
+    rm -f "$TMP/x.db"
+    echo "fupan import of 10x the rows ($(du -m "$TMP/x10.csv" | cut -f1) MB): $(run1 "$FUPAN" import actuals "$TMP/x10.csv" --db "$TMP/x.db" | awk '{ printf "%.0f ms, peak RSS %.1f MB", $1, $2 / 1024 }')"
+    rm -f "$TMP"/x10.csv "$TMP"/x.db*
+fi
+[ "${IMPORT_ONLY:-0}" = 1 ] && exit 0
 
 echo
 echo "== roll-up (fupan, in process; bench/rollup.c)"

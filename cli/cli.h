@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include "model/i18n.h"
 #include "storage/review.h"
 
 enum {
@@ -31,6 +32,8 @@ int fp_cmd_review(int argc, char **argv);
 /* fp_review_use_week (the catalogue version in force at week), printing
  * the error; false -> exit FP_EXIT_RUNTIME. */
 bool fp_cli_use_week(fp_review *rv, fp_week week);
+int fp_cmd_push(int argc, char **argv);
+int fp_cmd_export(int argc, char **argv);
 /* fupan --dump-catalogue: the catalogue the config selects, as INI. */
 int fp_cli_dump_catalogue(FILE *out, const char *config_path);
 
@@ -38,7 +41,8 @@ int fp_cli_dump_catalogue(FILE *out, const char *config_path);
 void fp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Opens the review session of an existing database, or prints the error
  * (a missing file: its path and how to create one); NULL -> exit
- * FP_EXIT_RUNTIME. db NULL: the default database. */
+ * FP_EXIT_RUNTIME. A refused config or catalogue file exits FP_EXIT_INPUT
+ * right here. db NULL: the default database. */
 fp_review *fp_cli_open(const char *db, const char *config, bool read_only);
 /* Same, creating the database when it does not exist (init, import). */
 fp_review *fp_cli_open_new(const char *db, const char *config,
@@ -53,5 +57,11 @@ int fp_cli_take_wait(int *argc, char **argv);
 bool fp_cli_wait_seconds(const char *text, double *secs);
 /* Parses --week, printing an error naming the value when it is bad. */
 bool fp_cli_week(const char *text, fp_week *out);
+/* Exactly one of week (--week), month (--month YYYY-MM), quarter
+ * (--quarter YYYY-Qn) is non-NULL: parses it into out. Returns
+ * FP_EXIT_OK, FP_EXIT_USAGE (none or several given) or FP_EXIT_INPUT
+ * (not a period), with the message printed. */
+int fp_cli_period(const char *week, const char *month, const char *quarter,
+                  fp_period *out);
 
 #endif

@@ -10,7 +10,7 @@
 #include "storage/meeting_util.h"
 
 static const char action_usage[] =
-    "usage: fupan action add --week W --owner PERSON --due W --text T\n"
+    N_("usage: fupan action add --week W --owner PERSON --due W --text T\n"
     "                        [--path P] [--author A]\n"
     "       fupan action list [--open] [--week W] [--format text|csv|json]\n"
     "       fupan action done ID [--week W]\n"
@@ -21,20 +21,20 @@ static const char action_usage[] =
     "W or earlier that are still open (carried over) or were closed in W.\n"
     "done/drop record the closing week: --week, else the newest week with\n"
     "data. list --format csv|json gives the columns id,week,path,owner,\n"
-    "due,status,text.\n";
+    "due,status,text.\n");
 
 static int action_add(fp_review *rv, const fp_mcli_opts *o, fp_week week)
 {
     if (fp_blank(o->text)) {
-        fp_cli_error("--text: an action item needs text (say what is to "
-                     "be done)");
+        fp_cli_error(_("--text: an action item needs text (say what is to "
+                     "be done)"));
         return FP_EXIT_INPUT;
     }
     fp_week due;
     if (!fp_mcli_week(o->due, "due", &due))
         return FP_EXIT_INPUT;
     if (fp_tree_find_person(fp_review_tree(rv), o->owner) < 0) {
-        fp_cli_error("--owner: unknown person '%s'", o->owner);
+        fp_cli_error(_("--owner: unknown person '%s'"), o->owner);
         return FP_EXIT_INPUT;
     }
     long long node_id = 0;
@@ -51,18 +51,18 @@ static int action_add(fp_review *rv, const fp_mcli_opts *o, fp_week week)
         fp_cli_error("%s", db->err);
         return FP_EXIT_RUNTIME;
     }
-    printf("added action %lld\n", id);
+    printf(_("added action %lld\n"), id);
     return FP_EXIT_OK;
 }
 
 static void print_header(void)
 {
-    const char *const head[] = {"ID", "WEEK", "DUE", "STATE", "OWNER",
-                                "PATH"};
+    const char *const head[] = {N_("ID"), N_("WEEK"), N_("DUE"), N_("STATE"),
+                                N_("OWNER"), N_("PATH")};
     const int width[] = {5, 8, 8, 8, 10, 26};
     for (int i = 0; i < 6; i++)
-        fp_mcli_col(head[i], width[i], i == 0);
-    puts("TEXT");
+        fp_mcli_col(_(head[i]), width[i], i == 0);
+    puts(_("TEXT"));
 }
 
 static void print_action(const fp_action_item *a, fp_week listed_week)
@@ -79,7 +79,7 @@ static void print_action(const fp_action_item *a, fp_week listed_week)
     fp_mcli_col(due, 8, false);
     fp_mcli_col(state, 8, false);
     fp_mcli_col(a->owner_name[0] ? a->owner_name : a->owner, 10, false);
-    fp_mcli_col(a->node_id ? (a->path[0] ? a->path : "(company)") : "-", 26,
+    fp_mcli_col(a->node_id ? (a->path[0] ? a->path : _("(company)")) : "-", 26,
                 false);
     fp_mcli_tail(a->text);
 }
@@ -115,7 +115,7 @@ static void print_text_list(const fp_action_item_list *l, fp_week week)
     for (size_t i = 0; i < l->n; i++)
         print_action(&l->items[i], week);
     if (week && l->n)
-        puts("open+ = carried over from an earlier week");
+        puts(_("open+ = carried over from an earlier week"));
 }
 
 static int action_list(fp_review *rv, const fp_mcli_opts *o, fp_week week)
@@ -168,9 +168,9 @@ static int action_state(fp_review *rv, const fp_mcli_opts *o, fp_week week,
     char w[FP_WEEK_STR];
     fp_week_format(week, w);
     if (strcmp(state, "open"))
-        printf("action %lld %s (%s)\n", o->id, state, w);
+        printf(_("action %lld %s (%s)\n"), o->id, state, w);
     else
-        printf("action %lld open again\n", o->id);
+        printf(_("action %lld open again\n"), o->id);
     return FP_EXIT_OK;
 }
 
@@ -213,7 +213,7 @@ int fp_cmd_action(int argc, char **argv)
             v = &action_verbs[i];
     if (!v) {
         bool help = argc > 1 && !strcmp(argv[1], "--help");
-        fputs(action_usage, help ? stdout : stderr);
+        fputs(_(action_usage), help ? stdout : stderr);
         return help ? FP_EXIT_OK : FP_EXIT_USAGE;
     }
     fp_mcli_opts o = {0};

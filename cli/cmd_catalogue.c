@@ -76,7 +76,13 @@ static int apply(const cat_opts *o, const char *file)
     if (!fp_cli_week(o->from, &from))
         return FP_EXIT_INPUT;
     char err[1024];
-    char *text = fp_ini_read_file(file, err, sizeof err);
+    size_t len;
+    char *text = fp_ini_read_file(file, &len, err, sizeof err);
+    if (text && strlen(text) != len) {   /* stored as text: no NUL byte */
+        snprintf(err, sizeof err, _("%s: holds a NUL byte"), file);
+        free(text);
+        text = NULL;
+    }
     if (!text) {
         fp_cli_error("%s", err);
         return FP_EXIT_INPUT;

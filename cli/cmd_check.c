@@ -9,11 +9,11 @@
 #include "storage/db.h"
 
 static const char check_usage[] =
-    "usage: fupan check [--db FILE] [--quick]\n"
+    N_("usage: fupan check [--db FILE] [--quick]\n"
     "Checks the database file without changing it: SQLite's integrity\n"
     "check (--quick: the faster quick_check), foreign keys, and the\n"
     "schema version. Prints what is wrong, one line each; exit 0 when\n"
-    "nothing is, 1 when anything is or the file cannot be read.\n";
+    "nothing is, 1 when anything is or the file cannot be read.\n");
 
 /* 0 to go on, -1 after --help, else an exit code. */
 static int parse_args(int argc, char **argv, const char **db, bool *quick)
@@ -28,12 +28,12 @@ static int parse_args(int argc, char **argv, const char **db, bool *quick)
         switch (c) {
         case 'd': *db = optarg; break;
         case 'q': *quick = true; break;
-        case 'h': fputs(check_usage, stdout); return -1;
-        default: fputs(check_usage, stderr); return FP_EXIT_USAGE;
+        case 'h': fputs(_(check_usage), stdout); return -1;
+        default: fputs(_(check_usage), stderr); return FP_EXIT_USAGE;
         }
     }
     if (optind < argc) {
-        fputs(check_usage, stderr);
+        fputs(_(check_usage), stderr);
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -50,15 +50,15 @@ static int report(const char *path, const fp_check_report *r)
     for (size_t i = 0; i < r->n; i++)
         print_line(r->problems[i]);
     if (r->out_of_memory) {
-        fp_cli_error("check: out of memory");
+        fp_cli_error(_("check: out of memory"));
         return FP_EXIT_RUNTIME;
     }
     if (r->n > 0) {
-        fp_cli_error("check: %s: %zu problem%s found", path, r->n,
-                     r->n == 1 ? "" : "s");
+        fp_cli_error(P_("check: %s: %zu problem found",
+                        "check: %s: %zu problems found", r->n), path, r->n);
         return FP_EXIT_RUNTIME;
     }
-    printf("%s: ok (integrity, foreign keys, schema version %d)\n", path,
+    printf(_("%s: ok (integrity, foreign keys, schema version %d)\n"), path,
            r->schema_version);
     return FP_EXIT_OK;
 }

@@ -12,17 +12,18 @@
 #include "model/i18n.h"
 #include "storage/catalogue_ini.h"
 #include "storage/config.h"
+#include "storage/config_push.h"
 #include "storage/db.h"
 #include "storage/xdg.h"
 #include "tui/keymap.h"
 
 static const char config_usage[] =
-    "usage: fupan config check [--config FILE] [--keymap FILE] [--db FILE]\n"
+    N_("usage: fupan config check [--config FILE] [--keymap FILE] [--db FILE]\n"
     "Loads the config, the KPI catalogue, the cause codes and the keymap\n"
     "as fupan would, prints what it would use and from where, and every\n"
     "problem as FILE:LINE: message. The config is --config, else the\n"
     "first fupan/config.ini in $XDG_CONFIG_HOME (~/.config), then in\n"
-    "$XDG_CONFIG_DIRS (/etc/xdg). Exit: 0 all good, 2 usage, 3 problems.\n";
+    "$XDG_CONFIG_DIRS (/etc/xdg). Exit: 0 all good, 2 usage, 3 problems.\n");
 
 typedef struct {
     const char *config, *keymap, *db;
@@ -41,6 +42,25 @@ static void builtin_line(const char *what, const char *file)
 }
 
 /* The config: 0 problems, or 1 (printed); *out NULL when none loaded. */
+/* The config's group bots: name, kind, host, whether signed; never the
+ * secret, nor the address's path and query (they hold tokens). */
+static int check_push(const fp_config *cfg)
+{
+    for (size_t i = 0; i < cfg->npush; i++) {
+        const fp_push_target *t = &cfg->push[i];
+        const char *host = strstr(t->url, "://");
+        host = host ? host + 3 : t->url;
+        printf("%-13s %s: %s, %.*s, %s\n", "push", t->name, t->kind,
+               (int)strcspn(host, "/?#"), host,
+               t->secret ? _("signed") : _("unsigned"));
+    }
+    if (!fp_config_secret_exposed(cfg))
+        return 0;
+    printf("  %s: %s\n", cfg->push_file,
+           _("holds a push secret and others may read it (chmod 600)"));
+    return 1;
+}
+
 static int check_config(const check_args *a, fp_config **out)
 {
     char err[1024];
@@ -55,7 +75,7 @@ static int check_config(const check_args *a, fp_config **out)
         printf("  %s\n", err);
         return 1;
     }
-    return 0;
+    return check_push(*out);
 }
 
 static int check_catalogue(const fp_config *cfg)
@@ -137,12 +157,12 @@ int fp_cmd_config(int argc, char **argv)
         case 'c': a.config = optarg; break;
         case 'k': a.keymap = optarg; break;
         case 'd': a.db = optarg; break;
-        case 'h': fputs(config_usage, stdout); return FP_EXIT_OK;
-        default: fputs(config_usage, stderr); return FP_EXIT_USAGE;
+        case 'h': fputs(_(config_usage), stdout); return FP_EXIT_OK;
+        default: fputs(_(config_usage), stderr); return FP_EXIT_USAGE;
         }
     }
     if (optind + 1 != argc || strcmp(argv[optind], "check") != 0) {
-        fputs(config_usage, stderr);
+        fputs(_(config_usage), stderr);
         return FP_EXIT_USAGE;
     }
     return check(&a);

@@ -11,12 +11,12 @@
 #include "storage/sample_meeting.h"
 
 static const char init_usage[] =
-    "usage: fupan init [--db FILE] [--config FILE] [--sample]\n"
+    N_("usage: fupan init [--db FILE] [--config FILE] [--sample]\n"
     "Creates the database (or brings an older one up to date).\n"
     "--sample loads the bundled sample meeting: 3 stores, 24 people,\n"
     "12 weeks ending 2026-W47, with notes, overrides and action items.\n"
     "The sample files are read from $FUPAN_DATADIR, else from the folder\n"
-    "installed with fupan (PREFIX/share/fupan).\n";
+    "installed with fupan (PREFIX/share/fupan).\n");
 
 typedef struct { fp_import_kind kind; const char *files[3]; } sample_step;
 
@@ -96,12 +96,12 @@ int fp_cmd_init(int argc, char **argv)
         case 'd': db = optarg; break;
         case 'c': config = optarg; break;
         case 's': sample = true; break;
-        case 'h': fputs(init_usage, stdout); return FP_EXIT_OK;
-        default: fputs(init_usage, stderr); return FP_EXIT_USAGE;
+        case 'h': fputs(_(init_usage), stdout); return FP_EXIT_OK;
+        default: fputs(_(init_usage), stderr); return FP_EXIT_USAGE;
         }
     }
     if (optind < argc) {
-        fputs(init_usage, stderr);
+        fputs(_(init_usage), stderr);
         return FP_EXIT_USAGE;
     }
     fp_review *rv = fp_cli_open_new(db, config, false);
@@ -109,7 +109,7 @@ int fp_cmd_init(int argc, char **argv)
         return FP_EXIT_RUNTIME;
     int rc = sample ? load_sample(rv) : FP_EXIT_OK;
     if (rc == FP_EXIT_OK)
-        printf("fupan: database ready: %s\n", fp_review_db(rv)->path);
+        printf(_("fupan: database ready: %s\n"), fp_review_db(rv)->path);
     fp_review_close(rv);
     return rc;
 }

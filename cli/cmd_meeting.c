@@ -12,13 +12,13 @@
 #include "storage/meeting.h"
 
 static const char meeting_usage[] =
-    "usage: fupan meeting attendees --week W [--set] NAME...\n"
+    N_("usage: fupan meeting attendees --week W [--set] NAME...\n"
     "       fupan meeting show --week W\n"
     "Every verb also takes --db FILE and --config FILE. attendees adds\n"
     "the names to the week's meeting (opening one when the week has none);\n"
     "--set replaces the list. A NAME is a person id or name from the org\n"
     "file, or anyone else (the lead, a guest), kept as typed; commas\n"
-    "separate names within one argument too.\n";
+    "separate names within one argument too.\n");
 
 typedef struct {
     const char *db, *config, *week;
@@ -45,11 +45,11 @@ static int parse(int argc, char **argv, meeting_opts *o)
         case 'C': o->config = optarg; break;
         case 'w': o->week = optarg; break;
         case 's': o->set = true; break;
-        case 'h': fputs(meeting_usage, stdout); return -1;
+        case 'h': fputs(_(meeting_usage), stdout); return -1;
         default:
-            fp_cli_error(c == ':' ? "%s needs a value"
-                         : "'%s' is not an option here", argv[optind - 1]);
-            fputs(meeting_usage, stderr);
+            fp_cli_error(c == ':' ? _("%s needs a value")
+                         : _("'%s' is not an option here"), argv[optind - 1]);
+            fputs(_(meeting_usage), stderr);
             return FP_EXIT_USAGE;
         }
     }
@@ -84,7 +84,7 @@ static int set_attendees(fp_review *rv, const meeting_opts *o, fp_week week)
     fp_db *db = fp_review_db(rv);
     char *names = typed_names(rv, o);
     if (names && !*names) {
-        fp_cli_error("attendees: no name given");
+        fp_cli_error(_("attendees: no name given"));
         free(names);
         return FP_EXIT_INPUT;
     }
@@ -96,9 +96,9 @@ static int set_attendees(fp_review *rv, const meeting_opts *o, fp_week week)
                       : NULL;
     bool ok = all && fp_meeting_set_attendees(db, m.id, all);
     if (ok)
-        printf("attendees: %s\n", all);
+        printf(_("attendees: %s\n"), all);
     else
-        fp_cli_error("%s", db->err[0] ? db->err : "out of memory");
+        fp_cli_error("%s", db->err[0] ? db->err : _("out of memory"));
     if (found)
         fp_meeting_done(&m);
     free(all);
@@ -112,14 +112,14 @@ static int show(fp_review *rv, fp_week week)
     char w[FP_WEEK_STR], from[32], to[32];
     fp_week_format(week, w);
     if (!fp_meeting_get(fp_review_db(rv), week, &m)) {
-        printf("%s: no meeting\n", w);
+        printf(_("%s: no meeting\n"), w);
         return FP_EXIT_OK;
     }
     fp_mcli_time(m.started_at, from, sizeof from);
     fp_mcli_time(m.ended_at ? m.ended_at : "", to, sizeof to);
-    printf("%s: meeting %s - %s\n", w, from, m.ended_at ? to : "(running)");
-    fputs("attendees: ", stdout);
-    fp_mcli_tail(*m.attendees ? m.attendees : "(none)");
+    printf(_("%s: meeting %s - %s\n"), w, from, m.ended_at ? to : _("(running)"));
+    fputs(_("attendees: "), stdout);
+    fp_mcli_tail(*m.attendees ? m.attendees : _("(none)"));
     fp_meeting_done(&m);
     return FP_EXIT_OK;
 }
@@ -129,7 +129,7 @@ int fp_cmd_meeting(int argc, char **argv)
     bool attendees = argc > 1 && !strcmp(argv[1], "attendees");
     if (!attendees && !(argc > 1 && !strcmp(argv[1], "show"))) {
         bool help = argc > 1 && !strcmp(argv[1], "--help");
-        fputs(meeting_usage, help ? stdout : stderr);
+        fputs(_(meeting_usage), help ? stdout : stderr);
         return help ? FP_EXIT_OK : FP_EXIT_USAGE;
     }
     meeting_opts o = {0};
@@ -138,10 +138,10 @@ int fp_cmd_meeting(int argc, char **argv)
         return rc < 0 ? FP_EXIT_OK : rc;
     fp_week week;
     if (!o.week || (attendees && o.nnames == 0) || (!attendees && o.nnames)) {
-        fp_cli_error(!o.week ? "--week is required"
-                     : attendees ? "attendees: give at least one NAME"
-                     : "show takes no NAME");
-        fputs(meeting_usage, stderr);
+        fp_cli_error(!o.week ? _("--week is required")
+                     : attendees ? _("attendees: give at least one NAME")
+                     : _("show takes no NAME"));
+        fputs(_(meeting_usage), stderr);
         return FP_EXIT_USAGE;
     }
     if (!fp_mcli_week(o.week, "week", &week))

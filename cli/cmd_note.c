@@ -9,7 +9,7 @@
 #include "storage/meeting.h"
 
 static const char note_usage[] =
-    "usage: fupan note add --week W --path P [--kpi K] --cause C --text T\n"
+    N_("usage: fupan note add --week W --path P [--kpi K] --cause C --text T\n"
     "                      [--author A]\n"
     "       fupan note list --week W [--path P] [--format text|csv|json]\n"
     "       fupan note edit ID [--text T] [--cause C] [--author A]\n"
@@ -21,14 +21,14 @@ static const char note_usage[] =
     "deletes keep every earlier version (see 'note history'). A note's\n"
     "text is at most 4,000 characters. list\n"
     "--format csv|json gives the columns id,week,path,kpi,cause,author,\n"
-    "created,text (kpi empty for a note on the node as a whole).\n";
+    "created,text (kpi empty for a note on the node as a whole).\n");
 
 static bool check_cause(fp_review *rv, const char *cause)
 {
     const fp_catalogue *cat = fp_review_catalogue(rv);
     if (fp_catalogue_cause(cat, cause) >= 0)
         return true;
-    fp_cli_error("--cause: unknown cause '%s'; known causes:", cause);
+    fp_cli_error(_("--cause: unknown cause '%s'; known causes:"), cause);
     for (int i = 0; i < cat->ncauses; i++) {
         fprintf(stderr, "  %-18s ", cat->causes[i].id);
         fp_text_fputs(cat->causes[i].label_zh ? cat->causes[i].label_zh
@@ -44,7 +44,7 @@ static bool check_text(const char *text)
     char why[256];
     if (fp_note_text_ok(text, why, sizeof why))
         return true;
-    fp_cli_error("--text: %s", why);
+    fp_cli_error(_("--text: %s"), why);
     return false;
 }
 
@@ -66,7 +66,7 @@ static int note_add(fp_review *rv, const fp_mcli_opts *o, fp_week week)
         fp_cli_error("%s", db->err);
         return FP_EXIT_RUNTIME;
     }
-    printf("added note %lld\n", id);
+    printf(_("added note %lld\n"), id);
     return FP_EXIT_OK;
 }
 
@@ -86,7 +86,7 @@ static void print_note(const fp_catalogue *cat, const fp_note *n,
     snprintf(id, sizeof id, "%lld", n->id);
     fp_mcli_time(when, time, sizeof time);
     fp_mcli_col(id, 5, true);
-    fp_mcli_col(n->path[0] ? n->path : "(company)", 26, false);
+    fp_mcli_col(n->path[0] ? n->path : _("(company)"), 26, false);
     fp_mcli_col(n->kpi ? n->kpi : "-", 14, false);
     fp_mcli_col(cause_label(cat, n->cause, cause, sizeof cause), 26, false);
     fp_mcli_col(n->author, 10, false);
@@ -96,13 +96,13 @@ static void print_note(const fp_catalogue *cat, const fp_note *n,
 
 static void print_header(void)
 {
-    fp_mcli_col("ID", 5, true);
-    fp_mcli_col("PATH", 26, false);
-    fp_mcli_col("KPI", 14, false);
-    fp_mcli_col("CAUSE", 26, false);
-    fp_mcli_col("AUTHOR", 10, false);
-    fp_mcli_col("TIME", 16, false);
-    puts("TEXT");
+    fp_mcli_col(_("ID"), 5, true);
+    fp_mcli_col(_("PATH"), 26, false);
+    fp_mcli_col(_("KPI"), 14, false);
+    fp_mcli_col(_("CAUSE"), 26, false);
+    fp_mcli_col(_("AUTHOR"), 10, false);
+    fp_mcli_col(_("TIME"), 16, false);
+    puts(_("TEXT"));
 }
 
 static void print_text_list(const fp_catalogue *cat, const fp_note_list *l)
@@ -169,7 +169,7 @@ static int note_history(fp_review *rv, const fp_mcli_opts *o)
         return FP_EXIT_RUNTIME;
     }
     if (list.n == 0) {
-        fp_cli_error("no note %lld", o->id);
+        fp_cli_error(_("no note %lld"), o->id);
         fp_note_list_done(&list);
         return FP_EXIT_INPUT;
     }
@@ -203,7 +203,7 @@ static int note_change(fp_review *rv, const fp_mcli_opts *o, bool del)
         fp_cli_error("%s", db->err);
         return FP_EXIT_RUNTIME;
     }
-    printf("%s note %lld\n", del ? "deleted" : "edited", o->id);
+    printf(del ? _("deleted note %lld\n") : _("edited note %lld\n"), o->id);
     return FP_EXIT_OK;
 }
 
@@ -247,7 +247,7 @@ int fp_cmd_note(int argc, char **argv)
             v = &note_verbs[i];
     if (!v) {
         bool help = argc > 1 && !strcmp(argv[1], "--help");
-        fputs(note_usage, help ? stdout : stderr);
+        fputs(_(note_usage), help ? stdout : stderr);
         return help ? FP_EXIT_OK : FP_EXIT_USAGE;
     }
     fp_mcli_opts o = {0};
@@ -258,7 +258,7 @@ int fp_cmd_note(int argc, char **argv)
     if (!fp_mcli_require(&o, v->required, note_usage))
         return FP_EXIT_USAGE;
     if (!strcmp(v->verb, "edit") && !o.text && !o.cause) {
-        fp_cli_error("note edit: give --text and/or --cause");
+        fp_cli_error(_("note edit: give --text and/or --cause"));
         return FP_EXIT_USAGE;
     }
     fp_week week = 0;

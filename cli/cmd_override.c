@@ -14,7 +14,7 @@
 #include "storage/meeting_util.h"
 
 static const char override_usage[] =
-    "usage: fupan override set --week W --path P --kpi K --value V\n"
+    N_("usage: fupan override set --week W --path P --kpi K --value V\n"
     "                          --reason R [--author A]\n"
     "       fupan override revert --week W --path P --kpi K --reason R\n"
     "                          [--author A]\n"
@@ -26,7 +26,7 @@ static const char override_usage[] =
     "kept as the original; a new override on the same cell replaces the\n"
     "active one, which stays in the history. list --format csv|json gives\n"
     "the columns id,week,path,kpi,original,value,reason,author,created,\n"
-    "reverted (values plain, percent KPIs in percent).\n";
+    "reverted (values plain, percent KPIs in percent).\n");
 
 typedef struct {
     fp_review *rv;
@@ -45,8 +45,8 @@ static int resolve_cell(fp_review *rv, const fp_mcli_opts *o, fp_week week,
         (c->kpi = fp_mcli_kpi(rv, o->kpi)) < 0)
         return FP_EXIT_INPUT;
     if (fp_blank(o->reason)) {
-        fp_cli_error("--reason: a reason is required (say why the number "
-                     "is corrected)");
+        fp_cli_error(_("--reason: a reason is required (say why the number "
+                     "is corrected)"));
         return FP_EXIT_INPUT;
     }
     c->node_id = fp_review_tree(rv)->nodes[c->node].db_id;
@@ -65,8 +65,8 @@ static bool parse_value(const cell_ref *c, const char *text, double *out)
         return true;
     if (s == FP_NUM_OK)
         why = range;
-    fp_cli_error("--value: '%s': %s", text,
-                 s == FP_NUM_EMPTY ? "empty" : why ? why : "not a number");
+    fp_cli_error(_("--value: '%s': %s"), text,
+                 s == FP_NUM_EMPTY ? _(_("empty")) : why ? why : _("not a number"));
     return false;
 }
 
@@ -83,8 +83,8 @@ static bool node_has_data(const fp_rollup *r, int node)
 static int check_has_data(const cell_ref *c, const fp_mcli_opts *o)
 {
     if (!fp_review_has_week(c->rv, c->week)) {
-        fp_cli_error("--week: no data for %s: an override corrects a "
-                     "number that was imported", o->week);
+        fp_cli_error(_("--week: no data for %s: an override corrects a "
+                     "number that was imported"), o->week);
         return FP_EXIT_INPUT;
     }
     const fp_rollup *r = fp_review_week(c->rv, c->week);
@@ -94,8 +94,8 @@ static int check_has_data(const cell_ref *c, const fp_mcli_opts *o)
     }
     if (node_has_data(r, c->node))
         return 0;
-    fp_cli_error("--path: '%s' has no data for %s: an override corrects "
-                 "a number that was imported", o->path, o->week);
+    fp_cli_error(_("--path: '%s' has no data for %s: an override corrects "
+                 "a number that was imported"), o->path, o->week);
     return FP_EXIT_INPUT;
 }
 
@@ -134,8 +134,8 @@ static int override_set(fp_review *rv, const fp_mcli_opts *o, fp_week week)
     char from[64], to[64];
     fp_format_value(c.def, original, from, sizeof from);
     fp_format_value(c.def, value, to, sizeof to);
-    printf("override %lld: %s %s %s %s -> %s\n", id, o->week,
-           *o->path ? o->path : "(company)", o->kpi, from, to);
+    printf(_("override %lld: %s %s %s %s -> %s\n"), id, o->week,
+           *o->path ? o->path : _("(company)"), o->kpi, from, to);
     return FP_EXIT_OK;
 }
 
@@ -155,7 +155,7 @@ static int override_revert(fp_review *rv, const fp_mcli_opts *o,
     bool active = list.n > 0 && !list.items[0].reverted_at;
     fp_override_list_done(&list);
     if (!active) {
-        fp_cli_error("no active override of %s for %s at '%s'", o->kpi,
+        fp_cli_error(_("no active override of %s for %s at '%s'"), o->kpi,
                      o->week, o->path);
         return FP_EXIT_INPUT;
     }
@@ -164,7 +164,7 @@ static int override_revert(fp_review *rv, const fp_mcli_opts *o,
         fp_cli_error("%s", db->err);
         return FP_EXIT_RUNTIME;
     }
-    printf("reverted: %s %s %s\n", o->week, *o->path ? o->path : "(company)",
+    printf(_("reverted: %s %s %s\n"), o->week, *o->path ? o->path : _("(company)"),
            o->kpi);
     return FP_EXIT_OK;
 }
@@ -183,12 +183,13 @@ static void format_any(const fp_catalogue *cat, const char *kpi, double v,
 
 static void print_list_header(void)
 {
-    const char *const head[] = {"ID", "WEEK", "PATH", "KPI", "VALUE",
-                                "ORIGINAL", "STATE", "AUTHOR", "TIME"};
+    const char *const head[] = {N_("ID"), N_("WEEK"), N_("PATH"), N_("KPI"),
+                                N_("VALUE"), N_("ORIGINAL"), N_("STATE"),
+                                N_("AUTHOR"), N_("TIME")};
     const int width[] = {5, 8, 26, 14, 14, 14, 8, 10, 16};
     for (int i = 0; i < 9; i++)
-        fp_mcli_col(head[i], width[i], i == 0 || i == 4 || i == 5);
-    puts("REASON");
+        fp_mcli_col(_(head[i]), width[i], i == 0 || i == 4 || i == 5);
+    puts(_("REASON"));
 }
 
 static void print_override(const fp_catalogue *cat, const fp_override_rec *r)
@@ -201,17 +202,17 @@ static void print_override(const fp_catalogue *cat, const fp_override_rec *r)
     fp_mcli_time(r->created_at, time, sizeof time);
     fp_mcli_col(id, 5, true);
     fp_mcli_col(week, 8, false);
-    fp_mcli_col(r->path[0] ? r->path : "(company)", 26, false);
+    fp_mcli_col(r->path[0] ? r->path : _("(company)"), 26, false);
     fp_mcli_col(r->kpi, 14, false);
     fp_mcli_col(val, 14, true);
     fp_mcli_col(orig, 14, true);
-    fp_mcli_col(r->reverted_at ? "reverted" : "active", 8, false);
+    fp_mcli_col(r->reverted_at ? _("reverted") : _("active"), 8, false);
     fp_mcli_col(r->author, 10, false);
     fp_mcli_col(time, 16, false);
     if (r->reverted_at) {
         char when[32];
         fp_mcli_time(r->reverted_at, when, sizeof when);
-        snprintf(tail, sizeof tail, "%s  [reverted %s by %s: %s]", r->reason,
+        snprintf(tail, sizeof tail, _("%s  [reverted %s by %s: %s]"), r->reason,
                  when, r->reverted_by ? r->reverted_by : "?",
                  r->revert_reason ? r->revert_reason : "");
         fp_mcli_tail(tail);
@@ -320,7 +321,7 @@ int fp_cmd_override(int argc, char **argv)
             v = &override_verbs[i];
     if (!v) {
         bool help = argc > 1 && !strcmp(argv[1], "--help");
-        fputs(override_usage, help ? stdout : stderr);
+        fputs(_(override_usage), help ? stdout : stderr);
         return help ? FP_EXIT_OK : FP_EXIT_USAGE;
     }
     fp_mcli_opts o = {0};

@@ -1,4 +1,5 @@
-/* fupan scorecard: one node's KPIs for a week as text, CSV or JSON. */
+/* fupan scorecard: one node's KPIs for a week, a month or a quarter as
+ * text, CSV or JSON. */
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -14,20 +15,29 @@
 #include "storage/stoploss_scan.h"
 
 static const char scorecard_usage[] =
-    "usage: fupan scorecard --week YYYY-Www [--path STORE[/CATEGORY[/PERSON]]\n"
-    "                       | --person ID] [--kpi KPI] [--format text|csv|json]\n"
+    N_("usage: fupan scorecard (--week YYYY-Www | --month YYYY-MM | --quarter YYYY-Qn)\n"
+    "                       [--path STORE[/CATEGORY[/PERSON]] | --person ID]\n"
+    "                       [--kpi KPI] [--format text|csv|json]\n"
     "                       [--db FILE] [--config FILE] [--today YYYY-MM-DD]\n"
     "Prints every KPI that has a value or a target at that node (the whole\n"
-    "company without --path): value, previous week, target, attainment,\n"
+    "company without --path): value, previous period, target, attainment,\n"
     "status. csv columns: week,path,kpi,value,prev,target,attainment,status,\n"
     "overridden,provisional,alerts (percent KPIs in percent, attainment in\n"
-    "percent; alerts: stoploss on the roas row of a node flagged 止损,\n"
-    "over_cap on a KPI above its ceiling, a target of kind cap).\n";
+    "percent; week holds the period: 2026-W47, 2026-11 or 2026-Q4; alerts:\n"
+    "stoploss on the roas row of a node flagged 止损, over_cap on a KPI\n"
+    "above its ceiling, a target of kind cap).\n"
+    "A month is the ISO weeks whose Thursday falls in it (2026-11 is\n"
+    "W45-W48), a quarter its three months. A period adds up its weeks:\n"
+    "sums, ratios of the summed components, money converted week by week;\n"
+    "a period with weeks still without data is marked partial. The\n"
+    "stop-loss of a month or a quarter is read at its newest week with\n"
+    "data.\n");
 
 typedef enum { FMT_TEXT, FMT_CSV, FMT_JSON } out_format;
 
 typedef struct {
     const char *db, *config, *path, *person, *kpi, *week_text;
+    const char *month_text, *quarter_text;
     out_format format;
 } sc_opts;
 
@@ -40,7 +50,9 @@ typedef struct {
     const fp_stoploss_rule *rule; /* the stop-loss rule of the row */
     int roas;            /* the roas KPI, -1 */
     const char *label;   /* path or person as given */
-    char week[FP_WEEK_STR];
+    char week[FP_PERIOD_STR];
+    char label_weeks[FP_PERIOD_LABEL]; /* "2026-11 (W45-W48)" */
+    char first[FP_WEEK_STR], last[FP_WEEK_STR];
 } sc_view;
 
 static int parse_format(const char *s, out_format *out)
@@ -49,7 +61,7 @@ static int parse_format(const char *s, out_format *out)
     else if (!strcmp(s, "csv")) *out = FMT_CSV;
     else if (!strcmp(s, "json")) *out = FMT_JSON;
     else {
-        fp_cli_error("--format: '%s' is not text, csv or json", s);
+        fp_cli_error(_("--format: '%s' is not text, csv or json"), s);
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -62,6 +74,8 @@ static int parse_args(int argc, char **argv, sc_opts *o)
         {"week", required_argument, 0, 'w'}, {"path", required_argument, 0, 'p'},
         {"person", required_argument, 0, 'P'}, {"kpi", required_argument, 0, 'k'},
         {"format", required_argument, 0, 'f'}, {"today", required_argument, 0, 't'},
+        {"month", required_argument, 0, 'm'},
+        {"quarter", required_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
     int c;
@@ -71,18 +85,20 @@ static int parse_args(int argc, char **argv, sc_opts *o)
         case 'd': o->db = optarg; break;
         case 'c': o->config = optarg; break;
         case 'w': o->week_text = optarg; break;
+        case 'm': o->month_text = optarg; break;
+        case 'q': o->quarter_text = optarg; break;
         case 'p': o->path = optarg; break;
         case 'P': o->person = optarg; break;
         case 'k': o->kpi = optarg; break;
         case 't': setenv("FUPAN_TODAY", optarg, 1); break;
         case 'f': if (parse_format(optarg, &o->format)) return FP_EXIT_USAGE;
                   break;
-        case 'h': fputs(scorecard_usage, stdout); return -1;
-        default: fputs(scorecard_usage, stderr); return FP_EXIT_USAGE;
+        case 'h': fputs(_(scorecard_usage), stdout); return -1;
+        default: fputs(_(scorecard_usage), stderr); return FP_EXIT_USAGE;
         }
     }
-    if (!o->week_text || optind < argc || (o->path && o->person)) {
-        fputs(scorecard_usage, stderr);
+    if (optind < argc || (o->path && o->person)) {
+        fputs(_(scorecard_usage), stderr);
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -187,7 +203,12 @@ static void print_json(const sc_view *v, int only_kpi)
     fp_format_decimal(fp_has(v->now->score[v->row])
                       ? v->now->score[v->row] * 100.0 : FP_NOVAL,
                       score, sizeof score);
-    printf("{\"week\":\"%s\",\"path\":", v->week);
+    printf("{\"week\":\"%s\",", v->week);
+    if (v->now->period.kind != FP_PERIOD_WEEK)
+        printf("\"first_week\":\"%s\",\"last_week\":\"%s\","
+               "\"weeks\":%d,\"weeks_with_data\":%d,", v->first, v->last,
+               v->now->period_weeks, v->now->weeks_with_data);
+    fputs("\"path\":", stdout);
     json_string(v->label);
     fputs(",\"score\":", stdout);
     json_number(score);
@@ -275,23 +296,27 @@ static void print_text(const sc_view *v, int only_kpi, const char *title)
     char score[32];
     double s = v->now->score[v->row];
     fp_format_attainment(s, score, sizeof score);
-    printf("%s  ", v->week);
+    printf("%s  ", v->label_weeks);
     fp_text_fputs(title, stdout);
-    printf("  score %s\n", score);
+    if (v->now->weeks_with_data < v->now->period_weeks)
+        printf(_("  partial: %d of %d weeks with data"),
+               v->now->weeks_with_data, v->now->period_weeks);
+    printf(_("  score %s\n"), score);
     print_stoploss(v);
-    fp_mcli_col("KPI", 30, false);
-    fp_mcli_col("value", 14, true);
-    fp_mcli_col("prev", 14, true);
-    fp_mcli_col("WoW", 8, true);
-    fp_mcli_col("target", 14, true);
-    fp_mcli_col("att", 6, true);
-    puts("status");
+    fp_mcli_col(_("KPI"), 30, false);
+    fp_mcli_col(_("value"), 14, true);
+    fp_mcli_col(_("prev"), 14, true);
+    static const char *const change[] = {N_("WoW"), N_("MoM"), N_("QoQ")};
+    fp_mcli_col(_(change[v->now->period.kind % 3]), 8, true);
+    fp_mcli_col(_("target"), 14, true);
+    fp_mcli_col(_("att"), 6, true);
+    puts(_("status"));
     for (int k = 0; k < v->cat->nkpis; k++) {
         const fp_cell *c = fp_rollup_cell(v->now, v->row, k);
         if ((only_kpi < 0 || k == only_kpi) && cell_listed(c))
             print_text_row(v, k, c);
     }
-    puts("* overridden  ! source changed under the override  ~ provisional");
+    puts(_("* overridden  ! source changed under the override  ~ provisional"));
 }
 
 static int resolve_row(fp_review *rv, const sc_opts *o, const char **title)
@@ -300,7 +325,7 @@ static int resolve_row(fp_review *rv, const sc_opts *o, const char **title)
     if (o->person) {
         int p = fp_tree_find_person(tree, o->person);
         if (p < 0) {
-            fp_cli_error("--person: no person '%s'", o->person);
+            fp_cli_error(_("--person: no person '%s'"), o->person);
             return -1;
         }
         *title = tree->people[p].name;
@@ -308,15 +333,15 @@ static int resolve_row(fp_review *rv, const sc_opts *o, const char **title)
     }
     int n = fp_tree_find_path(tree, o->path ? o->path : "");
     if (n < 0) {
-        fp_cli_error("--path: no node '%s' (a path is store[/category"
-                     "[/person]] made of ids)", o->path);
+        fp_cli_error(_("--path: no node '%s' (a path is store[/category"
+                     "[/person]] made of ids)"), o->path);
         return -1;
     }
     *title = tree->nodes[n].name;
     return n;
 }
 
-static int run_scorecard(fp_review *rv, const sc_opts *o, fp_week week)
+static int run_scorecard(fp_review *rv, const sc_opts *o, fp_period per)
 {
     const fp_catalogue *cat = fp_review_catalogue(rv);
     sc_view v = {.cat = cat, .label = o->person ? o->person
@@ -324,23 +349,27 @@ static int run_scorecard(fp_review *rv, const sc_opts *o, fp_week week)
     const char *title = "";
     int only_kpi = o->kpi ? fp_catalogue_kpi(cat, o->kpi) : -1;
     if (o->kpi && only_kpi < 0) {
-        fp_cli_error("--kpi: unknown KPI '%s'", o->kpi);
+        fp_cli_error(_("--kpi: unknown KPI '%s'"), o->kpi);
         return FP_EXIT_INPUT;
     }
     if ((v.row = resolve_row(rv, o, &title)) < 0)
         return FP_EXIT_INPUT;
-    int exists = fp_review_week_exists(rv, week);
+    int exists = fp_review_period_exists(rv, per);
     if (exists < 0) {
         fp_cli_error("%s", fp_review_db(rv)->err);
         return FP_EXIT_RUNTIME;
     }
     if (exists == 0) {
-        fp_cli_error("--week: no data for %s", o->week_text);
+        fp_period_format(per, v.week);
+        fp_cli_error(_("no data for %s"), v.week);
         return FP_EXIT_INPUT;
     }
-    fp_week_format(week, v.week);
-    v.prev = fp_review_week(rv, fp_week_prev(week));
-    v.now = fp_review_week(rv, week); /* after prev: both stay cached */
+    fp_period_format(per, v.week);
+    fp_period_label(per, v.label_weeks);
+    fp_week_format(fp_period_first(per), v.first);
+    fp_week_format(fp_period_last(per), v.last);
+    v.prev = fp_review_period(rv, fp_period_add(per, -1));
+    v.now = fp_review_period(rv, per); /* after prev: both stay cached */
     int sl = v.now && v.prev ? fp_review_stoploss(rv, v.now, v.row, &v.rule)
                              : -1;
     if (sl < 0) {
@@ -365,14 +394,17 @@ int fp_cmd_scorecard(int argc, char **argv)
     int rc = parse_args(argc, argv, &o);
     if (rc != 0)
         return rc < 0 ? FP_EXIT_OK : rc;
-    fp_week week;
-    if (!fp_cli_week(o.week_text, &week))
-        return FP_EXIT_INPUT;
+    fp_period per;
+    rc = fp_cli_period(o.week_text, o.month_text, o.quarter_text, &per);
+    if (rc == FP_EXIT_USAGE)
+        fputs(_(scorecard_usage), stderr);
+    if (rc != FP_EXIT_OK)
+        return rc;
     fp_review *rv = fp_cli_open(o.db, o.config, false);
     if (!rv)
         return FP_EXIT_RUNTIME;
-    rc = fp_cli_use_week(rv, week) ? run_scorecard(rv, &o, week)
-                                   : FP_EXIT_RUNTIME;
+    rc = fp_cli_use_week(rv, fp_period_last(per))
+        ? run_scorecard(rv, &o, per) : FP_EXIT_RUNTIME;
     fp_review_close(rv);
     return rc;
 }

@@ -36,18 +36,18 @@ static bool database_exists(const char *db)
 {
     char *path = db ? strdup(db) : fp_db_default_path();
     if (!path) {
-        fp_cli_error("out of memory");
+        fp_cli_error(_("out of memory"));
         return false;
     }
     bool ok = access(path, F_OK) == 0;
     if (!ok && db)
-        fp_cli_error("no database at %s: create one with 'fupan init --db "
+        fp_cli_error(_("no database at %s: create one with 'fupan init --db "
                      "%s' (or 'fupan init --sample --db %s' for the sample "
-                     "meeting)", path, path, path);
+                     "meeting)"), path, path, path);
     else if (!ok)
-        fp_cli_error("no database at %s: create one with 'fupan init' (or "
+        fp_cli_error(_("no database at %s: create one with 'fupan init' (or "
                      "'fupan init --sample' for the sample meeting), or "
-                     "name one with --db FILE", path);
+                     "name one with --db FILE"), path);
     free(path);
     return ok;
 }
@@ -62,14 +62,18 @@ fp_review *fp_cli_open_new(const char *db, const char *config,
                            bool read_only)
 {
     char err[1024];
+    bool bad_config = false;
     fp_review_opts opts = {db, config, read_only, 0};
     const char *today = getenv("FUPAN_TODAY");
     int y, m, d;
     if (today && fp_date_parse(today, &y, &m, &d))
         opts.today = fp_days_from_civil(y, m, d);
-    fp_review *rv = fp_review_open(&opts, err, sizeof err);
+    fp_review *rv = fp_review_open_checked(&opts, &bad_config, err,
+                                           sizeof err);
     if (!rv)
         fp_cli_error("%s", err);
+    if (!rv && bad_config)
+        exit(FP_EXIT_INPUT); /* every subcommand: a refused config is input */
     const char *wait = getenv("FUPAN_WAIT");
     double secs;
     if (rv && wait && fp_cli_wait_seconds(wait, &secs))
@@ -101,8 +105,8 @@ int fp_cli_take_wait(int *argc, char **argv)
                           : i + 1 < *argc ? argv[i + 1] : "";
         double secs;
         if (!fp_cli_wait_seconds(value, &secs)) {
-            fp_cli_error("--wait: '%s' is not a number of seconds "
-                         "(0 to 86400)", value);
+            fp_cli_error(_("--wait: '%s' is not a number of seconds "
+                         "(0 to 86400)"), value);
             return FP_EXIT_USAGE;
         }
         setenv("FUPAN_WAIT", value, 1);
@@ -115,7 +119,46 @@ bool fp_cli_week(const char *text, fp_week *out)
 {
     if (text && fp_week_parse(text, out))
         return true;
-    fp_cli_error("--week: '%s' is not an ISO week that exists "
-                 "(expected YYYY-Www, e.g. 2026-W47)", text ? text : "");
+    fp_cli_error(_("--week: '%s' is not an ISO week that exists "
+                 "(expected YYYY-Www, e.g. 2026-W47)"), text ? text : "");
     return false;
+}
+
+/* One of --week, --month, --quarter parsed as its kind of period. */
+static bool parse_period_of(const char *text, fp_period_kind kind,
+                            fp_period *out)
+{
+    fp_period p;
+    if (kind == FP_PERIOD_WEEK) {
+        fp_week w;
+        if (!fp_cli_week(text, &w))
+            return false;
+        *out = fp_period_of_week(w);
+        return true;
+    }
+    if (fp_period_parse(text, &p) && p.kind == kind) {
+        *out = p;
+        return true;
+    }
+    if (kind == FP_PERIOD_MONTH)
+        fp_cli_error(_("--month: '%s' is not a month (expected YYYY-MM, "
+                     "e.g. 2026-11)"), text);
+    else
+        fp_cli_error(_("--quarter: '%s' is not a quarter (expected YYYY-Qn, "
+                     "e.g. 2026-Q4)"), text);
+    return false;
+}
+
+int fp_cli_period(const char *week, const char *month, const char *quarter,
+                  fp_period *out)
+{
+    int given = (week != NULL) + (month != NULL) + (quarter != NULL);
+    if (given != 1) {
+        fp_cli_error(_("give one of --week, --month or --quarter"));
+        return FP_EXIT_USAGE;
+    }
+    bool ok = week ? parse_period_of(week, FP_PERIOD_WEEK, out)
+            : month ? parse_period_of(month, FP_PERIOD_MONTH, out)
+            : parse_period_of(quarter, FP_PERIOD_QUARTER, out);
+    return ok ? FP_EXIT_OK : FP_EXIT_INPUT;
 }

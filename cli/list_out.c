@@ -16,7 +16,7 @@ bool fp_out_format_parse(const char *s, fp_out_format *out)
     else if (!strcmp(s, "json"))
         *out = FP_FMT_JSON;
     else {
-        fp_cli_error("--format: '%s' is not text, csv or json", s);
+        fp_cli_error(_("--format: '%s' is not text, csv or json"), s);
         return false;
     }
     return true;

@@ -10,23 +10,26 @@
 #include "cli/runtime.h"
 #include "model/i18n.h"
 #include "model/text.h"
+#include "storage/config.h"
 #include "tui/tui.h"
 
 static const char usage_text[] =
-    "usage: fupan [--db FILE] [--config FILE] [--keymap FILE] [--week YYYY-Www]\n"
+    N_("usage: fupan [--db FILE] [--config FILE] [--keymap FILE] [--week YYYY-Www]\n"
     "             [--read-only] [--today YYYY-MM-DD] [--no-color]\n"
     "             [--headless COLSxROWS --keys 'KEY...'] [--dump-keys]\n"
-    "             [--dump-catalogue]\n"
+    "             [--dump-catalogue] [--lang zh_CN|en]\n"
     "       fupan init [--db FILE] [--sample]\n"
     "       fupan import actuals|targets|org|fx FILE... [--db FILE] [--dry-run]\n"
     "                    [--encoding utf-8|gb18030]\n"
-    "       fupan scorecard --week W [--path P | --person ID]\n"
+    "       fupan scorecard --week W|--month M|--quarter Q [--path P | --person ID]\n"
     "                       [--format text|csv|json] [--db FILE]\n"
     "       fupan override set|revert|list ...\n"
     "       fupan note add|list|edit|delete|history ...\n"
     "       fupan action add|list|done|drop|reopen ...\n"
-    "       fupan minutes --week W [--format text|md] [-o FILE]\n"
+    "       fupan minutes --week W|--month M|--quarter Q [--format text|md] [-o FILE]\n"
+    "       fupan push --week W [--to NAME | --url URL --kind K] [--dry-run]\n"
     "       fupan meeting attendees|show --week W [NAME...]\n"
+    "       fupan export scorecards|facts|notes|overrides|actions [--week W] ...\n"
     "       fupan check [--db FILE] [--quick]\n"
     "       fupan config check [--config FILE] [--keymap FILE]\n"
     "       fupan whatif --week W [--catalogue FILE] [--set SECTION.KEY=VALUE]...\n"
@@ -36,15 +39,20 @@ static const char usage_text[] =
     "       fupan --help | --version | -V\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
-    "--db, --config and --week go before or after the subcommand. The\n"
+    "--db, --config, --week and --lang go before or after the subcommand.\n"
+    "The language is --lang, else [ui] language in the config, else\n"
+    "LANGUAGE, LC_ALL, LC_MESSAGES or LANG (zh, zh_CN: Chinese). The\n"
     "database is --db, else $FUPAN_DB, else $XDG_DATA_HOME/fupan/fupan.db;\n"
     "only init, import and the TUI create it. Lists (note, action,\n"
     "override list) take --format text|csv|json. A FILE of - is standard\n"
     "input (import) or output (minutes -o).\n"
+    "Weeks are ISO weeks (2026-W47). A month (2026-11) is the weeks whose\n"
+    "Thursday falls in it (2026-11 is W45-W48), a quarter (2026-Q4) its\n"
+    "three months' weeks (W40-W53); a period adds up its weeks.\n"
     "Run 'fupan COMMAND --help' for more.\n"
     "Writes wait up to --wait SECONDS (default 10, $FUPAN_WAIT) while\n"
     "another fupan holds the database (an import), then exit 1.\n"
-    "Exit codes: 0 done, 1 runtime failure, 2 usage error, 3 input rejected.\n";
+    "Exit codes: 0 done, 1 runtime failure, 2 usage error, 3 input rejected.\n");
 
 typedef int (*command_fn)(int argc, char **argv);
 static const struct { const char *name; command_fn fn; } commands[] = {
@@ -55,6 +63,8 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"meeting", fp_cmd_meeting},   {"config", fp_cmd_config},
     {"whatif", fp_cmd_whatif},     {"catalogue", fp_cmd_catalogue},
     {"review", fp_cmd_review},
+    {"push", fp_cmd_push},
+    {"export", fp_cmd_export},
 };
 
 static bool parse_size(const char *s, int *cols, int *rows)
@@ -87,18 +97,18 @@ static int tui_option(int c, const char *arg, fp_tui_opts *o, int *dump)
     case 'H':
         if (parse_size(arg, &o->headless_cols, &o->headless_rows))
             return 0;
-        fp_cli_error("--headless: '%s' is not COLSxROWS", arg);
+        fp_cli_error(_("--headless: '%s' is not COLSxROWS"), arg);
         return FP_EXIT_USAGE;
     case 't':
         if (parse_today(arg, &o->today))
             return 0;
-        fp_cli_error("--today: '%s' is not a date YYYY-MM-DD", arg);
+        fp_cli_error(_("--today: '%s' is not a date YYYY-MM-DD"), arg);
         return FP_EXIT_USAGE;
     case 'C': setenv("NO_COLOR", "1", 1); return 0; /* the same switch */
     case 'Q': *dump = 2; return 0;
-    case 'h': fputs(usage_text, stdout); return -1;
+    case 'h': fputs(_(usage_text), stdout); return -1;
     case 'V': fp_version_print(stdout); return -1;
-    default: fputs(usage_text, stderr); return FP_EXIT_USAGE;
+    default: fputs(_(usage_text), stderr); return FP_EXIT_USAGE;
     }
 }
 
@@ -134,7 +144,7 @@ static int run_tui(int argc, char **argv)
             return rc < 0 ? FP_EXIT_OK : rc;
     }
     if (optind < argc) {
-        fp_cli_error("unknown command '%s' (see fupan --help)", argv[optind]);
+        fp_cli_error(_("unknown command '%s' (see fupan --help)"), argv[optind]);
         return FP_EXIT_USAGE;
     }
     if (dump)
@@ -154,9 +164,68 @@ static void init_i18n(void)
     textdomain(FP_TEXT_DOMAIN);
 }
 
+/* The value of option NAME ("--lang F" or "--lang=F") in argv before
+ * "--", or NULL; *at is its word's index. */
+static const char *find_option(int argc, char **argv, const char *name,
+                               int *at)
+{
+    size_t n = strlen(name);
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        if (strncmp(argv[i], name, n) != 0)
+            continue;
+        *at = i;
+        if (argv[i][n] == '=')
+            return argv[i] + n + 1;
+        if (argv[i][n] == '\0')
+            return i + 1 < argc ? argv[i + 1] : "";
+    }
+    return NULL;
+}
+
+/* [ui] language of the config in use; a broken config is reported by
+ * the command that reads it, not here. */
+static fp_lang config_language(int argc, char **argv)
+{
+    int at;
+    char err[512];
+    fp_config *cfg = fp_config_load(find_option(argc, argv, "--config", &at),
+                                    err, sizeof err);
+    fp_lang lang = cfg ? fp_lang_parse(cfg->language) : FP_LANG_UNSET;
+    fp_config_free(cfg);
+    return lang;
+}
+
+/* Takes --lang out of argv (it goes before or after the subcommand, and
+ * works for the TUI) and picks the language: --lang, else [ui] language,
+ * else the environment; then binds the catalogue. FP_EXIT_USAGE on a
+ * bad --lang. */
+static int choose_language(int *argc, char **argv)
+{
+    int at = 0;
+    const char *arg = find_option(*argc, argv, "--lang", &at);
+    fp_lang lang = arg ? fp_lang_parse(arg) : config_language(*argc, argv);
+    if (lang == FP_LANG_UNSET)
+        lang = fp_lang_from_env(getenv);
+    /* LANGUAGE picks the catalogue even under C.UTF-8 (no zh_CN locale). */
+    setenv("LANGUAGE", fp_lang_catalogue(lang), 1);
+    init_i18n();
+    if (arg == NULL)
+        return FP_EXIT_OK;
+    bool joined = argv[at][strlen("--lang")] == '=';
+    int words = joined || at + 1 >= *argc ? 1 : 2;
+    memmove(argv + at, argv + at + words,
+            (size_t)(*argc - at - words + 1) * sizeof *argv);
+    *argc -= words;
+    if (fp_lang_parse(arg) != FP_LANG_UNSET)
+        return FP_EXIT_OK;
+    fp_cli_error(_("--lang: '%s' is not zh_CN or en"), arg);
+    return FP_EXIT_USAGE;
+}
+
 /* Options every command takes, before or after its name:
  * `fupan --db F scorecard ...` is `fupan scorecard ... --db F`.
- * (--lang joins this list when the commands learn it.) */
+ * (--lang and --wait are taken out of argv before: see choose_language
+ * and fp_cli_take_wait.) */
 static const char *const global_options[] = {"--db", "--config", "--week"};
 
 /* How many words argv[i] takes as a global option ("--db F": 2,
@@ -190,7 +259,7 @@ static int run_command(command_fn fn, int argc, char **argv, int at)
 {
     char **args = malloc(((size_t)argc + 1) * sizeof *args);
     if (!args) {
-        fp_cli_error("out of memory");
+        fp_cli_error(_("out of memory"));
         return FP_EXIT_RUNTIME;
     }
     int n = 0;
@@ -210,7 +279,8 @@ int main(int argc, char **argv)
        write fails with EFBIG and is reported like a full disk. */
     signal(SIGXFSZ, SIG_IGN);
     fp_locale_init();
-    init_i18n();
+    if (choose_language(&argc, argv) != FP_EXIT_OK)
+        return FP_EXIT_USAGE;
     if (fp_cli_take_wait(&argc, argv) != FP_EXIT_OK)
         return FP_EXIT_USAGE;
     int at = 1, words;

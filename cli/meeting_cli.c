@@ -65,15 +65,15 @@ static int positional(int argc, char **argv, bool want_id,
     int left = argc - optind;
     if (left != (want_id ? 1 : 0)) {
         if (want_id && left == 0)
-            fp_cli_error("'%s' needs the ID of the item", argv[0]);
+            fp_cli_error(_("'%s' needs the ID of the item"), argv[0]);
         else
-            fp_cli_error("unexpected argument '%s'",
+            fp_cli_error(_("unexpected argument '%s'"),
                          argv[optind + (want_id ? 1 : 0)]);
-        fputs(usage, stderr);
+        fputs(_(usage), stderr);
         return FP_EXIT_USAGE;
     }
     if (want_id && !parse_id(argv[optind], &o->id)) {
-        fp_cli_error("'%s' is not an id (a positive number)", argv[optind]);
+        fp_cli_error(_("'%s' is not an id (a positive number)"), argv[optind]);
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -98,15 +98,15 @@ int fp_mcli_parse(int argc, char **argv, const char *allowed, bool want_id,
         else if (c == 'O')
             o->open_only = true;
         else if (c == 'h') {
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             return -1;
         } else {
             if (c == ':')
-                fp_cli_error("%s needs a value", argv[optind - 1]);
+                fp_cli_error(_("%s needs a value"), argv[optind - 1]);
             else
-                fp_cli_error("'%s' is not an option of '%s'",
+                fp_cli_error(_("'%s' is not an option of '%s'"),
                              argv[optind - 1], argv[0]);
-            fputs(usage, stderr);
+            fputs(_(usage), stderr);
             return FP_EXIT_USAGE;
         }
     }
@@ -120,12 +120,12 @@ bool fp_mcli_require(const fp_mcli_opts *o, const char *required,
     for (const char *r = required; *r; r++) {
         const char **s = slot((fp_mcli_opts *)o, *r);
         if (s && !*s) {
-            fp_cli_error("--%s is required", long_name(*r));
+            fp_cli_error(_("--%s is required"), long_name(*r));
             ok = false;
         }
     }
     if (!ok)
-        fputs(usage, stderr);
+        fputs(_(usage), stderr);
     return ok;
 }
 
@@ -133,8 +133,8 @@ int fp_mcli_node(fp_review *rv, const char *path)
 {
     int n = fp_tree_find_path(fp_review_tree(rv), path ? path : "");
     if (n < 0)
-        fp_cli_error("--path: no node '%s' (a path is store[/category"
-                     "[/person]] made of ids)", path ? path : "");
+        fp_cli_error(_("--path: no node '%s' (a path is store[/category"
+                     "[/person]] made of ids)"), path ? path : "");
     return n;
 }
 
@@ -142,7 +142,7 @@ int fp_mcli_kpi(fp_review *rv, const char *kpi)
 {
     int k = fp_catalogue_kpi(fp_review_catalogue(rv), kpi ? kpi : "");
     if (k < 0)
-        fp_cli_error("--kpi: unknown KPI '%s'", kpi ? kpi : "");
+        fp_cli_error(_("--kpi: unknown KPI '%s'"), kpi ? kpi : "");
     return k;
 }
 
@@ -158,8 +158,8 @@ bool fp_mcli_week(const char *text, const char *option, fp_week *out)
 {
     if (text && fp_week_parse(text, out))
         return true;
-    fp_cli_error("--%s: '%s' is not an ISO week that exists "
-                 "(expected YYYY-Www, e.g. 2026-W47)", option,
+    fp_cli_error(_("--%s: '%s' is not an ISO week that exists "
+                 "(expected YYYY-Www, e.g. 2026-W47)"), option,
                  text ? text : "");
     return false;
 }

@@ -1,6 +1,7 @@
 /* fp_catalogue_validate: the checks that keep a broken catalogue from
  * ever putting wrong numbers on the projector; see catalogue.h. */
 #include "model/catalogue.h"
+#include "model/i18n.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -47,29 +48,29 @@ static bool check_kpi(checker *c, int i)
 {
     const fp_kpi *k = &c->cat->kpis[i];
     if (!is_identifier(k->id))
-        return complain(c, FP_WHERE_KPI, i, "bad KPI id '%s' (use a-z, "
-                        "0-9 and '_', starting with a letter)", k->id);
+        return complain(c, FP_WHERE_KPI, i, _("bad KPI id '%s' (use a-z, "
+                        "0-9 and '_', starting with a letter)"), k->id);
     for (int j = 0; j < i; j++)
         if (strcmp(c->cat->kpis[j].id, k->id) == 0)
-            return complain(c, FP_WHERE_KPI, i, "duplicate KPI id '%s'",
+            return complain(c, FP_WHERE_KPI, i, _("duplicate KPI id '%s'"),
                             k->id);
     if (!isfinite(k->amber) || !isfinite(k->green) || k->amber <= 0 ||
         k->amber > k->green)
-        return complain(c, FP_WHERE_KPI, i, "%s: bad thresholds amber "
-                        "%g%% green %g%% (need 0 < amber <= green)",
+        return complain(c, FP_WHERE_KPI, i, _("%s: bad thresholds amber "
+                        "%g%% green %g%% (need 0 < amber <= green)"),
                         k->id, k->amber * 100, k->green * 100);
     if (k->decimals < 0 || k->decimals > 6)
-        return complain(c, FP_WHERE_KPI, i, "%s: decimals %d not in 0..6",
+        return complain(c, FP_WHERE_KPI, i, _("%s: decimals %d not in 0..6"),
                         k->id, k->decimals);
     if (k->maturity_days < 0 || k->maturity_days > 366)
-        return complain(c, FP_WHERE_KPI, i, "%s: maturity_days %d not in "
-                        "0..366", k->id, k->maturity_days);
+        return complain(c, FP_WHERE_KPI, i, _("%s: maturity_days %d not in "
+                        "0..366"), k->id, k->maturity_days);
     if (k->add == FP_ADD_FORMULA && !k->formula_src)
-        return complain(c, FP_WHERE_KPI, i, "%s: additivity is formula "
-                        "but there is no formula", k->id);
+        return complain(c, FP_WHERE_KPI, i, _("%s: additivity is formula "
+                        "but there is no formula"), k->id);
     if (k->add != FP_ADD_FORMULA && k->formula_src)
-        return complain(c, FP_WHERE_FORMULA, i, "%s: a formula needs "
-                        "additivity = formula", k->id);
+        return complain(c, FP_WHERE_FORMULA, i, _("%s: a formula needs "
+                        "additivity = formula"), k->id);
     return true;
 }
 
@@ -93,7 +94,7 @@ static bool compile_formula(checker *c, int i)
     k->formula = fp_expr_compile(k->formula_src, lookup_kpi, c->cat, NULL,
                                  msg, sizeof msg);
     if (!k->formula)
-        return complain(c, FP_WHERE_FORMULA, i, "formula of %s, %s", k->id,
+        return complain(c, FP_WHERE_FORMULA, i, _("formula of %s, %s"), k->id,
                         msg);
     return true;
 }
@@ -111,7 +112,7 @@ static bool report_cycle(checker *c, const int *path, int depth, int k)
                                  c->cat->kpis[path[i]].id);
     if (used < sizeof buf)
         snprintf(buf + used, sizeof buf - used, "%s", c->cat->kpis[k].id);
-    return complain(c, FP_WHERE_FORMULA, k, "formula cycle: %s", buf);
+    return complain(c, FP_WHERE_FORMULA, k, _("formula cycle: %s"), buf);
 }
 
 /* Depth-first post-order over formula components; state 1 = on the
@@ -144,7 +145,7 @@ static bool order_formulas(checker *c)
     int *path = malloc((size_t)(cat->nkpis + 1) * sizeof *path);
     bool ok = cat->eval_order && state && path;
     if (!ok)
-        complain(c, FP_WHERE_NONE, -1, "out of memory");
+        complain(c, FP_WHERE_NONE, -1, _("out of memory"));
     for (int k = 0; ok && k < cat->nkpis; k++)
         ok = visit(c, k, state, path, 0);
     free(state);
@@ -157,14 +158,14 @@ static bool check_card(checker *c, fp_where_kind kind, int index,
 {
     for (int i = 0; i < n; i++) {
         if (card[i].kpi < 0 || card[i].kpi >= c->cat->nkpis)
-            return complain(c, kind, index, "%s: unknown KPI", name);
+            return complain(c, kind, index, _("%s: unknown KPI"), name);
         const char *id = c->cat->kpis[card[i].kpi].id;
         if (!isfinite(card[i].weight) || card[i].weight < 0)
-            return complain(c, kind, index, "%s: weight of %s must be a "
-                            "number of 0 or more", name, id);
+            return complain(c, kind, index, _("%s: weight of %s must be a "
+                            "number of 0 or more"), name, id);
         for (int j = 0; j < i; j++)
             if (card[j].kpi == card[i].kpi)
-                return complain(c, kind, index, "%s: %s listed twice",
+                return complain(c, kind, index, _("%s: %s listed twice"),
                                 name, id);
     }
     return true;
@@ -176,11 +177,11 @@ static bool check_roles(checker *c)
     for (int i = 0; i < cat->nroles; i++) {
         const fp_role *r = &cat->roles[i];
         if (!is_identifier(r->id))
-            return complain(c, FP_WHERE_ROLE, i, "bad role id '%s'", r->id);
+            return complain(c, FP_WHERE_ROLE, i, _("bad role id '%s'"), r->id);
         for (int j = 0; j < i; j++)
             if (strcmp(cat->roles[j].id, r->id) == 0)
-                return complain(c, FP_WHERE_ROLE, i, "duplicate role id "
-                                "'%s'", r->id);
+                return complain(c, FP_WHERE_ROLE, i, _("duplicate role id "
+                                "'%s'"), r->id);
         if (!check_card(c, FP_WHERE_ROLE, i, r->id, r->kpis, r->nkpis))
             return false;
     }
@@ -197,23 +198,23 @@ static bool check_causes_and_conflicts(checker *c)
     const fp_catalogue *cat = c->cat;
     for (int i = 0; i < cat->ncauses; i++) {
         if (!is_identifier(cat->causes[i].id))
-            return complain(c, FP_WHERE_CAUSE, i, "bad cause id '%s'",
+            return complain(c, FP_WHERE_CAUSE, i, _("bad cause id '%s'"),
                             cat->causes[i].id);
         for (int j = 0; j < i; j++)
             if (strcmp(cat->causes[j].id, cat->causes[i].id) == 0)
-                return complain(c, FP_WHERE_CAUSE, i, "duplicate cause id "
-                                "'%s'", cat->causes[i].id);
+                return complain(c, FP_WHERE_CAUSE, i, _("duplicate cause id "
+                                "'%s'"), cat->causes[i].id);
     }
     for (int i = 0; i < cat->nconflicts; i++) {
         const fp_conflict *f = &cat->conflicts[i];
         if (f->a < 0 || f->a >= cat->nkpis || f->b < 0 ||
             f->b >= cat->nkpis || f->a == f->b)
-            return complain(c, FP_WHERE_CONFLICT, i, "a conflict pair needs "
-                            "two different known KPIs");
+            return complain(c, FP_WHERE_CONFLICT, i, _("a conflict pair needs "
+                            "two different known KPIs"));
         if ((f->dir_a != 1 && f->dir_a != -1) ||
             (f->dir_b != 1 && f->dir_b != -1))
-            return complain(c, FP_WHERE_CONFLICT, i, "a conflict move must "
-                            "be up or down");
+            return complain(c, FP_WHERE_CONFLICT, i, _("a conflict move must "
+                            "be up or down"));
     }
     return true;
 }
@@ -225,8 +226,8 @@ static bool check_currency(checker *c)
     for (int i = 0; ok && i < 3; i++)
         ok = isupper((unsigned char)cur[i]);
     if (!ok)
-        return complain(c, FP_WHERE_NONE, -1, "reporting currency must be "
-                        "a 3-letter ISO code like USD");
+        return complain(c, FP_WHERE_NONE, -1, _("reporting currency must be "
+                        "a 3-letter ISO code like USD"));
     return true;
 }
 

@@ -5,6 +5,7 @@
  *   unary   := ('-' | '+') unary | primary
  *   primary := NUMBER | ID | '(' expr ')'                               */
 #include "model/expr.h"
+#include "model/i18n.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -62,7 +63,7 @@ static void emit(parser *p, op_code code, int kpi, double num)
         int cap = p->cap ? p->cap * 2 : 16;
         op *np = realloc(p->prog, (size_t)cap * sizeof *np);
         if (!np) {
-            fail(p, p->pos, "out of memory");
+            fail(p, p->pos, _("out of memory"));
             return;
         }
         p->prog = np;
@@ -73,7 +74,7 @@ static void emit(parser *p, op_code code, int kpi, double num)
         if (++p->depth > p->max_depth)
             p->max_depth = p->depth;
         if (p->depth > FP_EXPR_MAX_DEPTH)
-            fail(p, p->pos, "formula too complex");
+            fail(p, p->pos, _("formula too complex"));
     } else if (code != OP_NEG) {
         p->depth--;
     }
@@ -124,23 +125,23 @@ static void parse_number(parser *p)
             n++;
     }
     if (n == 1 && s[0] == '.') {
-        fail(p, p->pos, "bad number '.'");
+        fail(p, p->pos, _("bad number '.'"));
         return;
     }
     if (is_id_char(s[n]) || s[n] == '.') {
-        fail(p, p->pos + n, "unexpected '%c' after a number", s[n]);
+        fail(p, p->pos + n, _("unexpected '%c' after a number"), s[n]);
         return;
     }
     char buf[64];
     if (n >= sizeof buf) {
-        fail(p, p->pos, "number too long");
+        fail(p, p->pos, _("number too long"));
         return;
     }
     memcpy(buf, s, n);
     buf[n] = '\0';
     double v = strtod(buf, NULL);
     if (!isfinite(v)) {
-        fail(p, p->pos, "number out of range");
+        fail(p, p->pos, _("number out of range"));
         return;
     }
     p->pos += n;
@@ -155,7 +156,7 @@ static void parse_id(parser *p)
         n++;
     int kpi = p->lookup ? p->lookup(p->ctx, s, n) : -1;
     if (kpi < 0) {
-        fail(p, p->pos, "unknown KPI '%.*s'", (int)n, s);
+        fail(p, p->pos, _("unknown KPI '%.*s'"), (int)n, s);
         return;
     }
     p->pos += n;
@@ -165,9 +166,9 @@ static void parse_id(parser *p)
 static void describe_char(char c, char *buf, size_t bufsz)
 {
     if (c == '\0')
-        snprintf(buf, bufsz, "end of formula");
+        snprintf(buf, bufsz, _("end of formula"));
     else if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x7f)
-        snprintf(buf, bufsz, "character 0x%02x", (unsigned char)c);
+        snprintf(buf, bufsz, _("character 0x%02x"), (unsigned char)c);
     else
         snprintf(buf, bufsz, "'%c'", c);
 }
@@ -185,7 +186,7 @@ static void parse_primary(parser *p)
         if (p->failed)
             return;
         if (peek(p) != ')') {
-            fail(p, p->pos, "missing ')' for the '(' at column %d",
+            fail(p, p->pos, _("missing ')' for the '(' at column %d"),
                  column_of(p->src, open));
             return;
         }
@@ -193,7 +194,7 @@ static void parse_primary(parser *p)
     } else {
         char what[32];
         describe_char(c, what, sizeof what);
-        fail(p, p->pos, "expected a KPI id, a number or '(', found %s",
+        fail(p, p->pos, _("expected a KPI id, a number or '(', found %s"),
              what);
     }
 }
@@ -201,7 +202,7 @@ static void parse_primary(parser *p)
 static void parse_unary(parser *p)
 {
     if (++p->nesting > FP_EXPR_MAX_DEPTH) {
-        fail(p, p->pos, "formula nested too deeply");
+        fail(p, p->pos, _("formula nested too deeply"));
         return;
     }
     char c = peek(p);
@@ -230,7 +231,7 @@ static void parse_term(parser *p)
 static void parse_expr(parser *p)
 {
     if (++p->nesting > FP_EXPR_MAX_DEPTH) {
-        fail(p, p->pos, "formula nested too deeply");
+        fail(p, p->pos, _("formula nested too deeply"));
         return;
     }
     parse_term(p);
@@ -285,13 +286,13 @@ fp_expr *fp_expr_compile(const char *src, fp_expr_lookup lookup, void *ctx,
 {
     parser p = { .src = src ? src : "", .lookup = lookup, .ctx = ctx };
     if (peek(&p) == '\0')
-        fail(&p, p.pos, "empty formula");
+        fail(&p, p.pos, _("empty formula"));
     else
         parse_expr(&p);
     if (!p.failed && peek(&p) != '\0') {
         char what[32];
         describe_char(peek(&p), what, sizeof what);
-        fail(&p, p.pos, "unexpected %s", what);
+        fail(&p, p.pos, _("unexpected %s"), what);
     }
     if (p.failed) {
         int col = column_of(p.src, p.err_pos);

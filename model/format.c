@@ -1,5 +1,6 @@
 /* Number formatting; see format.h. */
 #include "model/format.h"
+#include "model/i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -98,6 +99,7 @@ void fp_format_wow(double now, double prev, char *buf, size_t bufsz)
 
 const char *fp_status_word(int status)
 {
-    static const char *const words[] = {"none", "green", "amber", "red"};
+    static const char *const words[] = {N_("none"), N_("green"), N_("amber"),
+                                        N_("red")};
     return status >= 0 && status <= 3 ? words[status] : "none";
 }

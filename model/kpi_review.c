@@ -181,27 +181,23 @@ bool fp_kpi_review_listed(const fp_kpi_review *rv, int kpi)
 
 bool fp_quarter_parse(const char *text, int *year, int *quarter)
 {
-    char q, extra;
-    return sscanf(text, "%4d-%c%d%c", year, &q, quarter, &extra) == 3 &&
-           (q == 'Q' || q == 'q') && *quarter >= 1 && *quarter <= 4 &&
-           *year >= 1900 && *year <= 9999 && strlen(text) == 7;
+    fp_period p;
+    if (!fp_period_parse(text, &p) || p.kind != FP_PERIOD_QUARTER)
+        return false;
+    *year = p.year;
+    *quarter = p.num;
+    return true;
 }
 
+/* The period rule of model/week.h (a week is in the quarter that holds
+ * its Thursday): fp_period_first .. fp_period_last. */
 int fp_quarter_weeks(int year, int quarter, fp_week *out)
 {
-    long first = fp_days_from_civil(year, quarter * 3 - 2, 1);
-    long last = quarter == 4 ? fp_days_from_civil(year + 1, 1, 1) - 1
-                             : fp_days_from_civil(year, quarter * 3 + 1, 1) - 1;
+    fp_period p = {FP_PERIOD_QUARTER, year, quarter};
     int n = 0;
-    /* the Thursday of the week that holds day `first`, then every 7 days */
-    long dow = ((first % 7) + 7 + 3) % 7; /* 0 = Monday (1970-01-01: Thu) */
-    long thursday = first - dow + 3;
-    if (thursday < first)
-        thursday += 7;
-    for (; thursday <= last && n < FP_QUARTER_MAX_WEEKS; thursday += 7) {
-        int y, m, d;
-        fp_civil_from_days(thursday, &y, &m, &d);
-        out[n++] = fp_week_of_date(y, m, d);
-    }
+    fp_week last = fp_period_last(p);
+    for (fp_week w = fp_period_first(p);
+         w <= last && n < FP_QUARTER_MAX_WEEKS; w = fp_week_next(w))
+        out[n++] = w;
     return n;
 }

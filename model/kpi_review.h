@@ -20,7 +20,7 @@
 #define FP_REVIEW_NEVER_GREEN 0.10   /* at or below: unrealistic */
 #define FP_REVIEW_NO_MOVE 0.20       /* |r| below: moves no result */
 #define FP_REVIEW_MIN_PAIRS 4        /* fewer pairs: no correlation */
-#define FP_QUARTER_MAX_WEEKS 14
+#define FP_QUARTER_MAX_WEEKS FP_PERIOD_MAX_WEEKS
 
 typedef struct {
     int people;          /* distinct people whose card carries it */

@@ -19,7 +19,12 @@
 
 #define FP_MINUTES_WIDTH 100
 
-typedef enum { FP_MINUTES_TEXT = 0, FP_MINUTES_MD = 1 } fp_minutes_format;
+/* text and md: the full minutes. chat: the short minutes for a group
+ * chat (model/minutes_chat.c): at most a screenful of lines for a phone,
+ * no tables, no hard wraps, no alignment by spaces. */
+typedef enum {
+    FP_MINUTES_TEXT = 0, FP_MINUTES_MD = 1, FP_MINUTES_CHAT = 2
+} fp_minutes_format;
 
 enum {
     FP_MIN_OVERRIDDEN = 1,  /* value set by hand (人工修正) */
@@ -37,6 +42,7 @@ typedef struct {
     const char *actual, *target, *attainment, *wow;
     int status;             /* fp_status */
     unsigned marks;         /* FP_MIN_* */
+    const char *kpi_id;     /* "gmv": the chat headline looks for it */
 } fp_minutes_row;
 
 typedef struct {

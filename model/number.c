@@ -4,6 +4,7 @@
  * error. The value is computed by hand, never with strtod: strtod follows
  * LC_NUMERIC and accepts inf, nan, hex and exponents. */
 #include "model/number.h"
+#include "model/i18n.h"
 
 #include <string.h>
 #include <strings.h>
@@ -101,19 +102,19 @@ static bool scan_prefix(scan *sc, const char **why)
         if ((n = blank_len(p)) > 0) {
         } else if ((n = currency_len(p)) > 0) {
             if (sc->has_currency) {
-                *why = "two currency markers";
+                *why = _("two currency markers");
                 return false;
             }
             sc->has_currency = true;
         } else if ((n = sign_len(p, &neg)) > 0) {
             if (sc->has_sign) {
-                *why = "two signs";
+                *why = _("two signs");
                 return false;
             }
             sc->has_sign = true;
             sc->negative = neg;
         } else {
-            *why = "unexpected character before the number";
+            *why = _("unexpected character before the number");
             return false;
         }
         sc->pos += n;
@@ -128,7 +129,7 @@ static bool scan_suffix(scan *sc, const char **why)
         if (*p == '\0')
             return true;
         if (sc->has_percent && blank_len(p) == 0) {
-            *why = "text after '%'";
+            *why = _("text after '%'");
             return false;
         }
         if ((n = blank_len(p)) > 0) {
@@ -138,7 +139,7 @@ static bool scan_suffix(scan *sc, const char **why)
             sc->has_currency = true;
         } else {
             *why = is_body_char(*p) ? "two numbers in one field"
-                                    : "unexpected character after the number";
+                                    : _("unexpected character after the number");
             return false;
         }
         sc->pos += n;
@@ -194,37 +195,37 @@ static fp_num_status check_separators(const scan *sc, size_t *dot,
         }
     }
     if (b[len - 1] == ',' || b[len - 1] == '.') {
-        *why = "the number ends with a separator";
+        *why = _("the number ends with a separator");
         return FP_NUM_BAD;
     }
     if (ndots > 1) {
         size_t grouped = last_comma ? (size_t)(last_comma - b) : len;
         if (!valid_grouping(b, grouped, '.')) {
-            *why = "misplaced separators";
+            *why = _("misplaced separators");
             return FP_NUM_BAD;
         }
-        *why = "'.' as thousands separator? write the plain number";
+        *why = _("'.' as thousands separator? write the plain number");
         return FP_NUM_AMBIGUOUS;
     }
     if (first_dot && last_comma && last_comma > first_dot) {
-        *why = "'.' before ',': decimal comma? write the plain number";
+        *why = _("'.' before ',': decimal comma? write the plain number");
         return FP_NUM_AMBIGUOUS;
     }
     size_t int_len = first_dot ? (size_t)(first_dot - b) : len;
     if (ncommas > 0 && !valid_grouping(b, int_len, ',')) {
-        *why = "',' is not a thousands separator here (decimal comma?)";
+        *why = _("',' is not a thousands separator here (decimal comma?)");
         return FP_NUM_AMBIGUOUS;
     }
     if (first_dot && digit_run(first_dot + 1, len - int_len - 1) !=
                          len - int_len - 1) {
-        *why = "misplaced separator";
+        *why = _("misplaced separator");
         return FP_NUM_BAD;
     }
     /* Rp12.500 is twelve thousand five hundred in Indonesia. */
     if (first_dot && ncommas == 0 && sc->has_currency &&
         len - int_len - 1 == 3 && !integer_part_is_zero(b, int_len)) {
-        *why = "'.' with 3 digits after a currency: thousands separator or "
-               "decimal point? write the plain number";
+        *why = _("'.' with 3 digits after a currency: thousands separator or "
+               "decimal point? write the plain number");
         return FP_NUM_AMBIGUOUS;
     }
     *dot = int_len;
@@ -243,7 +244,7 @@ static bool compute(const scan *sc, size_t dot, int extra_scale,
         if (c < '0' || c > '9')
             continue;
         if (++digits > MAX_DIGITS) {
-            *why = "too many digits";
+            *why = _("too many digits");
             return false;
         }
         mantissa = mantissa * 10 + (c - '0');
@@ -277,7 +278,7 @@ fp_num_status fp_parse_value(const char *text, bool percent, double *out,
         why = &dummy;
     *why = NULL;
     if (text == NULL || is_blank_text(text)) {
-        *why = "empty";
+        *why = _("empty");
         return FP_NUM_EMPTY;
     }
     scan sc = {.s = text};
@@ -288,13 +289,14 @@ fp_num_status fp_parse_value(const char *text, bool percent, double *out,
         sc.pos++;
     sc.body_len = (size_t)(text + sc.pos - sc.body);
     if (sc.body_len == 0 || sc.body[0] == ',') {
-        *why = "not a number";
+        *why = _("not a number");
         return FP_NUM_BAD;
     }
     if (!scan_suffix(&sc, why))
         return FP_NUM_BAD;
     if (sc.has_percent && !percent) {
-        *why = "'%' for a KPI that is not a percentage";
+        /* xgettext:no-c-format */
+        *why = _("'%' for a KPI that is not a percentage");
         return FP_NUM_BAD;
     }
     size_t dot;

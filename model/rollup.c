@@ -67,7 +67,7 @@ static size_t scratch_size(int nn, int np, int nk, size_t nov)
 
 /* The rollup's own arrays, reusing those of `reuse` when its shape is
  * the same (no fresh pages to fault in for every week computed). */
-static fp_rollup *alloc_rollup(int nn, int np, int nk, fp_rollup *reuse)
+fp_rollup *fp_rollup_alloc(int nn, int np, int nk, fp_rollup *reuse)
 {
     if (reuse && reuse->nnodes == nn && reuse->nrows == nn + np &&
         reuse->nkpis == nk) {
@@ -97,7 +97,7 @@ static bool alloc_ctx(fp_rollup_ctx *c, fp_rollup *reuse)
     int nn = c->tree->nnodes, np = c->tree->npeople, nk = c->nk;
     size_t nov = c->in->noverrides;
     char *s = malloc(scratch_size(nn, np, nk, nov));
-    c->r = alloc_rollup(nn, np, nk, reuse);
+    c->r = fp_rollup_alloc(nn, np, nk, reuse);
     c->scratch = s;
     if (!c->r || !s)
         return false;
@@ -113,12 +113,12 @@ static bool alloc_ctx(fp_rollup_ctx *c, fp_rollup *reuse)
     return true;
 }
 
-static void init_cells(fp_rollup_ctx *c)
+void fp_rollup_blank(fp_rollup *r)
 {
-    size_t n = (size_t)c->r->nrows * (size_t)c->nk;
+    size_t n = (size_t)r->nrows * (size_t)r->nkpis;
     const fp_cell blank = { NAN, NAN, NAN, NAN, NAN, NAN, FP_ST_NONE, 0 };
     for (size_t i = 0; i < n; i++)
-        c->r->cells[i] = blank;
+        r->cells[i] = blank;
 }
 
 static void classify_kpis(fp_rollup_ctx *c)
@@ -335,7 +335,7 @@ static void scope_card(fp_rollup_ctx *c, int node)
     }
 }
 
-static void scope_cards(fp_rollup_ctx *c)
+void fp_rollup_scope_cards(fp_rollup_ctx *c)
 {
     for (int i = 0; i < c->tree->nnodes; i++)
         if (c->tree->nodes[i].level == FP_LVL_PERSON)
@@ -409,7 +409,7 @@ static void finish_row(fp_rollup_ctx *c, int row, int level,
     c->r->score[row] = weights > 0 ? sum / weights : NAN;
 }
 
-static void finish_rows(fp_rollup_ctx *c)
+void fp_rollup_finish_rows(fp_rollup_ctx *c)
 {
     for (int i = 0; i < c->r->nnodes; i++)
         finish_row(c, i, (int)c->tree->nodes[i].level, role_of_node(c, i));
@@ -435,9 +435,12 @@ fp_rollup *fp_rollup_recompute(fp_rollup *reuse, const fp_catalogue *cat,
         return NULL;
     }
     c.r->week = in->week;
+    c.r->period = fp_period_of_week(in->week);
+    c.r->period_weeks = 1;
+    c.r->weeks_with_data = in->nfacts > 0;
     c.r->cat = cat;
     c.r->tree = tree;
-    init_cells(&c);
+    fp_rollup_blank(c.r);
     classify_kpis(&c);
     place_facts(&c);
     index_overrides(&c);
@@ -445,9 +448,9 @@ fp_rollup *fp_rollup_recompute(fp_rollup *reuse, const fp_catalogue *cat,
     store_rates(&c);
     for (int i = tree->nnodes - 1; i >= 0; i--)
         roll_node(&c, i);
-    scope_cards(&c);
+    fp_rollup_scope_cards(&c);
     fp_rollup_people(&c);
-    finish_rows(&c);
+    fp_rollup_finish_rows(&c);
     free(c.scratch);
     return c.r;
 }

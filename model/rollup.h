@@ -79,7 +79,11 @@ typedef struct {
 } fp_cell;
 
 typedef struct {
-    fp_week week;
+    fp_week week;        /* a period's rollup: its last week */
+    fp_period period;    /* the week itself, or the month or quarter */
+    int period_weeks;    /* weeks in the period (1 for a week) */
+    int weeks_with_data; /* of those, weeks with any fact: the period is
+                            partial while fewer */
     int nrows, nnodes, nkpis;
     fp_cell *cells;      /* nrows * nkpis */
     double *score;       /* per row: weighted, capped; NAN if no KPI scores */
@@ -125,5 +129,35 @@ const char *fp_rollup_currency(const fp_rollup *r, int row);
  * returns how many pairs fired (0 when prev is NULL). */
 int fp_rollup_conflicts(const fp_rollup *now, const fp_rollup *prev,
                         int row, int *out, int max);
+
+/* ---- a month or a quarter (model/rollup_period.c) ----
+ * A period's rollup is built from the rollups of its weeks, in the same
+ * shape: sum KPIs add the weeks' values (money above store level is
+ * already converted at each week's rate; a week without a rate leaves
+ * the period without a value, FP_CF_NO_RATE); formula KPIs are computed
+ * again from the period's summed components (a month's ROAS is its GMV
+ * over its spend); `none` KPIs have no value (nothing is imported for a
+ * period). Flags of the weeks are kept (overridden, provisional ...).
+ * Targets: an explicit target for the period (fp_target.week ==
+ * fp_period_code) wins; else for sum KPIs the sum of the weeks' targets
+ * when every week has one; else for other KPIs the target every week
+ * agrees on, or the node's standing target, or the card's default.
+ * Attainment, status and score as for a week.
+ * Ownership: fp_period_acc_new; add each week (any order, each once);
+ * fp_period_acc_finish returns a new rollup (fp_rollup_free) and frees
+ * the accumulator; fp_period_acc_free drops one not finished. */
+typedef struct fp_period_acc fp_period_acc;
+
+fp_period_acc *fp_period_acc_new(const fp_catalogue *cat,
+                                 const fp_tree *tree, fp_period period);
+/* week: the rollup of one of the period's weeks over the same tree and
+ * catalogue; has_data: the week holds any fact (for partial marking). */
+void fp_period_acc_add(fp_period_acc *acc, const fp_rollup *week,
+                       bool has_data);
+/* targets: the period's explicit ones and standing ones (week 0); others
+ * are ignored. NULL when out of memory (acc is freed either way). */
+fp_rollup *fp_period_acc_finish(fp_period_acc *acc,
+                                const fp_target *targets, size_t ntargets);
+void fp_period_acc_free(fp_period_acc *acc);
 
 #endif

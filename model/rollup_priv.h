@@ -45,5 +45,15 @@ void fp_rollup_people(fp_rollup_ctx *c);
 /* Default target of kpi on the node's card (role or level), or NAN. */
 double fp_rollup_card_target(const fp_catalogue *cat, int level,
                              const char *role, int kpi);
+/* The rollup's arrays for nn nodes, np people and nk KPIs, reusing
+ * reuse's when the shape is the same (else reuse is freed). Cells are
+ * not initialised: fp_rollup_blank. NULL when out of memory. */
+fp_rollup *fp_rollup_alloc(int nn, int np, int nk, fp_rollup *reuse);
+/* Every cell "no value", no target, no flag. */
+void fp_rollup_blank(fp_rollup *r);
+/* Person nodes of a scoped role read their card at the scope node. */
+void fp_rollup_scope_cards(fp_rollup_ctx *c);
+/* Attainment, status, provisional (c->prov) and score of every row. */
+void fp_rollup_finish_rows(fp_rollup_ctx *c);
 
 #endif

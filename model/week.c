@@ -2,6 +2,7 @@
 #include "model/week.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #define FP_WEEK_MIN_YEAR 1000
@@ -232,4 +233,156 @@ bool fp_week_parse_near(const char *text, fp_week near, bool ahead,
     if (ahead && *out < near)
         *out += 100;
     return fp_week_valid(*out);
+}
+
+/* ---- periods ---------------------------------------------------------- */
+
+#define CODE_MONTH 60
+#define CODE_QUARTER 80
+
+/* Month (1-12) of the week's Thursday. */
+static int month_of_week(fp_week week)
+{
+    int y, m, d;
+    fp_civil_from_days(fp_week_monday(week) + 3, &y, &m, &d);
+    return m;
+}
+
+fp_period fp_period_at(fp_week week, fp_period_kind kind)
+{
+    fp_period p = { kind, week / 100, week % 100 };
+    if (kind == FP_PERIOD_MONTH)
+        p.num = month_of_week(week);
+    else if (kind == FP_PERIOD_QUARTER)
+        p.num = (month_of_week(week) - 1) / 3 + 1;
+    return p;
+}
+
+fp_period fp_period_of_week(fp_week week)
+{
+    return fp_period_at(week, FP_PERIOD_WEEK);
+}
+
+static bool period_valid(fp_period p)
+{
+    if (p.kind == FP_PERIOD_WEEK)
+        return fp_week_valid(p.year * 100 + p.num);
+    if (p.year < FP_WEEK_MIN_YEAR || p.year > FP_WEEK_MAX_YEAR)
+        return false;
+    return p.num >= 1 && p.num <= (p.kind == FP_PERIOD_MONTH ? 12 : 4);
+}
+
+/* First month of p (a quarter's first month). */
+static int first_month(fp_period p)
+{
+    return p.kind == FP_PERIOD_QUARTER ? (p.num - 1) * 3 + 1 : p.num;
+}
+
+fp_week fp_period_first(fp_period p)
+{
+    if (p.kind == FP_PERIOD_WEEK)
+        return p.year * 100 + p.num;
+    /* the week of the month's first Thursday */
+    long day1 = fp_days_from_civil(p.year, first_month(p), 1);
+    long thursday = day1 + floor_mod(4 - iso_weekday(day1), 7);
+    return week_of_days(thursday);
+}
+
+fp_week fp_period_last(fp_period p)
+{
+    if (p.kind == FP_PERIOD_WEEK)
+        return p.year * 100 + p.num;
+    return fp_week_prev(fp_period_first(fp_period_add(p, 1)));
+}
+
+int fp_period_nweeks(fp_period p)
+{
+    return fp_week_diff(fp_period_last(p), fp_period_first(p)) + 1;
+}
+
+fp_period fp_period_add(fp_period p, int delta)
+{
+    if (p.kind == FP_PERIOD_WEEK)
+        return fp_period_of_week(fp_week_add(p.year * 100 + p.num, delta));
+    int per_year = p.kind == FP_PERIOD_MONTH ? 12 : 4;
+    long i = (long)p.year * per_year + (p.num - 1) + delta;
+    p.year = (int)floor_div(i, per_year);
+    p.num = (int)floor_mod(i, per_year) + 1;
+    return p;
+}
+
+int fp_period_code(fp_period p)
+{
+    int base = p.kind == FP_PERIOD_MONTH ? CODE_MONTH
+             : p.kind == FP_PERIOD_QUARTER ? CODE_QUARTER : 0;
+    return p.year * 100 + base + p.num;
+}
+
+bool fp_period_from_code(int code, fp_period *out)
+{
+    int rest = code % 100;
+    fp_period p = { FP_PERIOD_WEEK, code / 100, rest };
+    if (rest > CODE_QUARTER) {
+        p.kind = FP_PERIOD_QUARTER;
+        p.num = rest - CODE_QUARTER;
+    } else if (rest > CODE_MONTH) {
+        p.kind = FP_PERIOD_MONTH;
+        p.num = rest - CODE_MONTH;
+    }
+    if (code <= 0 || !period_valid(p))
+        return false;
+    *out = p;
+    return true;
+}
+
+bool fp_period_parse(const char *text, fp_period *out)
+{
+    fp_week w;
+    int year, num;
+    if (fp_week_parse(text, &w)) {
+        *out = fp_period_of_week(w);
+        return true;
+    }
+    if (text == NULL || !read_digits(text, 4, &year) || text[4] != '-')
+        return false;
+    const char *p = text + 5;
+    fp_period_kind kind = FP_PERIOD_MONTH;
+    if (*p == 'Q' || *p == 'q') {
+        kind = FP_PERIOD_QUARTER;
+        p++;
+        if (!read_digits(p, 1, &num) || p[1] != '\0')
+            return false;
+    } else if (!read_digits(p, 2, &num) || p[2] != '\0')
+        return false;
+    fp_period r = { kind, year, num };
+    if (!period_valid(r))
+        return false;
+    *out = r;
+    return true;
+}
+
+void fp_period_format(fp_period p, char *out)
+{
+    if (p.kind == FP_PERIOD_WEEK) {
+        fp_week_format(p.year * 100 + p.num, out);
+        return;
+    }
+    int y = p.year >= 0 && p.year <= 9999 ? p.year : 0;
+    int n = p.num >= 0 && p.num <= 99 ? p.num : 0;
+    if (p.kind == FP_PERIOD_QUARTER)
+        snprintf(out, FP_PERIOD_STR, "%04d-Q%d", y, n % 10);
+    else
+        snprintf(out, FP_PERIOD_STR, "%04d-%02d", y, n);
+}
+
+void fp_period_label(fp_period p, char *out)
+{
+    char name[FP_PERIOD_STR];
+    fp_period_format(p, name);
+    if (p.kind == FP_PERIOD_WEEK) {
+        snprintf(out, FP_PERIOD_LABEL, "%s", name);
+        return;
+    }
+    snprintf(out, FP_PERIOD_LABEL, "%s (W%02d-W%02d)", name,
+             fp_period_first(p) % 100, fp_period_last(p) % 100);
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh [--list] [build|test|valgrind|bench]: installs the Debian
+# deps.sh [--list] [build|test|valgrind|bench|fuzz]: installs the Debian
 # packages that part of the work needs, only those that are missing
 # (apt-get as root, sudo otherwise; nothing at all when all are there).
 # build (the default) is what `make` and `make run` need; test adds what
@@ -7,7 +7,7 @@
 set -e
 list=false
 if [ "${1-}" = --list ]; then list=true; shift; fi
-BUILD="gcc make pkg-config libncurses-dev libsqlite3-dev libcsv-dev libiniparser-dev"
+BUILD="gcc make pkg-config libncurses-dev libsqlite3-dev libcsv-dev libiniparser-dev libcurl4-openssl-dev libxlsxwriter-dev"
 # translations are compiled with msgfmt once there are any
 if ls "$(dirname "$0")"/../po/*.po >/dev/null 2>&1; then BUILD="$BUILD gettext"; fi
 case ${1:-build} in
@@ -15,7 +15,9 @@ build) PKGS="$BUILD" ;;
 test) PKGS="$BUILD libcriterion-dev tmux gettext man-db" ;;
 valgrind) PKGS="$BUILD tmux gettext valgrind" ;;
 bench) PKGS="$BUILD sqlite3" ;;
-*) echo "usage: deps.sh [--list] [build|test|valgrind|bench]" >&2; exit 2 ;;
+# `make fuzz` (libFuzzer) also needs clang; `make test` does not.
+fuzz) PKGS="$BUILD clang libclang-rt-14-dev" ;;
+*) echo "usage: deps.sh [--list] [build|test|valgrind|bench|fuzz]" >&2; exit 2 ;;
 esac
 if $list; then echo $PKGS; exit 0; fi
 missing=""

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "storage/meeting.h"
+#include "model/i18n.h"
 #include "storage/meeting_util.h"
 
 typedef struct {
@@ -20,7 +21,7 @@ static long long person_id(fp_db *db, const char *code)
         sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
     long long id = fp_query_id(db, st, 0);
     if (id == 0)
-        fp_meeting_error(db, "unknown person '%s'", code);
+        fp_meeting_error(db, _("unknown person '%s'"), code);
     return id;
 }
 
@@ -53,11 +54,11 @@ long long fp_action_add(fp_db *db, fp_week week, long long node_id,
                         const char *author)
 {
     if (!fp_week_valid(week) || !fp_week_valid(due)) {
-        fp_meeting_error(db, "an action item needs a week and a due week");
+        fp_meeting_error(db, _("an action item needs a week and a due week"));
         return -1;
     }
     if (fp_blank(owner) || fp_blank(text)) {
-        fp_meeting_error(db, "an action item needs an owner and a text");
+        fp_meeting_error(db, _("an action item needs an owner and a text"));
         return -1;
     }
     action_ctx c = {week, due, 0, node_id, 0, owner, text,
@@ -83,7 +84,7 @@ static bool state_tx(fp_db *db, void *p)
     if (!fp_db_exec_stmt(db, st))
         return false;
     if (sqlite3_changes(db->sql) == 0) {
-        fp_meeting_error(db, "no action item %lld", c->id);
+        fp_meeting_error(db, _("no action item %lld"), c->id);
         return false;
     }
     return true;
@@ -94,12 +95,12 @@ bool fp_action_set_state(fp_db *db, long long id, const char *state,
 {
     if (!state || (strcmp(state, "open") && strcmp(state, "done") &&
                    strcmp(state, "dropped"))) {
-        fp_meeting_error(db, "an action item is open, done or dropped, "
-                         "not '%s'", state ? state : "");
+        fp_meeting_error(db, _("an action item is open, done or dropped, "
+                         "not '%s'"), state ? state : "");
         return false;
     }
     if (strcmp(state, "open") && !fp_week_valid(closed_week)) {
-        fp_meeting_error(db, "closing an action item needs the week");
+        fp_meeting_error(db, _("closing an action item needs the week"));
         return false;
     }
     action_ctx c = {0, 0, closed_week, 0, id, NULL, NULL, NULL, state};
@@ -169,7 +170,7 @@ bool fp_action_item_get(fp_db *db, long long id, fp_action_item *out)
     if (!read_actions(db, st, &list))
         return false;
     if (list.n == 0) {
-        fp_meeting_error(db, "no action item %lld", id);
+        fp_meeting_error(db, _("no action item %lld"), id);
         return false;
     }
     *out = list.items[0];

@@ -5,8 +5,8 @@
  * catalogue is built from the merged sections; each section remembers
  * its file and every key its line, so every complaint names both. */
 #include "storage/catalogue_ini.h"
+#include "model/i18n.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -56,13 +56,14 @@ static bool fail_at(loader *ld, const spec *s, int line, const char *fmt,
         vsnprintf(ld->err + n, ld->errsz - (size_t)n, fmt, ap);
         va_end(ap);
     }
+    fp_utf8_cut(ld->err);
     return false;
 }
 
 static bool oom(loader *ld)
 {
-    snprintf(ld->err, ld->errsz, "out of memory while loading the KPI "
-             "catalogue");
+    snprintf(ld->err, ld->errsz, _("out of memory while loading the KPI "
+             "catalogue"));
     return false;
 }
 
@@ -84,14 +85,16 @@ static bool merge_section(loader *ld, fp_ini_section *sec, const char *file)
     return true;
 }
 
-static bool add_text(loader *ld, const char *text, const char *name)
+static bool add_text(loader *ld, const char *text, size_t len,
+                     const char *name)
 {
     if (ld->nfiles == MAX_LAYERS ||
         !(ld->files[ld->nfiles] = strdup(name)))
         return oom(ld);
     const char *file = ld->files[ld->nfiles++];
     fp_ini_doc doc;
-    if (!fp_ini_parse(text, file, &doc, ld->err, ld->errsz))
+    if (!fp_ini_parse_mem(text, len, file, FP_INI_STRICT, &doc, ld->err,
+                          ld->errsz))
         return false;
     bool ok = true;
     for (int i = 0; i < doc.nsecs; i++) {
@@ -106,10 +109,11 @@ static bool add_text(loader *ld, const char *text, const char *name)
 
 static bool add_file(loader *ld, const char *path)
 {
-    char *text = fp_ini_read_file(path, ld->err, ld->errsz);
+    size_t len;
+    char *text = fp_ini_read_file(path, &len, ld->err, ld->errsz);
     if (!text)
         return false;
-    bool ok = add_text(ld, text, path);
+    bool ok = add_text(ld, text, len, path);
     free(text);
     return ok;
 }
@@ -184,7 +188,7 @@ static bool add_set(loader *ld, const fp_catalogue_set *set)
         if (ok)
             dst->file = file;
     } else if (ok)
-        ok = add_text(ld, text, name);
+        ok = add_text(ld, text, strlen(text), name);
     fp_ini_doc_done(&doc);
     free(text);
     return ok;
@@ -210,10 +214,10 @@ typedef struct { const char *key; key_fn fn; } key_rule;
 
 static bool bad_value(build *b, const char *fmt, ...)
 {
-    char msg[256];
+    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    fp_ini_vformat(msg, sizeof msg, fmt, ap); /* long values shortened */
     va_end(ap);
     return fail_at(b->ld, b->s, b->kv->line, "%s: %s", b->kv->key, msg);
 }
@@ -245,7 +249,7 @@ static fp_kpi *cur_kpi(build *b)
 static bool set_text(build *b, char **field, const char *value)
 {
     if (!*value)
-        return bad_value(b, "empty");
+        return bad_value(b, _("empty"));
     char *copy = strdup(value);
     if (!copy)
         return oom(b->ld);
@@ -279,7 +283,7 @@ static bool word_key(build *b, const char *v, const char *const *words,
             snprintf(list + strlen(list), sizeof list - strlen(list),
                      "%s%s", i ? (words[i + 1] ? ", " : " or ") : "",
                      words[i]);
-        return bad_value(b, "'%s' is not %s", v, list);
+        return bad_value(b, _("'%s' is not %s"), v, list);
     }
     *out = w;
     return true;
@@ -330,7 +334,7 @@ static bool kpi_decimals(build *b, const char *v)
 {
     long n;
     if (!fp_ini_int(v, 0, 6, &n))
-        return bad_value(b, "'%s' is not a whole number from 0 to 6", v);
+        return bad_value(b, _("'%s' is not a whole number from 0 to 6"), v);
     cur_kpi(b)->decimals = (int)n;
     return true;
 }
@@ -339,7 +343,7 @@ static bool kpi_maturity(build *b, const char *v)
 {
     long n;
     if (!fp_ini_int(v, 0, 366, &n))
-        return bad_value(b, "'%s' is not a number of days from 0 to 366",
+        return bad_value(b, _("'%s' is not a number of days from 0 to 366"),
                          v);
     cur_kpi(b)->maturity_days = (int)n;
     return true;
@@ -351,8 +355,8 @@ static bool threshold(build *b, const char *v, double *out)
     double x;
     bool pct;
     if (!fp_ini_number(v, &x, &pct) || x <= 0 || x > 1000)
-        return bad_value(b, "'%s' is not an attainment in percent above 0 "
-                         "(like 90)", v);
+        return bad_value(b, _("'%s' is not an attainment in percent above 0 "
+                         "(like 90)"), v);
     *out = x / 100.0;
     return true;
 }
@@ -445,14 +449,14 @@ static bool card_target(card_ctx *c, int k, const char *name,
     const fp_kpi *kpi = &c->b->ld->cat->kpis[k];
     fp_weighted_kpi *w = card_find(c, k);
     if (!w)
-        return bad_value(c->b, "%s is not in kpis", name);
+        return bad_value(c->b, _("%s is not in kpis"), name);
     double v;
     bool pct;
     if (!fp_ini_number(arg, &v, &pct) || v <= 0)
-        return bad_value(c->b, "target of %s: '%s' is not a number above 0",
+        return bad_value(c->b, _("target of %s: '%s' is not a number above 0"),
                          name, arg);
     if (pct && kpi->unit != FP_UNIT_PERCENT)
-        return bad_value(c->b, "target of %s: %s is not a percent KPI",
+        return bad_value(c->b, _("target of %s: %s is not a percent KPI"),
                          name, name);
     w->default_target = kpi->unit == FP_UNIT_PERCENT ? v / 100.0 : v;
     return true;
@@ -464,15 +468,15 @@ static bool card_item(void *ctx, const char *name, const char *arg)
     fp_catalogue *cat = c->b->ld->cat;
     int k = fp_catalogue_kpi(cat, name);
     if (k < 0)
-        return bad_value(c->b, "unknown KPI '%s'", name);
+        return bad_value(c->b, _("unknown KPI '%s'"), name);
     if (c->targets)
         return card_target(c, k, name, arg);
     double w;
     if (!fp_ini_number(arg, &w, NULL) || w < 0)
-        return bad_value(c->b, "weight of %s: '%s' is not a number of 0 or "
-                         "more", name, arg);
+        return bad_value(c->b, _("weight of %s: '%s' is not a number of 0 "
+                         "or more"), name, arg);
     if (card_find(c, k))
-        return bad_value(c->b, "%s listed twice", name);
+        return bad_value(c->b, _("%s listed twice"), name);
     int rc = c->is_level
              ? fp_catalogue_level_add(cat, c->b->index, k, w, NAN)
              : fp_catalogue_role_add(cat, c->b->index, k, w, NAN);
@@ -489,7 +493,7 @@ static bool card_list(build *b, bool is_level, const char *key)
     if (fp_ini_items(b->kv->value, card_item, &c, bad, sizeof bad))
         return true;
     if (*bad)
-        return bad_value(b, "'%s' is not %s", bad,
+        return bad_value(b, _("'%s' is not %s"), bad,
                          c.targets ? "kpi:target" : "kpi:weight");
     return false;
 }
@@ -578,15 +582,15 @@ static bool conflict_side(build *b, const char *key, int *kpi, int *dir)
     const char *colon = strchr(b->kv->value, ':');
     size_t len = colon ? (size_t)(colon - b->kv->value) : 0;
     if (!colon || len == 0 || len >= sizeof id)
-        return bad_value(b, "'%s' is not kpi:up or kpi:down", b->kv->value);
+        return bad_value(b, _("'%s' is not kpi:up or kpi:down"), b->kv->value);
     memcpy(id, b->kv->value, len);
     id[len] = '\0';
     if ((*kpi = fp_catalogue_kpi(b->ld->cat, id)) < 0)
-        return bad_value(b, "unknown KPI '%s'", id);
+        return bad_value(b, _("unknown KPI '%s'"), id);
     static const char *const moves[] = { "down", "up", NULL };
     int m = fp_ini_word(colon + 1, moves);
     if (m < 0)
-        return bad_value(b, "move '%s' is not up or down", colon + 1);
+        return bad_value(b, _("move '%s' is not up or down"), colon + 1);
     *dir = m ? 1 : -1;
     return true;
 }
@@ -638,14 +642,8 @@ static bool build_cause(loader *ld, int si)
 static bool report_currency(build *b, const char *v)
 {
     char code[4];
-    bool ok = strlen(v) == 3;
-    for (int i = 0; ok && i < 3; i++) {
-        ok = isalpha((unsigned char)v[i]);
-        code[i] = (char)toupper((unsigned char)v[i]);
-    }
-    code[3] = '\0';
-    if (!ok)
-        return bad_value(b, "'%s' is not a 3-letter currency code like USD",
+    if (!fp_ini_currency(v, code))
+        return bad_value(b, _("'%s' is not a 3-letter currency code like USD"),
                          v);
     return fp_catalogue_set_currency(b->ld->cat, code) == 0 || oom(b->ld);
 }
@@ -727,7 +725,7 @@ static bool where_error(loader *ld, fp_cat_where w, const char *msg)
     case FP_WHERE_NONE: break;
     }
     if (si < 0) {
-        snprintf(ld->err, ld->errsz, "KPI catalogue: %s", msg);
+        snprintf(ld->err, ld->errsz, _("KPI catalogue: %s"), msg);
         return false;
     }
     const spec *s = &ld->specs[si];
@@ -776,11 +774,14 @@ fp_catalogue *fp_catalogue_load(const char *kpi_file, const char *causes_file,
 
 static bool add_layers(loader *ld, const fp_catalogue_layers *l)
 {
-    bool ok = add_text(ld, builtin_kpis_ini, "<built-in kpis.ini>") &&
-              add_text(ld, builtin_causes_ini, "<built-in causes.ini>") &&
+    bool ok = add_text(ld, builtin_kpis_ini, strlen(builtin_kpis_ini),
+                       "<built-in kpis.ini>") &&
+              add_text(ld, builtin_causes_ini, strlen(builtin_causes_ini),
+                       "<built-in causes.ini>") &&
               (!l->kpi_file || add_file(ld, l->kpi_file)) &&
               (!l->causes_file || add_file(ld, l->causes_file)) &&
-              (!l->text || add_text(ld, l->text, l->text_name)) &&
+              (!l->text ||
+               add_text(ld, l->text, strlen(l->text), l->text_name)) &&
               (!l->file || add_file(ld, l->file));
     for (int i = 0; ok && i < l->nsets; i++)
         ok = add_set(ld, &l->sets[i]);

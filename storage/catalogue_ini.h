@@ -1,6 +1,7 @@
-/* Loading the KPI catalogue and cause codes from INI (iniparser).
- * The shipped sample-data/kpis.ini and causes.ini are built into the
- * binary; a team's files replace or extend them. */
+/* Loading the KPI catalogue and cause codes from INI (read by the one
+ * INI reader, storage/ini_text.h). The shipped sample-data/kpis.ini and
+ * causes.ini are built into the binary; a team's files replace or extend
+ * them. */
 #ifndef FUPAN_STORAGE_CATALOGUE_INI_H
 #define FUPAN_STORAGE_CATALOGUE_INI_H
 

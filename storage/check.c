@@ -100,7 +100,7 @@ static void check_foreign_keys(sqlite3 *sql, fp_check_report *r)
                      "that do not exist"), sqlite3_column_int(st, 2),
                 column(st, 0), column(st, 1));
     if (rc != SQLITE_DONE)
-        problem(r, "foreign_key_check: %s", sqlite3_errmsg(sql));
+        problem(r, _("foreign_key_check: %s"), sqlite3_errmsg(sql));
     sqlite3_finalize(st);
 }
 
@@ -130,7 +130,7 @@ bool fp_check_file(const char *path, bool quick, fp_check_report *r,
     if (sqlite3_open_v2(path, &sql, SQLITE_OPEN_READONLY, NULL) !=
         SQLITE_OK) {
         snprintf(err, errsz, _("%s: cannot open database: %s"), path,
-                 sql ? sqlite3_errmsg(sql) : "out of memory");
+                 sql ? sqlite3_errmsg(sql) : _("out of memory"));
         sqlite3_close(sql);
         return false;
     }

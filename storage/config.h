@@ -1,4 +1,6 @@
-/* The user's config file (INI): who is typing, which catalogue, theme.
+/* The user's config file (INI): who is typing, which catalogue, theme,
+ * reporting currency. Sections and keys: [user] name; [catalogue] kpis,
+ * causes; [ui] theme, keymap; [report] currency.
  * Ownership: fp_config_load/fp_config_free. */
 #ifndef FUPAN_STORAGE_CONFIG_H
 #define FUPAN_STORAGE_CONFIG_H
@@ -7,6 +9,13 @@
 #include <stddef.h>
 
 #include "model/stoploss.h"
+/* A group bot to push the minutes to: [push NAME] (config_push.h). */
+typedef struct {
+    char *name;             /* NAME of [push NAME] */
+    char *kind;             /* feishu | dingtalk | wecom */
+    char *url;              /* the webhook; it may hold a token */
+    char *secret;           /* signing secret, NULL when unsigned */
+} fp_push_target;
 
 typedef struct {
     char *user_name;        /* [user] name, else $USER, else "lead" */
@@ -17,21 +26,26 @@ typedef struct {
     char *reporting_currency; /* [report] currency: NULL = catalogue's */
     char *red_order;        /* [ui] red_order: worst (NULL) | tree: the
                                order of the red walk (n/N) */
+    char *language;         /* [ui] language: zh_CN (zh, zh-CN...) | en,
+                               NULL = from --lang or the environment */
+    char *export_folder;    /* [export] folder: NULL = the current one */
+    char *export_format;    /* [export] format: csv (NULL) | xlsx | json */
     bool ascii_glyphs;      /* [ui] glyphs = ascii (consoles without ● ▲) */
     fp_stoploss stoploss;   /* [stoploss], [stoploss.STORE] (issue 16) */
+    fp_push_target *push;   /* [push NAME] sections, owned (config_push.h) */
+    size_t npush;
+    char *push_file;        /* the file they came from */
 } fp_config;
 
 /* path NULL: the first fupan/config.ini of $XDG_CONFIG_HOME, then of
- * $XDG_CONFIG_DIRS (see storage/xdg.h), else
- * defaults. A named file that is missing or broken is an error:
- * NULL with "FILE:LINE: ..." in err. */
+ * $XDG_CONFIG_DIRS (see storage/xdg.h), else defaults. A named file that is missing or broken is an error: NULL
+ * with "FILE:LINE: what is wrong" in err ("FILE: reason" when it cannot
+ * be read at all). Read by the one INI reader (BOM and CRLF fine; NUL,
+ * control characters, non-UTF-8 refused). Refused too: an unknown
+ * section or key, a theme not in the list, a currency that is not three
+ * letters, a catalogue or keymap file that cannot be read. An empty
+ * value keeps the default. */
 fp_config *fp_config_load(const char *path, char *err, size_t errsz);
 void fp_config_free(fp_config *cfg);
-
-/* [stoploss] roas, weeks, days and [stoploss.STORE] sections into
- * cfg->stoploss (storage/config_stoploss.c); false with "FILE:LINE: ..." */
-struct _dictionary_;
-bool fp_config_read_stoploss(fp_config *cfg, struct _dictionary_ *ini,
-                             const char *path, char *err, size_t errsz);
 
 #endif

@@ -1,43 +1,26 @@
 /* The config's stop-loss rules: [stoploss] roas = break-even ROAS,
  * weeks = consecutive weeks, days = consecutive days (daily data);
- * [stoploss.STORE] overrides any of them for one store. See config.h. */
-#include "storage/config.h"
+ * [stoploss.STORE] overrides any of them for one store. Sections come
+ * from the one INI reader (storage/ini_text.c), dispatched by
+ * read_section in storage/config.c like [push NAME]. See config.h. */
+#include "storage/config_stoploss.h"
 
-#include <ctype.h>
 #include <errno.h>
-#include <iniparser/iniparser.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+
+#include "model/i18n.h"
+#include "storage/ini_values.h"
 
 #define SECTION "stoploss"
+#define PREFIX SECTION "."
 
-/* Line of "key =" inside [section] of the file (0 when not found). */
-static int line_in_section(const char *path, const char *section,
-                           const char *key)
-{
-    FILE *f = path ? fopen(path, "r") : NULL;
-    if (!f)
-        return 0;
-    char line[1100];
-    int n = 0, found = 0;
-    bool inside = false;
-    size_t klen = strlen(key), slen = strlen(section);
-    while (!found && fgets(line, sizeof line, f)) {
-        n++;
-        const char *p = line + strspn(line, " \t");
-        if (*p == '[')
-            inside = strncasecmp(p + 1, section, slen) == 0 &&
-                     p[1 + slen] == ']';
-        else if (inside && strncasecmp(p, key, klen) == 0 &&
-                 strchr(" \t=", p[klen]))
-            found = n;
-    }
-    fclose(f);
-    return found;
-}
+/* A store rule's field the section left out: taken from [stoploss] by
+ * fp_config_stoploss_finish, whatever the order of the sections. */
+#define UNSET_COUNT (-1)
 
 typedef struct {
     const char *path, *section;
@@ -45,80 +28,120 @@ typedef struct {
     size_t errsz;
 } where;
 
-static bool bad(const where *w, const char *key, const char *v,
-                const char *what)
+__attribute__((format(printf, 3, 4)))
+static bool fail_line(const where *w, int line, const char *fmt, ...)
 {
-    snprintf(w->err, w->errsz, "%s:%d: [%s] %s: '%s' is not %s", w->path,
-             line_in_section(w->path, w->section, key), w->section, key, v,
-             what);
+    char body[400];
+    va_list ap;
+    va_start(ap, fmt);
+    fp_ini_vformat(body, sizeof body, fmt, ap);
+    va_end(ap);
+    snprintf(w->err, w->errsz, "%s:%d: %s", w->path, line, body);
+    fp_utf8_cut(w->err);
     return false;
 }
 
-static bool read_roas(dictionary *ini, const where *w, double *out)
+static bool bad(const where *w, const fp_ini_kv *kv, const char *what)
 {
-    char key[300];
-    snprintf(key, sizeof key, "%s:roas", w->section);
-    const char *v = iniparser_getstring(ini, key, NULL);
-    if (!v || !*v)
+    return fail_line(w, kv->line, _("[%s] %s: '%s' is not %s"), w->section,
+                     kv->key, kv->value, what);
+}
+
+static bool read_roas(const where *w, const fp_ini_kv *kv, double *out)
+{
+    if (!*kv->value)
         return true;
     char *end;
     errno = 0;
-    double d = strtod(v, &end);
-    if (errno || *end || end == v || !isfinite(d) || d <= 0)
-        return bad(w, "roas", v, "a ROAS above zero (1.5)");
+    double d = strtod(kv->value, &end);
+    if (errno || *end || end == kv->value || !isfinite(d) || d <= 0)
+        return bad(w, kv, _("a ROAS above zero (1.5)"));
     *out = d;
     return true;
 }
 
-static bool read_count(dictionary *ini, const where *w, const char *name,
-                       int max, int *out)
+static bool read_count(const where *w, const fp_ini_kv *kv, int max,
+                       int *out)
 {
-    char key[300];
-    snprintf(key, sizeof key, "%s:%s", w->section, name);
-    const char *v = iniparser_getstring(ini, key, NULL);
-    if (!v || !*v)
+    if (!*kv->value)
         return true;
     char *end;
     errno = 0;
-    long n = strtol(v, &end, 10);
-    if (errno || *end || end == v || n < 1 || n > max) {
+    long n = strtol(kv->value, &end, 10);
+    if (errno || *end || end == kv->value || n < 1 || n > max) {
         char what[64];
-        snprintf(what, sizeof what, "a whole number from 1 to %d", max);
-        return bad(w, name, v, what);
+        snprintf(what, sizeof what, _("a whole number from 1 to %d"), max);
+        return bad(w, kv, what);
     }
     *out = (int)n;
     return true;
 }
 
-static bool read_rule(dictionary *ini, const where *w, fp_stoploss_rule *r)
+static bool read_key(const where *w, const fp_ini_kv *kv,
+                     fp_stoploss_rule *r)
 {
-    return read_roas(ini, w, &r->roas) &&
-           read_count(ini, w, "weeks", FP_STOPLOSS_MAX_WEEKS, &r->weeks) &&
-           read_count(ini, w, "days", 31, &r->days);
+    if (strcmp(kv->key, "roas") == 0)
+        return read_roas(w, kv, &r->roas);
+    if (strcmp(kv->key, "weeks") == 0)
+        return read_count(w, kv, FP_STOPLOSS_MAX_WEEKS, &r->weeks);
+    if (strcmp(kv->key, "days") == 0)
+        return read_count(w, kv, 31, &r->days);
+    return fail_line(w, kv->line, _("unknown key '%s' in [%s] (expected "
+                     "roas, weeks, days)"), kv->key, w->section);
 }
 
-bool fp_config_read_stoploss(fp_config *cfg, dictionary *ini,
+bool fp_config_is_stoploss_section(const char *name)
+{
+    return strcmp(name, SECTION) == 0 ||
+           strncmp(name, PREFIX, strlen(PREFIX)) == 0;
+}
+
+/* The rule a section fills: the base one, or a new store rule whose
+ * fields all start unset. */
+static fp_stoploss_rule *rule_of_section(fp_config *cfg, const where *w,
+                                         int line)
+{
+    if (strcmp(w->section, SECTION) == 0)
+        return &cfg->stoploss.base;
+    const char *store = w->section + strlen(PREFIX);
+    if (!*store) {
+        fail_line(w, line, _("[%s] names no store (expected "
+                  "[stoploss.STORE])"), w->section);
+        return NULL;
+    }
+    fp_stoploss_rule *r = fp_stoploss_add_store(&cfg->stoploss, store);
+    if (!r) {
+        fail_line(w, line, "%s", _("out of memory"));
+        return NULL;
+    }
+    r->roas = NAN;
+    r->weeks = r->days = UNSET_COUNT;
+    return r;
+}
+
+bool fp_config_read_stoploss(fp_config *cfg, const fp_ini_section *sec,
                              const char *path, char *err, size_t errsz)
 {
-    if (!ini)
-        return true;
-    where w = {path, SECTION, err, errsz};
-    if (!read_rule(ini, &w, &cfg->stoploss.base))
+    where w = {path, sec->name, err, errsz};
+    fp_stoploss_rule *r = rule_of_section(cfg, &w, sec->line);
+    if (!r)
         return false;
-    size_t plen = strlen(SECTION ".");
-    for (int i = 0; i < iniparser_getnsec(ini); i++) {
-        const char *sec = iniparser_getsecname(ini, i);
-        if (!sec || strncmp(sec, SECTION ".", plen) != 0 || !sec[plen])
-            continue;
-        fp_stoploss_rule *r = fp_stoploss_add_store(&cfg->stoploss,
-                                                    sec + plen);
-        if (!r) {
-            snprintf(err, errsz, "out of memory");
+    for (int i = 0; i < sec->nkv; i++)
+        if (!read_key(&w, &sec->kvs[i], r))
             return false;
-        }
-        w.section = sec;
-        if (!read_rule(ini, &w, r))
-            return false;
-    }
     return true;
+}
+
+void fp_config_stoploss_finish(fp_config *cfg)
+{
+    const fp_stoploss_rule *base = &cfg->stoploss.base;
+    for (int i = 0; i < cfg->stoploss.nstores; i++) {
+        fp_stoploss_rule *r = &cfg->stoploss.stores[i];
+        if (isnan(r->roas))
+            r->roas = base->roas;
+        if (r->weeks == UNSET_COUNT)
+            r->weeks = base->weeks;
+        if (r->days == UNSET_COUNT)
+            r->days = base->days;
+    }
 }

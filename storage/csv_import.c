@@ -1,24 +1,24 @@
-/* The import command's frame: read every file, then check and write
- * them all in one transaction (see csv_import.h). While no problem has
- * been found the rows are written as they are checked; after the first
- * problem the rest is only checked, and the transaction is rolled back.
- * A dry run rolls back too, after counting everything. */
+/* The import command's frame: every file is streamed (csv_stream.h),
+ * its rows checked and written as they come, all files in one
+ * transaction (see csv_import.h). Rows are written even after a problem
+ * (the database finds repeated keys, which takes no memory); the
+ * transaction is then rolled back. A dry run rolls back too, after
+ * counting everything. Memory does not grow with the file. */
 #include "storage/csv_import.h"
+#include "model/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include "model/text.h"
+#include "storage/csv_stream.h"
 #include "storage/import_priv.h"
-#include "storage/sha256.h"
-
-typedef struct {
-    char *bytes;
-    size_t len;
-} raw_file;
 
 static const char *const kind_names[] = {"actuals", "targets", "org", "fx"};
 
@@ -38,50 +38,18 @@ const char *fp_import_kind_name(fp_import_kind kind)
     return (unsigned)kind < 4 ? kind_names[kind] : "?";
 }
 
-static bool read_file(const char *path, raw_file *out)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return false;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    while (buf != NULL) {
-        len += fread(buf + len, 1, cap - len, f);
-        if (len < cap)
-            break;
-        char *p = realloc(buf, cap * 2);
-        if (p == NULL) {
-            free(buf);
-            buf = NULL;
-            errno = ENOMEM;
-            break;
-        }
-        buf = p;
-        cap *= 2;
-    }
-    bool ok = buf != NULL && !ferror(f);
-    int saved = errno;
-    fclose(f);
-    if (!ok) {
-        free(buf);
-        errno = saved ? saved : EIO;
-        return false;
-    }
-    out->bytes = buf;
-    out->len = len;
-    return true;
-}
-
 /* ---- statements ---- */
 
 static const char *const sql_fact =
     "INSERT INTO facts(week, node_id, kpi_id, value, import_id)"
     " VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(week, node_id, kpi_id)"
-    " DO UPDATE SET value = excluded.value, import_id = excluded.import_id";
+    " DO UPDATE SET value = excluded.value, import_id = excluded.import_id"
+    " WHERE facts.import_id IS NOT excluded.import_id";
 static const char *const sql_daily =
     "INSERT INTO daily_facts(day, node_id, kpi_id, value, import_id)"
     " VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(node_id, kpi_id, day)"
-    " DO UPDATE SET value = excluded.value, import_id = excluded.import_id";
+    " DO UPDATE SET value = excluded.value, import_id = excluded.import_id"
+    " WHERE daily_facts.import_id IS NOT excluded.import_id";
 static const char *const sql_daily_clear =
     "DELETE FROM daily_facts WHERE node_id = ?1 AND kpi_id = ?2"
     " AND day BETWEEN ?3 AND ?4";
@@ -118,6 +86,40 @@ static bool prepare_all(fp_importer *imp)
     return true;
 }
 
+/* Every node the database has, by key, in one query: rows of known
+ * nodes then need no lookup (memory: one entry per node, not per row). */
+static bool load_nodes(fp_importer *imp)
+{
+    sqlite3_stmt *st = fp_db_prepare(imp->db,
+        "SELECT n.id, ifnull(s.code, ''), ifnull(c.code, ''),"
+        " ifnull(p.code, '') FROM nodes n"
+        " LEFT JOIN stores s ON s.id = n.store_id"
+        " LEFT JOIN categories c ON c.id = n.category_id"
+        " LEFT JOIN people p ON p.id = n.person_id WHERE n.level > 0");
+    fp_buf key;
+    int rc = SQLITE_ERROR;
+    fp_buf_init(&key);
+    while (st != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        key.len = 0;
+        for (int i = 1; i <= 3; i++) {
+            fp_buf_add(&key, (const char *)sqlite3_column_text(st, i));
+            if (i < 3)
+                fp_buf_addc(&key, '\x1f');
+        }
+        if (key.failed ||
+            !fp_strmap_put(imp->nodes, key.s, sqlite3_column_int64(st, 0)))
+            break;
+    }
+    if (rc != SQLITE_DONE)
+        fp_db_set_error(imp->db, "nodes");
+    sqlite3_finalize(st);
+    fp_buf_done(&key);
+    if (rc != SQLITE_DONE)
+        fp_imp_fail(imp, "%s", rc == SQLITE_ROW ? _("out of memory")
+                                                : imp->db->err);
+    return rc == SQLITE_DONE;
+}
+
 static bool importer_init(fp_importer *imp, fp_db *db, const fp_catalogue *cat,
                           fp_import_report *report)
 {
@@ -126,94 +128,75 @@ static bool importer_init(fp_importer *imp, fp_db *db, const fp_catalogue *cat,
     imp->cat = cat;
     imp->report = report;
     imp->ok = true;
+    imp->last_kpi = -1;
     imp->nodes = fp_strmap_new();
     imp->kpi_ids = calloc((size_t)cat->nkpis + 1, sizeof *imp->kpi_ids);
     if (imp->nodes == NULL || imp->kpi_ids == NULL) {
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
         return false;
     }
-    return prepare_all(imp);
+    return prepare_all(imp) && load_nodes(imp);
 }
 
 static void importer_done(fp_importer *imp)
 {
-    sqlite3_finalize(imp->st_fact);
-    sqlite3_finalize(imp->st_daily);
-    sqlite3_finalize(imp->st_daily_clear);
-    sqlite3_finalize(imp->st_daily_sum);
-    sqlite3_finalize(imp->st_target);
-    sqlite3_finalize(imp->st_fx);
+    sqlite3_stmt *all[] = {imp->st_fact, imp->st_daily, imp->st_daily_clear,
+                           imp->st_daily_sum, imp->st_target, imp->st_fx,
+                           imp->st_touch, imp->st_touched,
+                           imp->st_fact_batch, imp->st_key_add,
+                           imp->st_key_line, imp->st_fact_sorted,
+                           imp->st_batch_sorted, imp->st_mark};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        sqlite3_finalize(all[i]);
     fp_strmap_free(imp->nodes);
+    fp_buf_done(&imp->node_key);
+    fp_buf_done(&imp->last_key);
     fp_strmap_free(imp->seen);
-    fp_strmap_free(imp->touched_set);
+    fp_csv_row_free(&imp->header_copy);
     free(imp->kpi_ids);
-    free(imp->touched);
+    free(imp->col_kpi);
 }
 
 /* ---- one file ---- */
 
-/* Column of the byte at bad_at: the text before it, plus a stand-in
- * character, is parsed; the last field of the last record holds it. */
-static const char *bad_byte_column(const raw_file *raw, size_t bad_at,
-                                   char *buf, size_t bufsz)
+/* Column of a field of the record at an error: the header's name, or
+ * "#N" when the error is in the header itself. */
+static const char *error_column(fp_importer *imp, const fp_csv_stream *s,
+                                char *buf)
 {
-    char *text = malloc(bad_at + 2);
-    fp_csv_table t;
-    int field = 0;
-    const fp_csv_row *header = NULL;
-    if (text == NULL)
-        return "#1";
-    memcpy(text, raw->bytes, bad_at);
-    memcpy(text + bad_at, "x", 2);
-    bool ok = fp_csv_read(text, bad_at + 1, &t);
-    if (ok && t.nrows > 0) {
-        field = t.rows[t.nrows - 1].nfields - 1;
-        if (t.nrows > 1)
-            header = &t.rows[0];
-    } else {
-        field = t.err_field;
-        if (!ok && t.nrows > 0)
-            header = &t.rows[0];
+    if (s->err_in_header || imp->header == NULL) {
+        snprintf(buf, FP_IMP_COLNAME, "#%d", s->err_field + 1);
+        return buf;
     }
-    const char *name = header != NULL && field < header->nfields
-                           ? header->fields[field] : "";
-    if (name[0] != '\0' && fp_utf8_valid(name, strlen(name), NULL))
-        snprintf(buf, bufsz, "%s", name);
-    else
-        snprintf(buf, bufsz, "#%d", field + 1);
-    fp_csv_table_done(&t);
-    free(text);
-    return buf;
+    return fp_imp_colname(imp, s->err_field, buf);
 }
 
-static void encoding_problem(fp_importer *imp, const raw_file *raw,
-                             const fp_decoded *dec)
+static void stream_problem(fp_importer *imp, const fp_csv_stream *s)
 {
-    char col[256];
-    const char *name = bad_byte_column(raw, dec->bad_at, col, sizeof col);
-    if (dec->bad_line == 0) {
-        fp_imp_fail(imp, "%s: %s", imp->file, dec->why);
-        return;
+    char col[FP_IMP_COLNAME];
+    switch (s->status) {
+    case FP_CSV_IO:
+        fp_imp_fail(imp, _("%s: cannot read: %s"), imp->file,
+                    strerror(s->err_errno));
+        break;
+    case FP_CSV_NOMEM:
+        fp_imp_fail(imp, _("%s: out of memory"), imp->file);
+        break;
+    case FP_CSV_DECODE:
+        if (s->bad_byte == 0)
+            fp_imp_problem(imp, s->err_line, error_column(imp, s, col), "%s",
+                           s->why);
+        else
+            fp_imp_problem(imp, s->err_line, error_column(imp, s, col),
+                           _("byte 0x%02X is %s"), s->bad_byte, s->why);
+        break;
+    case FP_CSV_SYNTAX:
+        fp_imp_problem(imp, s->err_line, error_column(imp, s, col), "%s",
+                       s->why);
+        break;
+    default:
+        break; /* stopped: a runtime failure already reported */
     }
-    if (dec->bad_byte == 0)
-        fp_imp_problem(imp, dec->bad_line, name, "%s", dec->why);
-    else
-        fp_imp_problem(imp, dec->bad_line, name, "byte 0x%02X is %s",
-                       dec->bad_byte, dec->why);
-}
-
-static void quoting_problem(fp_importer *imp, const fp_csv_table *t)
-{
-    char col[16];
-    if (t->err_line == 0) {
-        fp_imp_fail(imp, "%s: %s", imp->file, t->err_why);
-        return;
-    }
-    /* With no complete record yet the error is in the header itself. */
-    imp->header = t->nrows > 0 ? &t->rows[0] : NULL;
-    fp_imp_problem(imp, t->err_line, fp_imp_colname(imp, t->err_field, col),
-                   "%s", t->err_why);
-    imp->header = NULL;
 }
 
 /* Which org file this is, from its header. */
@@ -241,10 +224,10 @@ static const char *file_kind(fp_importer *imp, fp_import_kind kind)
     const char *k = org_format(imp->header);
     if (k == NULL)
         fp_imp_problem(imp, imp->header->line, "#1",
-                       "not an org file: the header should be "
+                       _("not an org file: the header should be "
                        "store,name,platform,market,currency or "
                        "person,name,role,store,category or "
-                       "category,name or week,currency,rate");
+                       "category,name or week,currency,rate"));
     return k;
 }
 
@@ -252,9 +235,10 @@ static bool record_import(fp_importer *imp, const char *kind, bool finish)
 {
     fp_import_file *f = imp->cur;
     sqlite3_stmt *st = fp_db_prepare(imp->db, finish
-        ? "UPDATE imports SET rows = ?1, max_day = ?2 WHERE id = ?3"
+        ? "UPDATE imports SET rows = ?1, max_day = ?2, sha256 = ?4,"
+          " encoding = ?5 WHERE id = ?3"
         : "INSERT INTO imports(kind, file, sha256, rows, encoding, max_day,"
-          " imported_at) VALUES(?1, ?2, ?3, 0, ?4, NULL, ?5)");
+          " imported_at) VALUES(?1, ?2, '', 0, ?4, NULL, ?5)");
     char now[32];
     if (st == NULL) {
         fp_imp_fail(imp, "%s", imp->db->err);
@@ -265,11 +249,13 @@ static bool record_import(fp_importer *imp, const char *kind, bool finish)
         if (f->max_day[0] != '\0')
             sqlite3_bind_text(st, 2, f->max_day, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 3, imp->import_id);
+        sqlite3_bind_text(st, 4, f->sha256, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, fp_encoding_name(f->encoding), -1,
+                          SQLITE_STATIC);
     } else {
         fp_db_now(now, sizeof now);
         sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, f->file, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, f->sha256, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, fp_encoding_name(f->encoding), -1,
                           SQLITE_STATIC);
         sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
@@ -281,77 +267,170 @@ static bool record_import(fp_importer *imp, const char *kind, bool finish)
     return ok;
 }
 
-static void import_table(fp_importer *imp, fp_import_kind kind,
-                         const fp_csv_table *t)
+/* The header is read: which kind of file, then its columns. */
+static void begin_file(fp_importer *imp, fp_import_kind kind)
 {
     const char *k = file_kind(imp, kind);
-    if (k == NULL || (imp->ok && !record_import(imp, k, false)))
+    if (k == NULL || !record_import(imp, k, false))
         return;
+    imp->kind_name = k;
     if (strcmp(k, "actuals") == 0)
-        fp_import_actuals(imp, t);
+        fp_import_actuals(imp);
     else if (strcmp(k, "targets") == 0)
-        fp_import_targets(imp, t);
+        fp_import_targets(imp);
     else if (strcmp(k, "fx") == 0)
-        fp_import_fx(imp, t);
+        fp_import_fx(imp);
     else if (strcmp(k, "stores") == 0)
-        fp_import_stores(imp, t);
+        fp_import_stores(imp);
     else if (strcmp(k, "categories") == 0)
-        fp_import_categories(imp, t);
+        fp_import_categories(imp);
     else
-        fp_import_people(imp, t);
-    if (imp->max_day >= 0)
-        fp_imp_day_text(imp->max_day, imp->cur->max_day);
-    if (imp->ok)
-        record_import(imp, k, true);
+        fp_import_people(imp);
 }
 
-static bool reset_file_state(fp_importer *imp, const char *name,
-                             fp_import_file *cur)
+static bool cancelled(fp_importer *imp)
+{
+    if (imp->opts->cancel != NULL && *imp->opts->cancel)
+        imp->cancelled = true;
+    return imp->cancelled;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void on_progress(void *ctx, long long done, long long total)
+{
+    fp_importer *imp = ctx;
+    double t = now_seconds() - imp->started;
+    if (imp->opts->progress == NULL || imp->rescan || t < 1.0)
+        return;
+    fp_import_progress p = {imp->file, imp->cur->rows, done, total, t};
+    imp->opts->progress(imp->opts->progress_ctx, &p);
+}
+
+static bool on_record(void *ctx, fp_csv_row *row)
+{
+    fp_importer *imp = ctx;
+    if (cancelled(imp))
+        return false;
+    if (imp->rescan) {
+        if (imp->mark_until > 0 && row->line >= imp->mark_until)
+            return false;
+        if (!imp->rescan_past_header)
+            imp->rescan_past_header = true;
+        else if (imp->on_row != NULL)
+            imp->on_row(imp, row);
+        return !imp->failed;
+    }
+    if (imp->header == NULL) {
+        if (!fp_csv_row_copy(row, &imp->header_copy)) {
+            fp_imp_fail(imp, _("out of memory"));
+            return false;
+        }
+        imp->header = &imp->header_copy;
+        begin_file(imp, imp->kind);
+    } else {
+        imp->cur->rows++;
+        if (imp->on_row != NULL)
+            imp->on_row(imp, row);
+    }
+    return !imp->failed;
+}
+
+static bool reset_file_state(fp_importer *imp, fp_import_file *cur)
 {
     fp_strmap_free(imp->seen);
-    fp_strmap_free(imp->touched_set);
     imp->seen = fp_strmap_new();
-    imp->touched_set = fp_strmap_new();
-    imp->ntouched = 0;
-    imp->file = name;
+    imp->nbatch = 0;
+    imp->dup_found = false;
+    imp->sorted = false;
+    fp_csv_row_free(&imp->header_copy);
+    free(imp->col_kpi);
+    imp->col_kpi = NULL;
+    imp->file = cur->file;
     imp->cur = cur;
     imp->header = NULL;
+    imp->on_row = NULL;
+    imp->kind_name = NULL;
     imp->import_id = 0;
     imp->max_day = -1;
-    if (imp->seen == NULL || imp->touched_set == NULL) {
-        fp_imp_fail(imp, "out of memory");
+    imp->rescan = false;
+    if (imp->seen == NULL) {
+        fp_imp_fail(imp, _("out of memory"));
         return false;
     }
     return true;
 }
 
-static void import_one(fp_importer *imp, fp_import_kind kind,
-                       const raw_file *raw, fp_encoding want,
-                       fp_import_file *cur)
+void fp_imp_reread(fp_importer *imp, int until_line)
 {
-    fp_decoded dec;
-    fp_csv_table t;
-    if (!reset_file_state(imp, cur->file, cur))
+    fp_csv_stream s = {.want = imp->want, .on_record = on_record,
+                       .ctx = imp};
+    imp->rescan = true;
+    imp->rescan_past_header = false;
+    imp->mark_until = until_line;
+    fp_csv_stream_file(imp->file, &s);
+    imp->rescan = false;
+    imp->mark_until = 0;
+}
+
+/* A key came twice: the file is read again, each value's key noted
+ * with its line in a temporary table, to name both lines of every
+ * repeated key. Only on this error path, and with no memory per row. */
+static void find_repeated_keys(fp_importer *imp)
+{
+    if (fp_import_actuals_rescan_begin(imp))
+        fp_imp_reread(imp, 0);
+}
+
+static void end_file(fp_importer *imp, const fp_csv_stream *s)
+{
+    fp_import_file *cur = imp->cur;
+    memcpy(cur->sha256, s->sha256, sizeof cur->sha256);
+    if (imp->on_row != NULL && strcmp(imp->kind_name, "actuals") == 0)
+        fp_import_actuals_end(imp);
+    if (imp->max_day >= 0)
+        fp_imp_day_text(imp->max_day, cur->max_day);
+    if (imp->import_id > 0 && !imp->failed)
+        record_import(imp, imp->kind_name, true);
+}
+
+/* A regular file can be read again (to name repeated keys); a pipe or
+ * standard input cannot. */
+static bool can_read_twice(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+static void import_one(fp_importer *imp, fp_import_kind kind,
+                       fp_encoding want, fp_import_file *cur)
+{
+    fp_csv_stream s = {.want = want, .on_record = on_record, .ctx = imp,
+                       .on_progress = on_progress};
+    if (!reset_file_state(imp, cur))
         return;
-    fp_sha256_hex(raw->bytes, raw->len, cur->sha256);
-    if (!fp_decode_text(raw->bytes, raw->len, want, &dec)) {
-        encoding_problem(imp, raw, &dec);
-        fp_decoded_done(&dec);
+    imp->kind = kind;
+    imp->want = want;
+    imp->started = now_seconds();
+    imp->track_keys = !can_read_twice(cur->file);
+    bool ok = fp_csv_stream_file(cur->file, &s);
+    cur->encoding = s.encoding;
+    cur->converted = s.converted;
+    if (cancelled(imp))
         return;
-    }
-    cur->encoding = dec.encoding;
-    cur->converted = dec.converted;
-    if (!fp_csv_read(dec.text, dec.len, &t))
-        quoting_problem(imp, &t);
-    else if (t.nrows == 0)
-        fp_imp_problem(imp, 1, "#1", "the file is empty (no header)");
-    else {
-        imp->header = &t.rows[0];
-        cur->rows = t.nrows - 1;
-        import_table(imp, kind, &t);
-    }
-    fp_csv_table_done(&t);
-    fp_decoded_done(&dec);
+    if (!ok)
+        stream_problem(imp, &s);
+    else if (imp->header == NULL)
+        fp_imp_problem(imp, 1, "#1", _("the file is empty (no header)"));
+    else
+        end_file(imp, &s);
+    if (imp->dup_found && !imp->failed && !imp->track_keys)
+        find_repeated_keys(imp);
 }
 
 /* ---- the command ---- */
@@ -359,6 +438,10 @@ static void import_one(fp_importer *imp, fp_import_kind kind,
 static int finish(fp_importer *imp, bool dry_run)
 {
     fp_db *db = imp->db;
+    if (cancelled(imp)) {
+        fp_db_rollback(db);
+        return FP_IMPORT_CANCELLED;
+    }
     if (imp->failed || !imp->ok || dry_run) {
         fp_db_rollback(db);
         return imp->failed ? FP_IMPORT_FAILED
@@ -373,14 +456,64 @@ static int finish(fp_importer *imp, bool dry_run)
     return FP_IMPORT_OK;
 }
 
-static bool read_all(const char *const *files, int nfiles, raw_file *raws,
-                     fp_import_report *report)
+/* ---- pragmas for the bulk load, set for the import only ---- */
+
+#define IMPORT_CACHE_KIB 16384
+
+typedef struct {
+    long long cache_size;    /* as PRAGMA cache_size gives it */
+    long long foreign_keys;
+} saved_pragmas;
+
+static long long pragma_get(fp_db *db, const char *sql, long long dflt)
+{
+    sqlite3_stmt *st = fp_db_prepare(db, sql);
+    long long v = dflt;
+    if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static void pragma_set(fp_db *db, const char *name, long long value)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA %s=%lld", name, value);
+    sqlite3_stmt *st = fp_db_prepare(db, sql);
+    if (st != NULL)
+        sqlite3_step(st);
+    sqlite3_finalize(st);
+}
+
+/* A bigger page cache keeps the growing B-trees in memory (bounded: it
+ * does not grow with the file); foreign keys are not checked row by row,
+ * since every id written comes from the database itself in this very
+ * transaction. Both are given back afterwards. */
+static void bulk_pragmas_begin(fp_db *db, saved_pragmas *saved)
+{
+    saved->cache_size = pragma_get(db, "PRAGMA cache_size", -2000);
+    saved->foreign_keys = pragma_get(db, "PRAGMA foreign_keys", 1);
+    pragma_set(db, "cache_size", -IMPORT_CACHE_KIB);
+    pragma_set(db, "foreign_keys", 0);
+}
+
+static void bulk_pragmas_end(fp_db *db, const saved_pragmas *saved)
+{
+    pragma_set(db, "cache_size", saved->cache_size);
+    pragma_set(db, "foreign_keys", saved->foreign_keys);
+}
+
+/* Every file is there and readable before anything is written (not
+ * opened: a named pipe is read once, when its turn comes). */
+static bool check_readable(const char *const *files, int nfiles,
+                           fp_import_report *report)
 {
     for (int i = 0; i < nfiles; i++) {
         report->files[i].file = strdup(files[i]);
-        if (report->files[i].file == NULL || !read_file(files[i], &raws[i])) {
+        errno = ENOMEM;
+        if (report->files[i].file == NULL || access(files[i], R_OK) != 0) {
             snprintf(report->error, sizeof report->error,
-                     "%s: cannot read: %s", files[i], strerror(errno));
+                     _("%s: cannot read: %s"), files[i], strerror(errno));
             return false;
         }
     }
@@ -391,36 +524,35 @@ int fp_import_files(fp_db *db, const fp_catalogue *cat, fp_import_kind kind,
                     const char *const *files, int nfiles,
                     const fp_import_opts *opts, fp_import_report *report)
 {
-    static const fp_import_opts defaults = {false, FP_ENC_AUTO};
+    static const fp_import_opts defaults = {false, FP_ENC_AUTO, NULL, NULL,
+                                            NULL};
     fp_importer imp;
-    int status = FP_IMPORT_FAILED;
     if (opts == NULL)
         opts = &defaults;
     memset(report, 0, sizeof *report);
     report->files = calloc((size_t)nfiles + 1, sizeof *report->files);
-    raw_file *raws = calloc((size_t)nfiles + 1, sizeof *raws);
-    if (report->files == NULL || raws == NULL) {
-        snprintf(report->error, sizeof report->error, "out of memory");
-        free(raws);
+    if (report->files == NULL) {
+        snprintf(report->error, sizeof report->error, _("out of memory"));
         return FP_IMPORT_FAILED;
     }
     report->nfiles = nfiles;
-    if (!read_all(files, nfiles, raws, report))
-        goto out;
+    if (!check_readable(files, nfiles, report))
+        return FP_IMPORT_FAILED;
+    saved_pragmas saved;
+    bulk_pragmas_begin(db, &saved);
     if (!importer_init(&imp, db, cat, report) || !fp_db_begin_import(db)) {
         if (!imp.failed)
             snprintf(report->error, sizeof report->error, "%s", db->err);
         importer_done(&imp);
-        goto out;
+        bulk_pragmas_end(db, &saved);
+        return FP_IMPORT_FAILED;
     }
-    for (int i = 0; i < nfiles && !imp.failed; i++)
-        import_one(&imp, kind, &raws[i], opts->encoding, &report->files[i]);
-    status = finish(&imp, opts->dry_run);
+    imp.opts = opts;
+    for (int i = 0; i < nfiles && !imp.failed && !imp.cancelled; i++)
+        import_one(&imp, kind, opts->encoding, &report->files[i]);
+    int status = finish(&imp, opts->dry_run);
     importer_done(&imp);
-out:
-    for (int i = 0; i < nfiles; i++)
-        free(raws[i].bytes);
-    free(raws);
+    bulk_pragmas_end(db, &saved);
     return status;
 }
 

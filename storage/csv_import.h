@@ -15,6 +15,16 @@
  *   org, categories: category,name
  *   fx (or org):    week,currency,rate
  * An empty value means "no value": nothing is written for that cell.
+ * Ids are at most FP_IMPORT_MAX_ID bytes, names FP_IMPORT_MAX_NAME; a
+ * formula KPI is refused in actuals (it is computed from its
+ * components); a target is not below zero.
+ *
+ * Files stream (storage/csv_stream.h): rows are checked and written as
+ * they are read, memory does not grow with the file. Weekly facts go in
+ * batches of FP_IMP_BATCH rows; a key repeated in one file is found by
+ * the database (see import_actuals.c). The page cache is enlarged and
+ * foreign keys are not checked per row during the import only (the ids
+ * come from the database itself); both are restored afterwards.
  *
  * Everything happens in one transaction: any problem in any file (bad
  * number, unknown KPI, missing column, ragged row, broken quoting, bad
@@ -29,6 +39,7 @@
 #ifndef FUPAN_STORAGE_CSV_IMPORT_H
 #define FUPAN_STORAGE_CSV_IMPORT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include "model/catalogue.h"
 #include "storage/db.h"
@@ -36,6 +47,10 @@
 #include "storage/org.h"
 
 #define FP_IMPORT_MAX_PROBLEMS 20
+/* Longest id (store, category, person) and name, in bytes: a longer one
+ * is refused with FILE:LINE, never cut (a cut id would merge two keys). */
+#define FP_IMPORT_MAX_ID 128
+#define FP_IMPORT_MAX_NAME 512
 
 typedef enum {
     FP_IMPORT_ACTUALS,
@@ -48,12 +63,29 @@ typedef enum {
 typedef enum {
     FP_IMPORT_OK = 0,
     FP_IMPORT_REJECTED,  /* input problems: see report->problems */
-    FP_IMPORT_FAILED     /* runtime: file unreadable, SQLite: report->error */
+    FP_IMPORT_FAILED,    /* runtime: file unreadable, SQLite: report->error */
+    FP_IMPORT_CANCELLED  /* *opts->cancel was set: all rolled back */
 } fp_import_status;
+
+/* Where a long import is, for a progress line. */
+typedef struct {
+    const char *file;
+    long long rows;        /* data rows read so far in this file */
+    long long bytes;       /* bytes read so far in this file */
+    long long total_bytes; /* the file's size, 0 when unknown */
+    double seconds;        /* since this file began */
+} fp_import_progress;
 
 typedef struct {
     bool dry_run;          /* check and count everything, write nothing */
     fp_encoding encoding;  /* FP_ENC_AUTO detects UTF-8 / GB18030 */
+    /* Called about once per MiB read once a file takes longer than a
+     * second (NULL: never). */
+    void (*progress)(void *ctx, const fp_import_progress *p);
+    void *progress_ctx;
+    /* When not NULL and set (a signal handler may set it), the import
+     * stops and rolls everything back: FP_IMPORT_CANCELLED. */
+    volatile sig_atomic_t *cancel;
 } fp_import_opts;
 
 typedef struct {

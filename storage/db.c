@@ -173,8 +173,8 @@ static bool migrate(fp_db *db)
         return false;
     if (version > FP_SCHEMA_VERSION) {
         snprintf(db->err, sizeof db->err,
-                 "%s: database schema version %d is newer than this fupan "
-                 "understands (%d); use a newer fupan",
+                 _("%s: database schema version %d is newer than this fupan "
+                 "understands (%d); use a newer fupan"),
                  db->path, version, FP_SCHEMA_VERSION);
         return false;
     }
@@ -182,8 +182,8 @@ static bool migrate(fp_db *db)
         return true;
     if (db->read_only || db->os_read_only) {
         snprintf(db->err, sizeof db->err,
-                 "%s: database needs an upgrade (schema %d -> %d) but is "
-                 "opened read-only", db->path, version, FP_SCHEMA_VERSION);
+                 _("%s: database needs an upgrade (schema %d -> %d) but is "
+                 "opened read-only"), db->path, version, FP_SCHEMA_VERSION);
         return false;
     }
     if (!fp_db_begin(db))
@@ -234,9 +234,9 @@ static bool connect_readable(fp_db *db)
         || fp_db_folder_writable(db->path))
         return true;
     if (fp_db_wal_has_data(db->path)) {
-        snprintf(db->err, sizeof db->err, "%s: the folder is read-only and "
+        snprintf(db->err, sizeof db->err, _("%s: the folder is read-only and "
                  "%s-wal holds changes not yet in the database: open it "
-                 "once where the folder can be written", db->path, db->path);
+                 "once where the folder can be written"), db->path, db->path);
         return false;
     }
     char uri[3 * 4096 + 64];
@@ -280,7 +280,7 @@ fp_db *fp_db_open(const char *path, bool read_only, char *err, size_t errsz)
     fp_db *db = calloc(1, sizeof *db);
     if (!db || !(db->path = strdup(path))) {
         free(db);
-        set_err(err, errsz, "%s: out of memory", path);
+        set_err(err, errsz, _("%s: out of memory"), path);
         return NULL;
     }
     db->read_only = read_only;
@@ -292,8 +292,8 @@ fp_db *fp_db_open(const char *path, bool read_only, char *err, size_t errsz)
         if (db->err[0])
             set_err(err, errsz, "%s", db->err);
         else
-            set_err(err, errsz, "%s: cannot open database: %s", path,
-                    db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+            set_err(err, errsz, _("%s: cannot open database: %s"), path,
+                    db->sql ? sqlite3_errmsg(db->sql) : _("out of memory"));
         fp_db_close(db);
         return NULL;
     }

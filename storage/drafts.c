@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "storage/meeting.h"
+#include "model/i18n.h"
 #include "storage/meeting_util.h"
 
 typedef struct {
@@ -54,7 +55,7 @@ static bool save_tx(fp_db *db, void *p)
 long long fp_draft_save(fp_db *db, const char *owner, const fp_draft *d)
 {
     if (fp_blank(owner) || !d || fp_blank(d->kind)) {
-        fp_meeting_error(db, "a draft needs an owner and a kind");
+        fp_meeting_error(db, _("a draft needs an owner and a kind"));
         return -1;
     }
     draft_ctx c = {owner, d, 0};

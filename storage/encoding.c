@@ -1,10 +1,12 @@
 /* Text encodings of imported files (see encoding.h). */
 #include "storage/encoding.h"
+#include "model/i18n.h"
 
 #include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <strings.h>
 
 #include "model/text.h"
@@ -37,6 +39,292 @@ bool fp_encoding_parse(const char *name, fp_encoding *out)
     return false;
 }
 
+/* ---- streaming ---- */
+
+struct fp_decoder {
+    fp_encoding want;
+    fp_encoding enc;       /* decided: UTF8 or GB18030; AUTO while not */
+    iconv_t cd;            /* GB18030 -> UTF-8, (iconv_t)-1 until needed */
+    char carry[8];         /* a character cut off by the chunk's end */
+    size_t ncarry;
+    char *ibuf, *obuf;     /* carry + chunk; converted text */
+    size_t icap, ocap;
+    size_t total;          /* input bytes received before this chunk */
+    bool started, out_started, had_bom;
+    const char *why;
+    size_t bad_at;
+    unsigned char bad_byte;
+};
+
+static const char nul_why[] =
+    N_("NUL byte: not a text file (UTF-16 or a spreadsheet?)");
+
+fp_decoder *fp_decoder_new(fp_encoding want)
+{
+    fp_decoder *d = calloc(1, sizeof *d);
+    if (d == NULL)
+        return NULL;
+    d->want = want;
+    d->enc = want;
+    d->cd = (iconv_t)-1;
+    return d;
+}
+
+void fp_decoder_free(fp_decoder *d)
+{
+    if (d == NULL)
+        return;
+    if (d->cd != (iconv_t)-1)
+        iconv_close(d->cd);
+    free(d->ibuf);
+    free(d->obuf);
+    free(d);
+}
+
+fp_encoding fp_decoder_encoding(const fp_decoder *d) { return d->enc; }
+bool fp_decoder_had_bom(const fp_decoder *d) { return d->had_bom; }
+const char *fp_decoder_why(const fp_decoder *d) { return d->why; }
+size_t fp_decoder_bad_at(const fp_decoder *d) { return d->bad_at; }
+unsigned char fp_decoder_bad_byte(const fp_decoder *d) { return d->bad_byte; }
+
+static bool reserve(char **buf, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return true;
+    char *p = realloc(*buf, need);
+    if (p == NULL)
+        return false;
+    *buf = p;
+    *cap = need;
+    return true;
+}
+
+/* base: offset in the whole input of s[0]. */
+static bool set_error(fp_decoder *d, const char *s, size_t n, size_t at,
+                      size_t base, const char *why)
+{
+    d->why = why;
+    d->bad_at = base + at;
+    d->bad_byte = at < n ? (unsigned char)s[at] : 0;
+    return false;
+}
+
+static size_t utf8_seq_len(unsigned char c)
+{
+    return c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
+         : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+}
+
+/* Length of the valid UTF-8 at the start of s[0..n). *cut: what follows
+ * is a character cut off by the end of s. */
+static size_t utf8_prefix(const char *s, size_t n, bool *cut)
+{
+    size_t i = 0;
+    *cut = false;
+    while (i < n) {
+        uint64_t w;
+        while (i + 8 <= n && (memcpy(&w, s + i, 8),
+                              (w & 0x8080808080808080ULL) == 0))
+            i += 8;
+        while (i < n && (unsigned char)s[i] < 0x80)
+            i++;
+        if (i >= n)
+            break;
+        size_t len = utf8_seq_len((unsigned char)s[i]);
+        if (len == 0)
+            return i;
+        if (i + len > n) {
+            *cut = true;
+            for (size_t j = i + 1; j < n; j++)
+                *cut = *cut && ((unsigned char)s[j] & 0xc0) == 0x80;
+            return i;
+        }
+        if (!fp_utf8_valid(s + i, len, NULL))
+            return i;
+        i += len;
+    }
+    return n;
+}
+
+/* Keeps s[from..n) for the next chunk. */
+static void keep_tail(fp_decoder *d, const char *s, size_t from, size_t n)
+{
+    d->ncarry = n - from;
+    memcpy(d->carry, s + from, d->ncarry);
+}
+
+static bool utf8_chunk(fp_decoder *d, const char *s, size_t n, bool last,
+                       size_t base, const char **out, size_t *outlen)
+{
+    bool cut;
+    size_t good = utf8_prefix(s, n, &cut);
+    *out = s;
+    *outlen = good;
+    if (good == n)
+        return true;
+    if (cut && !last && n - good < sizeof d->carry) {
+        keep_tail(d, s, good, n);
+        return true;
+    }
+    return set_error(d, s, n, good, base,
+                     d->want == FP_ENC_AUTO ? _("not valid UTF-8 nor GB18030")
+                                            : _("not valid UTF-8"));
+}
+
+/* Converts s[0..n) into obuf; *used: input bytes converted. Returns 0,
+ * EINVAL (cut off at the end), EILSEQ or ENOMEM. */
+static int gb_convert(fp_decoder *d, const char *s, size_t n, size_t *used,
+                      size_t *outlen)
+{
+    if (d->cd == (iconv_t)-1) {
+        d->cd = iconv_open("UTF-8", "GB18030");
+        if (d->cd == (iconv_t)-1)
+            return ENOSYS;
+    }
+    /* GB18030 -> UTF-8 grows at most 3/2 */
+    if (!reserve(&d->obuf, &d->ocap, n * 2 + 16))
+        return ENOMEM;
+    char *in = (char *)s, *o = d->obuf;
+    size_t in_left = n, out_left = d->ocap;
+    size_t rc = iconv(d->cd, &in, &in_left, &o, &out_left);
+    int e = rc == (size_t)-1 ? errno : 0;
+    *used = (size_t)(in - s);
+    *outlen = (size_t)(o - d->obuf);
+    return e == E2BIG ? ENOMEM : e;
+}
+
+static const char *gb_why(const fp_decoder *d, int e)
+{
+    if (e == ENOSYS)
+        return _("this system cannot convert GB18030 (iconv)");
+    if (e == ENOMEM)
+        return _("out of memory");
+    if (e == EINVAL)
+        return _("a character is cut off at the end");
+    return d->want == FP_ENC_AUTO ? _("not valid GB18030 nor UTF-8")
+                                  : _("not valid GB18030");
+}
+
+static bool gb_chunk(fp_decoder *d, const char *s, size_t n, bool last,
+                     size_t base, const char **out, size_t *outlen)
+{
+    size_t used;
+    int e = gb_convert(d, s, n, &used, outlen);
+    *out = d->obuf;
+    if (e == EINVAL && !last && n - used < sizeof d->carry) {
+        keep_tail(d, s, used, n);
+        e = 0;
+    }
+    if (!d->out_started && *outlen >= BOM_LEN &&
+        memcmp(d->obuf, BOM, BOM_LEN) == 0) {
+        d->had_bom = true;
+        *out += BOM_LEN;
+        *outlen -= BOM_LEN;
+    }
+    d->out_started = d->out_started || *outlen > 0;
+    if (e == 0)
+        return true;
+    return set_error(d, s, n, used, base, gb_why(d, e));
+}
+
+/* FP_ENC_AUTO at the first non-ASCII byte: UTF-8 if this chunk is,
+ * else GB18030 if it converts, else the error of the one that got
+ * further (the encoding the file most likely is in). */
+static bool has_high(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return true;
+    return false;
+}
+
+static bool auto_chunk(fp_decoder *d, const char *s, size_t n, bool last,
+                       size_t base, const char **out, size_t *outlen)
+{
+    bool cut;
+    size_t good = utf8_prefix(s, n, &cut), used, gblen;
+    if (good == n || (cut && !last)) {
+        if (has_high(s, good))
+            d->enc = FP_ENC_UTF8;
+        keep_tail(d, s, good, n);
+        *out = s;
+        *outlen = good;
+        return true; /* all ASCII so far, or UTF-8 */
+    }
+    int e = gb_convert(d, s, n, &used, &gblen);
+    if (e == 0 || (e == EINVAL && !last)) {
+        d->enc = FP_ENC_GB18030;
+        iconv(d->cd, NULL, NULL, NULL, NULL);
+        return gb_chunk(d, s, n, last, base, out, outlen);
+    }
+    if (e != EILSEQ && e != EINVAL)
+        return set_error(d, s, n, used, base, gb_why(d, e));
+    if (used > good) {
+        *out = d->obuf;
+        *outlen = gblen;
+        return set_error(d, s, n, used, base,
+                         _("not valid GB18030 nor UTF-8"));
+    }
+    *out = s;
+    *outlen = good;
+    return set_error(d, s, n, good, base,
+                     _("not valid UTF-8 nor GB18030"));
+}
+
+static bool decode_chunk(fp_decoder *d, const char *s, size_t n, bool last,
+                         size_t base, const char **out, size_t *outlen)
+{
+    switch (d->enc) {
+    case FP_ENC_UTF8: return utf8_chunk(d, s, n, last, base, out, outlen);
+    case FP_ENC_GB18030: return gb_chunk(d, s, n, last, base, out, outlen);
+    default: return auto_chunk(d, s, n, last, base, out, outlen);
+    }
+}
+
+/* A UTF-8 BOM at the start (not for forced GB18030: converted there). */
+static size_t skip_bom(fp_decoder *d, const char *s, size_t n)
+{
+    if (d->started || d->want == FP_ENC_GB18030)
+        return 0;
+    d->started = true;
+    if (n < BOM_LEN || memcmp(s, BOM, BOM_LEN) != 0)
+        return 0;
+    d->had_bom = true;
+    d->out_started = true;
+    d->enc = FP_ENC_UTF8;
+    return BOM_LEN;
+}
+
+bool fp_decoder_feed(fp_decoder *d, const char *in, size_t len, bool last,
+                     const char **out, size_t *outlen)
+{
+    const char *s = in;
+    size_t n = len, base = d->total - d->ncarry;
+    *out = in;
+    *outlen = 0;
+    d->total += len;
+    if (d->ncarry > 0) {
+        if (!reserve(&d->ibuf, &d->icap, d->ncarry + len))
+            return set_error(d, in, 0, 0, base, _("out of memory"));
+        memcpy(d->ibuf, d->carry, d->ncarry);
+        memcpy(d->ibuf + d->ncarry, in, len);
+        s = d->ibuf;
+        n = d->ncarry + len;
+        d->ncarry = 0;
+    }
+    size_t skip = skip_bom(d, s, n);
+    const char *nul = memchr(s + skip, '\0', n - skip);
+    size_t limit = nul != NULL ? (size_t)(nul - s) : n;
+    if (!decode_chunk(d, s + skip, limit - skip, last || nul != NULL,
+                      base + skip, out, outlen))
+        return false;
+    if (nul != NULL)
+        return set_error(d, s, n, limit, base, _(nul_why));
+    return true;
+}
+
+/* ---- a whole text ---- */
+
 static int line_of(const char *bytes, size_t offset)
 {
     int line = 1;
@@ -45,111 +333,37 @@ static int line_of(const char *bytes, size_t offset)
     return line;
 }
 
-static void set_bad(fp_decoded *out, const char *bytes, size_t offset,
-                    size_t len, const char *why)
-{
-    out->bad_at = offset;
-    out->bad_line = line_of(bytes, offset);
-    out->bad_byte = offset < len ? (unsigned char)bytes[offset] : 0;
-    out->why = why;
-}
-
-static bool copy_utf8(const char *bytes, size_t len, fp_decoded *out)
-{
-    size_t skip = 0;
-    if (len >= BOM_LEN && memcmp(bytes, BOM, BOM_LEN) == 0) {
-        out->had_bom = true;
-        skip = BOM_LEN;
-    }
-    out->text = malloc(len - skip + 1);
-    if (out->text == NULL) {
-        out->why = "out of memory";
-        return false;
-    }
-    memcpy(out->text, bytes + skip, len - skip);
-    out->text[len - skip] = '\0';
-    out->len = len - skip;
-    out->encoding = FP_ENC_UTF8;
-    return true;
-}
-
-/* Runs iconv over the whole input; false with the offset of the first
- * byte it could not convert (or a truncated sequence at the end). */
-static bool convert_gb18030(const char *bytes, size_t len, fp_decoded *out)
-{
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
-    if (cd == (iconv_t)-1) {
-        out->why = "this system cannot convert GB18030 (iconv)";
-        return false;
-    }
-    size_t cap = len * 2 + 16; /* GB18030 -> UTF-8 grows at most 3/2 */
-    char *buf = malloc(cap);
-    if (buf == NULL) {
-        iconv_close(cd);
-        out->why = "out of memory";
-        return false;
-    }
-    char *in = (char *)bytes, *o = buf;
-    size_t in_left = len, out_left = cap - 1;
-    size_t rc = iconv(cd, &in, &in_left, &o, &out_left);
-    iconv_close(cd);
-    if (rc == (size_t)-1) {
-        set_bad(out, bytes, (size_t)(in - bytes), len,
-                errno == EINVAL ? "a character is cut off at the end"
-                                : "not valid GB18030");
-        free(buf);
-        return false;
-    }
-    *o = '\0';
-    out->text = buf;
-    out->len = (size_t)(o - buf);
-    if (out->len >= BOM_LEN && memcmp(buf, BOM, BOM_LEN) == 0) {
-        memmove(buf, buf + BOM_LEN, out->len - BOM_LEN + 1);
-        out->len -= BOM_LEN;
-        out->had_bom = true;
-    }
-    out->encoding = FP_ENC_GB18030;
-    out->converted = true;
-    return true;
-}
-
-/* A NUL byte is no text: most likely UTF-16 or a spreadsheet file. */
-static bool refuse_nul(const char *bytes, size_t len, fp_decoded *out)
-{
-    const char *nul = memchr(bytes, '\0', len);
-    if (nul == NULL)
-        return true;
-    fp_decoded_done(out);
-    set_bad(out, bytes, (size_t)(nul - bytes), len,
-            "NUL byte: not a text file (UTF-16 or a spreadsheet?)");
-    return false;
-}
-
 bool fp_decode_text(const char *bytes, size_t len, fp_encoding want,
                     fp_decoded *out)
 {
+    const char *text;
+    size_t n;
     memset(out, 0, sizeof *out);
-    if (!refuse_nul(bytes, len, out))
+    fp_decoder *d = fp_decoder_new(want);
+    if (d == NULL) {
+        out->why = _("out of memory");
         return false;
-    if (want == FP_ENC_GB18030)
-        return convert_gb18030(bytes, len, out);
-    size_t bad = 0;
-    if (fp_utf8_valid(bytes, len, &bad))
-        return copy_utf8(bytes, len, out);
-    if (want == FP_ENC_AUTO && convert_gb18030(bytes, len, out))
-        return true;
-    /* Neither: point at the bad byte of the encoding that got further,
-     * the one the file most likely is in. */
-    size_t gb_bad = want == FP_ENC_AUTO && out->why != NULL ? out->bad_at : 0;
-    fp_decoded_done(out);
-    memset(out, 0, sizeof *out);
-    if (want == FP_ENC_AUTO && gb_bad > bad)
-        set_bad(out, bytes, gb_bad, len, "not valid GB18030 nor UTF-8");
-    else
-        set_bad(out, bytes, bad, len,
-                want == FP_ENC_AUTO ? "not valid UTF-8 nor GB18030"
-                                    : "not valid UTF-8");
-    return false;
+    }
+    bool ok = fp_decoder_feed(d, bytes, len, true, &text, &n);
+    if (ok && (out->text = malloc(n + 1)) != NULL) {
+        memcpy(out->text, text, n);
+        out->text[n] = '\0';
+        out->len = n;
+        out->encoding = d->enc == FP_ENC_GB18030 ? FP_ENC_GB18030
+                                                 : FP_ENC_UTF8;
+        out->converted = d->enc == FP_ENC_GB18030;
+        out->had_bom = d->had_bom;
+    } else if (ok) {
+        out->why = _("out of memory");
+        ok = false;
+    } else {
+        out->why = d->why;
+        out->bad_at = d->bad_at;
+        out->bad_line = line_of(bytes, d->bad_at);
+        out->bad_byte = d->bad_byte;
+    }
+    fp_decoder_free(d);
+    return ok;
 }
 
 void fp_decoded_done(fp_decoded *d)

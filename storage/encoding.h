@@ -1,6 +1,9 @@
 /* Text encodings of imported files: UTF-8 (with or without BOM), or
  * GB18030 as Excel writes it on Chinese Windows, converted with iconv.
- * Ownership: fp_decode_text fills an fp_decoded; fp_decoded_done frees. */
+ * Decoding streams: the input goes in by chunks (a character may be cut
+ * between two), the UTF-8 comes out chunk by chunk.
+ * Ownership: fp_decoder_new / fp_decoder_free; fp_decode_text (a whole
+ * text at once) fills an fp_decoded, fp_decoded_done frees it. */
 #ifndef FUPAN_STORAGE_ENCODING_H
 #define FUPAN_STORAGE_ENCODING_H
 
@@ -31,6 +34,32 @@ typedef struct {
     unsigned char bad_byte;
     const char *why;     /* static English text */
 } fp_decoded;
+
+/* ---- streaming ---- */
+
+typedef struct fp_decoder fp_decoder;
+
+fp_decoder *fp_decoder_new(fp_encoding want);
+void fp_decoder_free(fp_decoder *d);
+/* Decodes the next chunk in[0..len); last: no input follows. *out and
+ * *outlen give the UTF-8 text (BOM removed), valid until the next call.
+ * On a bad byte returns false with *out and *outlen the text decoded before
+ * it (so that a reader can tell where it is) and the error below set.
+ * FP_ENC_AUTO decides at the first chunk holding a non-ASCII byte:
+ * UTF-8 when it is valid UTF-8, else GB18030 when it converts. */
+bool fp_decoder_feed(fp_decoder *d, const char *in, size_t len, bool last,
+                     const char **out, size_t *outlen);
+/* UTF8 or GB18030 once decided; FP_ENC_AUTO while all was ASCII. */
+fp_encoding fp_decoder_encoding(const fp_decoder *d);
+bool fp_decoder_had_bom(const fp_decoder *d);
+/* After a false feed: why (static English text, "out of memory" too),
+ * the offset in the whole input of the bad byte and the byte (0 when
+ * the input ended inside a character). */
+const char *fp_decoder_why(const fp_decoder *d);
+size_t fp_decoder_bad_at(const fp_decoder *d);
+unsigned char fp_decoder_bad_byte(const fp_decoder *d);
+
+/* ---- a whole text ---- */
 
 /* Decodes bytes[0..len) as asked. Returns false when the input is not
  * valid in the forced encoding (or, for AUTO, in neither), with bad_at,

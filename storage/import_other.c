@@ -1,19 +1,49 @@
-/* Targets, FX rates, stores and people files. */
+/* Targets, FX rates, stores and people files, row by row. These files
+ * are small (one row per node or currency and week): repeated keys are
+ * found with imp->seen. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "storage/import_priv.h"
+#include "model/i18n.h"
 #include "storage/org.h"
 
 #define MAX_PATH_PARTS 3
 
-/* ---- targets: week,path,kpi,target[,kind] ---- */
+/* ---- targets: week,path,kpi,target[,kind] ----
+ * week: 2026-W47, a month 2026-11 or a quarter 2026-Q4, or empty for a
+ * standing target; kind: target (empty) or cap (a ceiling). */
+
+/* Longest path: three ids and two slashes. */
+#define MAX_PATH_LEN (MAX_PATH_PARTS * (FP_IMPORT_MAX_ID + 1))
 
 typedef struct {
-    char text[1024];
+    char text[MAX_PATH_LEN + 1];
     const char *part[MAX_PATH_PARTS]; /* store, category, person or "" */
 } path_parts;
+
+/* Each part of a path is an id of at most FP_IMPORT_MAX_ID bytes. */
+static bool path_length_ok(fp_importer *imp, int line, const char *column,
+                           const char *path)
+{
+    for (const char *s = path; ; ) {
+        const char *slash = strchr(s, '/');
+        size_t n = slash ? (size_t)(slash - s) : strlen(s);
+        if (n > FP_IMPORT_MAX_ID) {
+            char shown[200];
+            fp_imp_problem(imp, line, column,
+                           _("%s: %s is at most %zu bytes, this one has %zu"),
+                           fp_imp_show(path, shown, sizeof shown), _("an id"),
+                           (size_t)FP_IMPORT_MAX_ID, n);
+            return false;
+        }
+        if (slash == NULL)
+            return fp_imp_check_length(imp, line, column, path,
+                                       MAX_PATH_LEN, _("a path"));
+        s = slash + 1;
+    }
+}
 
 /* Splits "store[/category[/person]]"; "" is the company. */
 static bool split_path(fp_importer *imp, const fp_csv_row *row, int idx,
@@ -23,9 +53,11 @@ static bool split_path(fp_importer *imp, const fp_csv_row *row, int idx,
     char col[16], shown[200];
     const char *name = fp_imp_colname(imp, idx, col);
     int n = 0;
-    snprintf(p->text, sizeof p->text, "%s", v);
     for (int i = 0; i < MAX_PATH_PARTS; i++)
         p->part[i] = "";
+    if (!path_length_ok(imp, row->line, name, v))
+        return false;
+    memcpy(p->text, v, strlen(v) + 1);
     if (p->text[0] == '\0')
         return true;
     for (char *s = p->text; s != NULL && n <= MAX_PATH_PARTS; n++) {
@@ -35,7 +67,7 @@ static bool split_path(fp_importer *imp, const fp_csv_row *row, int idx,
         if (n < MAX_PATH_PARTS)
             p->part[n] = s;
         if (s[0] == '\0' || strpbrk(s, "\n\r\t") != NULL) {
-            fp_imp_problem(imp, row->line, name, "%s has an empty part",
+            fp_imp_problem(imp, row->line, name, _("%s has an empty part"),
                            fp_imp_show(v, shown, sizeof shown));
             return false;
         }
@@ -43,7 +75,7 @@ static bool split_path(fp_importer *imp, const fp_csv_row *row, int idx,
     }
     if (n > MAX_PATH_PARTS) {
         fp_imp_problem(imp, row->line, name,
-                       "%s: a path is store[/category[/person]]",
+                       _("%s: a path is store[/category[/person]]"),
                        fp_imp_show(v, shown, sizeof shown));
         return false;
     }
@@ -83,32 +115,49 @@ static const char *target_kind(fp_importer *imp, const fp_csv_row *row,
     if (strcmp(v, "cap") == 0)
         return "cap";
     fp_imp_problem(imp, row->line, fp_imp_colname(imp, idx, col),
-                   "%s is not target or cap",
+                   _("%s is not target or cap"),
                    fp_imp_show(v, shown, sizeof shown));
     return NULL;
 }
 
-static void target_row(fp_importer *imp, const fp_imp_col *c,
-                       const fp_csv_row *row)
+static bool target_not_negative(fp_importer *imp, const fp_csv_row *row,
+                                int idx, double value)
 {
+    char col[16], shown[200];
+    if (value >= 0)
+        return true;
+    fp_imp_problem(imp, row->line, fp_imp_colname(imp, idx, col),
+                   _("%s: a target cannot be below zero"),
+                   fp_imp_show(fp_imp_field(row, idx), shown, sizeof shown));
+    return false;
+}
+
+static void target_row(fp_importer *imp, const fp_csv_row *row)
+{
+    const fp_imp_col *c = imp->cols;
     fp_week week = 0;
     path_parts path;
     double value;
     bool present, ok = true;
-    char col[16], key[1200];
+    char col[16], key[MAX_PATH_LEN + 64];
     if (!fp_imp_check_ragged(imp, row))
         return;
-    if (fp_imp_field(row, c[0].idx)[0] != '\0')
+    fp_period per; /* a month or a quarter: stored as its period code */
+    if (fp_period_parse(fp_imp_field(row, c[0].idx), &per) &&
+        per.kind != FP_PERIOD_WEEK)
+        week = fp_period_code(per);
+    else if (fp_imp_field(row, c[0].idx)[0] != '\0')
         ok = fp_imp_week(imp, row, c[0].idx, &week);
     ok = split_path(imp, row, c[1].idx, &path) && ok;
     const char *kpi_col = fp_imp_colname(imp, c[2].idx, col);
     const char *id = fp_imp_field(row, c[2].idx);
     int kpi = id[0] == '\0' ? -1 : fp_imp_kpi(imp, row->line, kpi_col, id);
     if (id[0] == '\0')
-        fp_imp_problem(imp, row->line, kpi_col, "empty");
+        fp_imp_problem(imp, row->line, kpi_col, _("empty"));
     const char *kind = target_kind(imp, row, c[4].idx);
     if (kpi < 0 || !kind || !fp_imp_number(imp, row, c[3].idx, kpi, &value,
-                                  &present) || !present || !ok)
+                                           &present) || !present ||
+        !target_not_negative(imp, row, c[3].idx, value) || !ok)
         return;
     snprintf(key, sizeof key, "%d|%s|%d", week, fp_imp_field(row, c[1].idx),
              kpi);
@@ -118,16 +167,15 @@ static void target_row(fp_importer *imp, const fp_imp_col *c,
         write_target(imp, week, &path, kpi, value, kind);
 }
 
-void fp_import_targets(fp_importer *imp, const fp_csv_table *t)
+void fp_import_targets(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"week", true, -1}, {"path", true, -1},
                          {"kpi", true, -1}, {"target", true, -1},
                          {"kind", false, -1}};
     imp->cur->format = "targets";
-    if (!fp_imp_bind(imp, cols, 5, false))
-        return;
-    for (int r = 1; r < t->nrows && !imp->failed; r++)
-        target_row(imp, cols, &t->rows[r]);
+    memcpy(imp->cols, cols, sizeof cols);
+    if (fp_imp_bind(imp, imp->cols, 5, false))
+        imp->on_row = target_row;
 }
 
 /* ---- fx: week,currency,rate ---- */
@@ -150,8 +198,8 @@ static bool currency_code(fp_importer *imp, const fp_csv_row *row, int idx,
     if (!ok) {
         out[0] = '\0';
         fp_imp_problem(imp, row->line, fp_imp_colname(imp, idx, col),
-                       "%s is not a currency code (three letters: MYR, "
-                       "THB, USD...)",
+                       _("%s is not a currency code (three letters: MYR, "
+                       "THB, USD...)"),
                        fp_imp_show(v, shown, sizeof shown));
     }
     return ok;
@@ -168,9 +216,9 @@ static void write_rate(fp_importer *imp, fp_week week, const char *cur,
         imp->cur->written++;
 }
 
-static void fx_row(fp_importer *imp, const fp_imp_col *c,
-                   const fp_csv_row *row)
+static void fx_row(fp_importer *imp, const fp_csv_row *row)
 {
+    const fp_imp_col *c = imp->cols;
     fp_week week;
     char cur[4], col[16], key[64];
     double rate;
@@ -184,7 +232,7 @@ static void fx_row(fp_importer *imp, const fp_imp_col *c,
     const char *rate_col = fp_imp_colname(imp, c[2].idx, col);
     if (!present || rate <= 0) {
         fp_imp_problem(imp, row->line, rate_col,
-                       present ? "a rate must be above zero" : "empty");
+                       present ? _("a rate must be above zero") : _("empty"));
         return;
     }
     snprintf(key, sizeof key, "%d|%s", week, cur);
@@ -193,26 +241,26 @@ static void fx_row(fp_importer *imp, const fp_imp_col *c,
         write_rate(imp, week, cur, rate);
 }
 
-void fp_import_fx(fp_importer *imp, const fp_csv_table *t)
+void fp_import_fx(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"week", true, -1}, {"currency", true, -1},
                          {"rate", true, -1}};
     imp->cur->format = "fx";
-    if (!fp_imp_bind(imp, cols, 3, false))
-        return;
-    for (int r = 1; r < t->nrows && !imp->failed; r++)
-        fx_row(imp, cols, &t->rows[r]);
+    memcpy(imp->cols, cols, sizeof cols);
+    if (fp_imp_bind(imp, imp->cols, 3, false))
+        imp->on_row = fx_row;
 }
 
 /* ---- stores: store,name,platform,market,currency ---- */
 
-static void store_row(fp_importer *imp, const fp_imp_col *c,
-                      const fp_csv_row *row)
+static void store_row(fp_importer *imp, const fp_csv_row *row)
 {
+    const fp_imp_col *c = imp->cols;
     char cur[4], col[16];
     if (!fp_imp_check_ragged(imp, row))
         return;
     bool ok = fp_imp_check_id(imp, row, c[0].idx, true);
+    ok = fp_imp_check_name(imp, row, c[1].idx) && ok;
     ok = currency_code(imp, row, c[4].idx, false, cur) && ok;
     const char *code = fp_imp_field(row, c[0].idx);
     if (!ok || !fp_imp_unique(imp, code, row->line,
@@ -228,16 +276,15 @@ static void store_row(fp_importer *imp, const fp_imp_col *c,
         fp_imp_fail(imp, "%s", imp->db->err);
 }
 
-void fp_import_stores(fp_importer *imp, const fp_csv_table *t)
+void fp_import_stores(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"store", true, -1}, {"name", false, -1},
                          {"platform", false, -1}, {"market", false, -1},
                          {"currency", false, -1}};
     imp->cur->format = "stores";
-    if (!fp_imp_bind(imp, cols, 5, false))
-        return;
-    for (int r = 1; r < t->nrows && !imp->failed; r++)
-        store_row(imp, cols, &t->rows[r]);
+    memcpy(imp->cols, cols, sizeof cols);
+    if (fp_imp_bind(imp, imp->cols, 5, false))
+        imp->on_row = store_row;
 }
 
 /* ---- people: person,name,role,store,category ---- */
@@ -254,7 +301,7 @@ static bool check_person_place(fp_importer *imp, const fp_imp_col *c,
     if (role[0] != '\0' && imp->cat->nroles > 0 &&
         fp_catalogue_role(imp->cat, role) < 0) {
         fp_imp_problem(imp, row->line, fp_imp_colname(imp, c[2].idx, col),
-                       "unknown role %s",
+                       _("unknown role %s"),
                        fp_imp_show(role, shown, sizeof shown));
         ok = false;
     }
@@ -263,26 +310,27 @@ static bool check_person_place(fp_importer *imp, const fp_imp_col *c,
         fp_imp_problem(imp, row->line,
                        c[4].idx < 0 ? "category"
                                     : fp_imp_colname(imp, c[4].idx, col),
-                       "empty, but store is given (a person belongs to a "
-                       "category of a store)");
+                       _("empty, but store is given (a person belongs to a "
+                       "category of a store)"));
         ok = false;
     } else if (store[0] == '\0' && category[0] != '\0') {
         fp_imp_problem(imp, row->line,
                        c[3].idx < 0 ? "store"
                                     : fp_imp_colname(imp, c[3].idx, col),
-                       "empty, but category is given");
+                       _("empty, but category is given"));
         ok = false;
     }
     return ok;
 }
 
-static void person_row(fp_importer *imp, const fp_imp_col *c,
-                       const fp_csv_row *row)
+static void person_row(fp_importer *imp, const fp_csv_row *row)
 {
+    const fp_imp_col *c = imp->cols;
     char col[16], key[1200];
     if (!fp_imp_check_ragged(imp, row))
         return;
     bool ok = fp_imp_check_id(imp, row, c[0].idx, true);
+    ok = fp_imp_check_name(imp, row, c[1].idx) && ok;
     ok = check_person_place(imp, c, row) && ok;
     const char *code = fp_imp_field(row, c[0].idx);
     const char *store = fp_imp_field(row, c[3].idx);
@@ -303,26 +351,26 @@ static void person_row(fp_importer *imp, const fp_imp_col *c,
         imp->cur->written++;
 }
 
-void fp_import_people(fp_importer *imp, const fp_csv_table *t)
+void fp_import_people(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"person", true, -1}, {"name", false, -1},
                          {"role", false, -1}, {"store", false, -1},
                          {"category", false, -1}};
     imp->cur->format = "people";
-    if (!fp_imp_bind(imp, cols, 5, false))
-        return;
-    for (int r = 1; r < t->nrows && !imp->failed; r++)
-        person_row(imp, cols, &t->rows[r]);
+    memcpy(imp->cols, cols, sizeof cols);
+    if (fp_imp_bind(imp, imp->cols, 5, false))
+        imp->on_row = person_row;
 }
 
 /* ---- categories: category,name ---- */
 
-static void category_row(fp_importer *imp, const fp_imp_col *c,
-                         const fp_csv_row *row)
+static void category_row(fp_importer *imp, const fp_csv_row *row)
 {
+    const fp_imp_col *c = imp->cols;
     char col[16];
     if (!fp_imp_check_ragged(imp, row) ||
-        !fp_imp_check_id(imp, row, c[0].idx, true))
+        !fp_imp_check_id(imp, row, c[0].idx, true) ||
+        !fp_imp_check_name(imp, row, c[1].idx))
         return;
     const char *code = fp_imp_field(row, c[0].idx);
     if (!fp_imp_unique(imp, code, row->line,
@@ -336,12 +384,11 @@ static void category_row(fp_importer *imp, const fp_imp_col *c,
         fp_imp_fail(imp, "%s", imp->db->err);
 }
 
-void fp_import_categories(fp_importer *imp, const fp_csv_table *t)
+void fp_import_categories(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"category", true, -1}, {"name", false, -1}};
     imp->cur->format = "categories";
-    if (!fp_imp_bind(imp, cols, 2, false))
-        return;
-    for (int r = 1; r < t->nrows && !imp->failed; r++)
-        category_row(imp, cols, &t->rows[r]);
+    memcpy(imp->cols, cols, sizeof cols);
+    if (fp_imp_bind(imp, imp->cols, 2, false))
+        imp->on_row = category_row;
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <sqlite3.h>
+#include "model/buf.h"
 #include "model/catalogue.h"
 #include "model/strmap.h"
 #include "model/week.h"
@@ -12,12 +13,29 @@
 #include "storage/csv_table.h"
 #include "storage/db.h"
 
+typedef struct fp_importer fp_importer;
+
+/* What a kind of file does with its rows (one per kind). */
+typedef void (*fp_imp_row_fn)(fp_importer *imp, const fp_csv_row *row);
+
+typedef struct {
+    const char *name;
+    bool required;
+    int idx;                 /* set by fp_imp_bind: -1 when absent */
+} fp_imp_col;
+
+#define FP_IMP_MAX_COLS 8
+
+/* Weekly facts are written FP_IMP_BATCH rows per statement. */
+#define FP_IMP_BATCH 64
+
 typedef struct {
     fp_week week;
     long long node, kpi;
-} fp_imp_cell;
+    double value;
+} fp_imp_fact;
 
-typedef struct {
+struct fp_importer {
     fp_db *db;
     const fp_catalogue *cat;
     fp_import_report *report;
@@ -26,25 +44,45 @@ typedef struct {
     /* the file being imported */
     const char *file;
     fp_import_file *cur;
-    const fp_csv_row *header;
-    long long import_id;     /* 0 while not writing */
+    fp_import_kind kind;     /* as asked (org: told by the header) */
+    const char *kind_name;   /* "actuals", "people"...: once known */
+    const fp_csv_row *header; /* &header_copy once the header is read */
+    fp_csv_row header_copy;
+    fp_imp_row_fn on_row;    /* NULL: the header was refused */
+    fp_imp_col cols[FP_IMP_MAX_COLS];
+    int *col_kpi;            /* actuals, wide: KPI per column, else -1 */
+    bool daily, wide;        /* actuals */
+    bool has_daily;          /* daily_facts had rows when the file began */
+    long long import_id;     /* of the current file */
     long max_day;            /* days since epoch, -1 when none */
-    fp_strmap *seen;         /* key -> line, duplicates in this file */
-    fp_imp_cell *touched;    /* weeks to re-sum from daily rows */
-    int ntouched, cap_touched;
-    fp_strmap *touched_set;
+    fp_strmap *seen;         /* key -> line: small files (not actuals) */
+    fp_imp_fact batch[FP_IMP_BATCH]; /* weekly facts not written yet */
+    int nbatch;
+    bool dup_found;          /* a write found a key of this same file */
+    bool sorted;             /* keys ascend so far: no key can repeat */
+    bool track_keys;         /* the input cannot be read twice (a pipe):
+                                every key is noted with its line as it
+                                comes, in a temporary table */
+    fp_imp_fact last;        /* the last key written while sorted */
+    fp_encoding want;        /* the encoding asked for */
+    const fp_import_opts *opts;
+    double started;          /* monotonic seconds when the file began */
+    bool cancelled;          /* *opts->cancel was seen set */
+    bool rescan;             /* reading again: no problem is reported */
+    bool rescan_past_header;
+    int mark_until;          /* reading again up to this line, 0: all */
     /* for the whole command */
     fp_strmap *nodes;        /* "store\x1f" "category\x1f" "person" -> id */
+    fp_buf node_key, last_key;
+    long long last_node;     /* the node of last_key, 0 for none */
+    char last_kpi_id[64];    /* the last KPI id looked up... */
+    int last_kpi;            /* ...and its index, -1 for none */
     long long *kpi_ids;      /* kpis.id per catalogue index, 0 = unknown */
     sqlite3_stmt *st_fact, *st_daily, *st_daily_clear, *st_daily_sum;
-    sqlite3_stmt *st_target, *st_fx;
-} fp_importer;
-
-typedef struct {
-    const char *name;
-    bool required;
-    int idx;                 /* set by fp_imp_bind: -1 when absent */
-} fp_imp_col;
+    sqlite3_stmt *st_target, *st_fx, *st_touch, *st_touched;
+    sqlite3_stmt *st_fact_batch, *st_key_add, *st_key_line;
+    sqlite3_stmt *st_fact_sorted, *st_batch_sorted, *st_mark;
+};
 
 /* import_util.c: problems and field checks. Each check reports its
  * problem itself and returns false. */
@@ -53,7 +91,10 @@ void fp_imp_problem(fp_importer *imp, int line, const char *column,
     __attribute__((format(printf, 4, 5)));
 void fp_imp_fail(fp_importer *imp, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Column name for messages: the header's, else "#N". buf >= 16 bytes. */
+/* Column name for messages: the header's, else "#N" (fp_imp_problem
+ * sanitises it and cuts it to 40 columns). buf >= 16 bytes;
+ * FP_IMP_COLNAME is enough for any "#N". */
+#define FP_IMP_COLNAME 200
 const char *fp_imp_colname(const fp_importer *imp, int idx, char *buf);
 /* Quoted, sanitised and shortened text for messages. buf >= 128 bytes. */
 const char *fp_imp_show(const char *value, char *buf, size_t bufsz);
@@ -67,6 +108,11 @@ bool fp_imp_bind(fp_importer *imp, fp_imp_col *cols, int ncols,
 bool fp_imp_check_ragged(fp_importer *imp, const fp_csv_row *row);
 bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,
                      bool required);
+/* A name: at most FP_IMPORT_MAX_NAME bytes. */
+bool fp_imp_check_name(fp_importer *imp, const fp_csv_row *row, int idx);
+/* A text of at most max bytes: reports "a WHAT is at most ..." */
+bool fp_imp_check_length(fp_importer *imp, int line, const char *column,
+                         const char *value, size_t max, const char *what);
 bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,
                  fp_week *out);
 bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
@@ -77,11 +123,17 @@ bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
 /* KPI index in the catalogue, or -1 after reporting. */
 int fp_imp_kpi(fp_importer *imp, int line, const char *column,
                const char *id);
-/* Reports a repeated key in one file ("same ... as line N"). */
+/* Refuses a formula KPI ("cvr is computed from orders and clicks;
+ * import those"): its value is always computed from its components. */
+bool fp_imp_not_formula(fp_importer *imp, int line, const char *column,
+                        int kpi);
+/* Reports a repeated key in one file ("same ... as line N"), kept in
+ * imp->seen (for the small files; actuals files ask the database). */
 bool fp_imp_unique(fp_importer *imp, const char *key, int line,
                    const char *column, const char *what);
 
-/* import_util.c: storage, only while imp->ok. */
+/* import_util.c: storage (actuals keep writing after a problem, to find
+ * repeated keys; the transaction is rolled back then). */
 long long fp_imp_node(fp_importer *imp, const char *store,
                       const char *category, const char *person);
 long long fp_imp_kpi_id(fp_importer *imp, int kpi);
@@ -89,14 +141,23 @@ bool fp_imp_run(fp_importer *imp, sqlite3_stmt *st);
 void fp_imp_day_text(long day, char out[11]);
 void fp_imp_note_day(fp_importer *imp, long day);
 
-/* The kinds of file. */
-void fp_import_actuals(fp_importer *imp, const fp_csv_table *t);
-void fp_import_targets(fp_importer *imp, const fp_csv_table *t);
-void fp_import_fx(fp_importer *imp, const fp_csv_table *t);
-void fp_import_stores(fp_importer *imp, const fp_csv_table *t);
-void fp_import_people(fp_importer *imp, const fp_csv_table *t);
-void fp_import_categories(fp_importer *imp, const fp_csv_table *t);
-/* Re-sums the weeks touched by daily rows of the current file. */
-bool fp_import_resum_weeks(fp_importer *imp);
+/* The kinds of file: each binds its columns to imp->header and sets
+ * imp->on_row (left NULL when the header is refused). */
+void fp_import_actuals(fp_importer *imp);
+void fp_import_targets(fp_importer *imp);
+void fp_import_fx(fp_importer *imp);
+void fp_import_stores(fp_importer *imp);
+void fp_import_people(fp_importer *imp);
+void fp_import_categories(fp_importer *imp);
+/* After the last row of an actuals file: writes what is left of the
+ * batch, re-sums the weeks that daily rows touched. */
+bool fp_import_actuals_end(fp_importer *imp);
+/* csv_import.c: reads the current file again with imp->rescan set (the
+ * kind's row function sees every row, no problem is reported), up to
+ * until_line (0: to the end). */
+void fp_imp_reread(fp_importer *imp, int until_line);
+/* Before reading an actuals file again (imp->rescan) to name each
+ * repeated key with the line of its first occurrence. */
+bool fp_import_actuals_rescan_begin(fp_importer *imp);
 
 #endif

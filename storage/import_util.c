@@ -1,6 +1,7 @@
 /* The importer's checks of single fields, its problem list and its small
  * storage helpers (see import_priv.h). */
 #include "storage/import_priv.h"
+#include "model/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,28 +9,45 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model/buf.h"
+#include "model/expr.h"
 #include "model/number.h"
 #include "model/text.h"
 #include "storage/org.h"
 
 #define SHOW_COLS 40
 
+/* malloc'd "FILE:LINE: column NAME: what"; the column is cut to
+ * SHOW_COLS so that what is wrong always stays in the message. */
+static char *problem_text(const char *file, int line, const char *column,
+                          const char *what)
+{
+    char col[4 * SHOW_COLS + 8];
+    fp_text_fit(column, SHOW_COLS, false, col, sizeof col);
+    int n = snprintf(NULL, 0, "%s:%d: column %s: %s", file, line, col, what);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (msg != NULL)
+        snprintf(msg, (size_t)n + 1, "%s:%d: column %s: %s", file, line, col,
+                 what);
+    return msg;
+}
+
 void fp_imp_problem(fp_importer *imp, int line, const char *column,
                     const char *fmt, ...)
 {
     fp_import_report *r = imp->report;
+    if (imp->rescan)
+        return;
     imp->ok = false;
     r->total_problems++;
     if (r->nproblems >= FP_IMPORT_MAX_PROBLEMS)
         return;
-    char what[512], msg[1024];
+    char what[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    snprintf(msg, sizeof msg, "%s:%d: column %s: %s", imp->file, line,
-             column, what);
-    r->problems[r->nproblems] = strdup(msg);
+    r->problems[r->nproblems] = problem_text(imp->file, line, column, what);
     if (r->problems[r->nproblems] != NULL)
         r->nproblems++;
 }
@@ -107,26 +125,45 @@ static bool is_known(const fp_imp_col *cols, int ncols, const char *name)
     return false;
 }
 
+/* Header names in lower case (ASCII) -> first column. */
+static bool lower_key(const char *name, fp_buf *key)
+{
+    key->len = 0;
+    for (const char *c = name; *c != '\0'; c++)
+        fp_buf_addc(key, (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c));
+    return !key->failed && key->s != NULL;
+}
+
+/* Empty and repeated names; one pass with a hash map (a header may have
+ * any number of columns). */
 static bool check_header_names(fp_importer *imp)
 {
     const fp_csv_row *h = imp->header;
+    fp_strmap *names = fp_strmap_new();
+    fp_buf key;
     bool ok = true;
     char buf[16];
-    for (int i = 0; i < h->nfields; i++) {
+    fp_buf_init(&key);
+    for (int i = 0; i < h->nfields && names != NULL; i++) {
         const char *name = fp_imp_field(h, i);
         if (name[0] == '\0') {
             fp_imp_problem(imp, h->line, fp_imp_colname(imp, i, buf),
-                           "no name in the header");
+                           _("no name in the header"));
             ok = false;
-        }
-        for (int j = 0; j < i && name[0] != '\0'; j++) {
-            if (strcasecmp(name, fp_imp_field(h, j)) == 0) {
-                fp_imp_problem(imp, h->line, name,
-                               "appears twice in the header");
-                ok = false;
-            }
+        } else if (!lower_key(name, &key)) {
+            break;
+        } else if (fp_strmap_get(names, key.s, NULL)) {
+            fp_imp_problem(imp, h->line, name,
+                           _("appears twice in the header"));
+            ok = false;
+        } else if (!fp_strmap_put(names, key.s, i)) {
+            break;
         }
     }
+    if (names == NULL || key.failed)
+        fp_imp_fail(imp, _("out of memory"));
+    fp_strmap_free(names);
+    fp_buf_done(&key);
     return ok;
 }
 
@@ -139,14 +176,14 @@ bool fp_imp_bind(fp_importer *imp, fp_imp_col *cols, int ncols,
         cols[i].idx = fp_imp_header_index(h, cols[i].name);
         if (cols[i].idx < 0 && cols[i].required) {
             fp_imp_problem(imp, h->line, cols[i].name,
-                           "missing from the header");
+                           _("missing from the header"));
             ok = false;
         }
     }
     for (int i = 0; i < h->nfields && !allow_extra; i++) {
         const char *name = fp_imp_field(h, i);
         if (name[0] != '\0' && !is_known(cols, ncols, name)) {
-            fp_imp_problem(imp, h->line, name, "unknown column");
+            fp_imp_problem(imp, h->line, name, _("unknown column"));
             ok = false;
         }
     }
@@ -160,13 +197,13 @@ bool fp_imp_check_ragged(fp_importer *imp, const fp_csv_row *row)
     if (row->nfields < want) {
         fp_imp_problem(imp, row->line,
                        fp_imp_colname(imp, row->nfields, buf),
-                       "missing: the row has %d fields, the header %d",
+                       _("missing: the row has %d fields, the header %d"),
                        row->nfields, want);
         return false;
     }
     if (row->nfields > want) {
         fp_imp_problem(imp, row->line, fp_imp_colname(imp, want, buf),
-                       "extra field: the row has %d fields, the header %d",
+                       _("extra field: the row has %d fields, the header %d"),
                        row->nfields, want);
         return false;
     }
@@ -181,22 +218,44 @@ bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,
     const char *name = fp_imp_colname(imp, idx, col);
     if (v[0] == '\0') {
         if (required)
-            fp_imp_problem(imp, row->line, name, "empty");
+            fp_imp_problem(imp, row->line, name, _("empty"));
         return !required;
     }
     if (strchr(v, '/') != NULL || has_control(v)) {
         fp_imp_problem(imp, row->line, name,
-                       "%s: an id may not hold '/' or a line break",
+                       _("%s: an id may not hold '/' or a line break"),
                        fp_imp_show(v, shown, sizeof shown));
         return false;
     }
     if (fp_text_has_invisible(v)) {
         fp_imp_problem(imp, row->line, name,
-                       "%s: an id may not hold bidi or zero-width characters",
+                       _("%s: an id may not hold bidi or zero-width characters"),
                        fp_imp_show(v, shown, sizeof shown));
         return false;
     }
-    return true;
+    return fp_imp_check_length(imp, row->line, name, v, FP_IMPORT_MAX_ID,
+                               _("an id"));
+}
+
+bool fp_imp_check_length(fp_importer *imp, int line, const char *column,
+                         const char *value, size_t max, const char *what)
+{
+    char shown[200];
+    size_t n = strlen(value);
+    if (n <= max)
+        return true;
+    fp_imp_problem(imp, line, column, _("%s: %s is at most %zu bytes, this "
+                   "one has %zu"), fp_imp_show(value, shown, sizeof shown),
+                   what, max, n);
+    return false;
+}
+
+bool fp_imp_check_name(fp_importer *imp, const fp_csv_row *row, int idx)
+{
+    char col[16];
+    return fp_imp_check_length(imp, row->line, fp_imp_colname(imp, idx, col),
+                               fp_imp_field(row, idx), FP_IMPORT_MAX_NAME,
+                               _("a name"));
 }
 
 /* "2025-W53": looks like a week, but the year is too short for it. */
@@ -226,15 +285,15 @@ bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,
         return true;
     const char *name = fp_imp_colname(imp, idx, col);
     if (v[0] == '\0')
-        fp_imp_problem(imp, row->line, name, "empty");
+        fp_imp_problem(imp, row->line, name, _("empty"));
     else if (week_out_of_year(v, &year))
         fp_imp_problem(imp, row->line, name,
-                       "%s is not a week: %d has %d ISO weeks",
+                       _("%s is not a week: %d has %d ISO weeks"),
                        fp_imp_show(v, shown, sizeof shown), year,
                        fp_iso_weeks_in_year(year));
     else
         fp_imp_problem(imp, row->line, name,
-                       "%s is not a week (write YYYY-Www, e.g. 2026-W47)",
+                       _("%s is not a week (write YYYY-Www, e.g. 2026-W47)"),
                        fp_imp_show(v, shown, sizeof shown));
     return false;
 }
@@ -251,10 +310,10 @@ bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
     }
     const char *name = fp_imp_colname(imp, idx, col);
     if (v[0] == '\0')
-        fp_imp_problem(imp, row->line, name, "empty");
+        fp_imp_problem(imp, row->line, name, _("empty"));
     else
         fp_imp_problem(imp, row->line, name,
-                       "%s is not a date (YYYY-MM-DD or YYYY/MM/DD)",
+                       _("%s is not a date (YYYY-MM-DD or YYYY/MM/DD)"),
                        fp_imp_show(v, shown, sizeof shown));
     return false;
 }
@@ -271,29 +330,66 @@ bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
     if (st == FP_NUM_OK || st == FP_NUM_EMPTY)
         return true;
     fp_imp_problem(imp, row->line, fp_imp_colname(imp, idx, col),
-                   st == FP_NUM_AMBIGUOUS ? "%s is ambiguous: %s"
-                                          : "%s is not a number: %s",
+                   st == FP_NUM_AMBIGUOUS ? _("%s is ambiguous: %s")
+                                          : _("%s is not a number: %s"),
                    fp_imp_show(v, shown, sizeof shown), why);
     return false;
 }
 
-int fp_imp_kpi(fp_importer *imp, int line, const char *column,
-               const char *id)
+static int find_kpi(const fp_catalogue *cat, const char *id)
 {
-    char shown[200], lower[128];
-    int k = fp_catalogue_kpi(imp->cat, id);
+    char lower[128];
+    int k = fp_catalogue_kpi(cat, id);
     size_t n = strlen(id);
     if (k < 0 && n < sizeof lower) {
         /* KPI ids are lower case (iniparser lower-cases section names). */
         for (size_t i = 0; i <= n; i++)
             lower[i] = (char)((id[i] >= 'A' && id[i] <= 'Z') ? id[i] + 32
                                                              : id[i]);
-        k = fp_catalogue_kpi(imp->cat, lower);
+        k = fp_catalogue_kpi(cat, lower);
     }
-    if (k < 0)
-        fp_imp_problem(imp, line, column, "unknown KPI %s",
-                       fp_imp_show(id, shown, sizeof shown));
     return k;
+}
+
+int fp_imp_kpi(fp_importer *imp, int line, const char *column,
+               const char *id)
+{
+    char shown[200];
+    /* a long file repeats the same few ids: the last one is kept aside */
+    if (imp->last_kpi >= 0 && strcmp(id, imp->last_kpi_id) == 0)
+        return imp->last_kpi;
+    int k = find_kpi(imp->cat, id);
+    if (k < 0) {
+        fp_imp_problem(imp, line, column, _("unknown KPI %s"),
+                       fp_imp_show(id, shown, sizeof shown));
+    } else if (strlen(id) < sizeof imp->last_kpi_id) {
+        strcpy(imp->last_kpi_id, id);
+        imp->last_kpi = k;
+    }
+    return k;
+}
+
+bool fp_imp_not_formula(fp_importer *imp, int line, const char *column,
+                        int kpi)
+{
+    const fp_kpi *k = &imp->cat->kpis[kpi];
+    if (k->add != FP_ADD_FORMULA)
+        return true;
+    fp_buf parts;
+    fp_buf_init(&parts);
+    int n = k->formula != NULL ? fp_expr_ncomponents(k->formula) : 0;
+    const int *c = n > 0 ? fp_expr_components(k->formula) : NULL;
+    for (int i = 0; i < n; i++) {
+        if (i > 0)
+            fp_buf_add(&parts, i == n - 1 ? _(" and ") : _(", "));
+        fp_buf_add(&parts, imp->cat->kpis[c[i]].id);
+    }
+    fp_imp_problem(imp, line, column,
+                   P_("%s is computed from %s; import that",
+                      "%s is computed from %s; import those", n),
+                   k->id, n > 0 ? fp_buf_str(&parts) : _("its formula"));
+    fp_buf_done(&parts);
+    return false;
 }
 
 bool fp_imp_unique(fp_importer *imp, const char *key, int line,
@@ -301,31 +397,51 @@ bool fp_imp_unique(fp_importer *imp, const char *key, int line,
 {
     long long first;
     if (fp_strmap_get(imp->seen, key, &first)) {
-        fp_imp_problem(imp, line, column, "same %s as line %lld", what,
+        fp_imp_problem(imp, line, column, _("same %s as line %lld"), what,
                        first);
         return false;
     }
     if (!fp_strmap_put(imp->seen, key, line))
-        fp_imp_fail(imp, "out of memory");
+        fp_imp_fail(imp, _("out of memory"));
     return true;
 }
 
+/* The node of (store, category, person): the key is exact, never cut
+ * (ids are checked against FP_IMPORT_MAX_ID before, and a longer key
+ * still gets its full length). Rows of one node usually follow each
+ * other: the last node is kept aside. */
 long long fp_imp_node(fp_importer *imp, const char *store,
                       const char *category, const char *person)
 {
-    char key[1024];
+    fp_buf *key = &imp->node_key;
     long long id;
-    snprintf(key, sizeof key, "%s\x1f%s\x1f%s", store, category, person);
-    if (fp_strmap_get(imp->nodes, key, &id))
-        return id;
-    id = fp_org_ensure_node(imp->db, store, category, person,
-                            &imp->report->created);
-    if (id < 0) {
-        fp_imp_fail(imp, "%s", imp->db->err);
+    key->len = 0;
+    fp_buf_add(key, store);
+    fp_buf_addc(key, '\x1f');
+    fp_buf_add(key, category);
+    fp_buf_addc(key, '\x1f');
+    fp_buf_add(key, person);
+    if (key->failed) {
+        fp_imp_fail(imp, _("out of memory"));
         return -1;
     }
-    if (!fp_strmap_put(imp->nodes, key, id))
-        fp_imp_fail(imp, "out of memory");
+    if (imp->last_node > 0 && strcmp(key->s, fp_buf_str(&imp->last_key)) == 0)
+        return imp->last_node;
+    if (!fp_strmap_get(imp->nodes, key->s, &id)) {
+        id = fp_org_ensure_node(imp->db, store, category, person,
+                                &imp->report->created);
+        if (id < 0) {
+            fp_imp_fail(imp, "%s", imp->db->err);
+            return -1;
+        }
+        if (!fp_strmap_put(imp->nodes, key->s, id)) {
+            fp_imp_fail(imp, _("out of memory"));
+            return -1;
+        }
+    }
+    imp->last_key.len = 0;
+    fp_buf_add(&imp->last_key, key->s);
+    imp->last_node = imp->last_key.failed ? 0 : id;
     return id;
 }
 
@@ -346,8 +462,7 @@ long long fp_imp_kpi_id(fp_importer *imp, int kpi)
 bool fp_imp_run(fp_importer *imp, sqlite3_stmt *st)
 {
     int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
+    sqlite3_reset(st); /* every caller binds every parameter again */
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         fp_db_set_error(imp->db, "import");
         fp_imp_fail(imp, "%s", imp->db->err);

@@ -1,5 +1,6 @@
 /* Shared helpers of the meeting storage; see meeting_util.h. */
 #include "storage/meeting_util.h"
+#include "model/i18n.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -35,8 +36,8 @@ bool fp_tx_run(fp_db *db, fp_tx_fn fn, void *ctx)
 {
     long long give_up = now_ms() + db->wait_ms; /* the TUI's is short */
     if (db->read_only) {
-        fp_meeting_error(db, "%s: the database is open read-only; nothing "
-                         "was written", db->path);
+        fp_meeting_error(db, _("%s: the database is open read-only; nothing "
+                         "was written"), db->path);
         return false;
     }
     for (int attempt = 1;; attempt++) {
@@ -186,7 +187,7 @@ bool fp_read_rows(fp_db *db, sqlite3_stmt *st, void **items, size_t *n,
         void *item = fp_list_push(items, n, size);
         ok = item && read(st, item);
         if (!ok)
-            fp_meeting_error(db, "out of memory");
+            fp_meeting_error(db, _("out of memory"));
     }
     if (ok && rc != SQLITE_DONE) {
         fp_db_set_error(db, what);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/buf.h"
+#include "model/i18n.h"
 
 #include "storage/meeting.h"
 #include "storage/meeting_util.h"
@@ -56,7 +57,7 @@ static long long open_meeting(fp_db *db, fp_week week, const char *author,
                               bool running_only)
 {
     if (!fp_week_valid(week)) {
-        fp_meeting_error(db, "a meeting needs a week");
+        fp_meeting_error(db, _("a meeting needs a week"));
         return -1;
     }
     meeting_ctx c = {week, 0, fp_blank(author) ? "?" : author, NULL,
@@ -123,7 +124,7 @@ static bool update_tx(fp_db *db, void *p, const char *sql)
     if (!fp_db_exec_stmt(db, st))
         return false;
     if (sqlite3_changes(db->sql) == 0) {
-        fp_meeting_error(db, "no meeting %lld", c->id);
+        fp_meeting_error(db, _("no meeting %lld"), c->id);
         return false;
     }
     return true;

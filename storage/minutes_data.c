@@ -3,6 +3,8 @@
  * renderer lives in one pool that is freed after rendering. */
 #include "storage/minutes_data.h"
 
+#include "model/minutes_chat.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,6 +109,9 @@ typedef struct {
     fp_minutes_input in;
     char week_s[FP_WEEK_STR], prev_s[FP_WEEK_STR];
     char first_day[16], last_day[16];
+    bool is_period;          /* a month or a quarter (fp_minutes_build_period) */
+    fp_period period;
+    char period_s[96], prev_period_s[FP_PERIOD_LABEL];
 } gather;
 
 static int cmp_id(const void *a, const void *b)
@@ -223,6 +228,7 @@ static void fill_row(gather *g, fp_minutes_row *r, int row, int k)
     fp_format_attainment(c->attainment, att, sizeof att);
     fp_format_wow(c->value, prev_value(g, row, k), wow, sizeof wow);
     r->kpi = g->kpi_label[k];
+    r->kpi_id = g->cat->kpis[k].id;
     r->actual = (c->flags & FP_CF_NO_RATE) ? _("no rate")
                                            : value_text(g, k, c->value);
     r->target = value_text(g, k, c->target);
@@ -513,7 +519,8 @@ static fp_minutes_override to_override(gather *g, const fp_override_rec *o)
 
 static bool gather_overrides(gather *g)
 {
-    if (!fp_override_list_get(g->db, g->week, 0, NULL, &g->overrides))
+    if (!g->is_period && /* a period's are read by period_lists */
+        !fp_override_list_get(g->db, g->week, 0, NULL, &g->overrides))
         return false;
     size_t n = g->overrides.n;
     fp_minutes_override *o = pool_calloc(&g->pl, n, sizeof *o);
@@ -650,8 +657,9 @@ static void week_dates(gather *g)
 }
 
 /* "马来西亚店 / 服饰: ROAS 1.10x below break-even 1.5 for 3 weeks" */
-static const char *stoploss_line(gather *g, int row, int roas,
-                                 const fp_stoploss_rule *rule, int hit)
+static const char *stoploss_line(gather *g, const fp_rollup *at, int row,
+                                 int roas, const fp_stoploss_rule *rule,
+                                 int hit)
 {
     const char *who;
     if (row < g->tree->nnodes) {
@@ -664,7 +672,7 @@ static const char *stoploss_line(gather *g, int row, int roas,
                                                : g->cat->roles[role].label);
     }
     const char *value = value_text(g, roas,
-                                   fp_rollup_cell(g->now, row, roas)->value);
+                                   fp_rollup_cell(at, row, roas)->value);
     if (hit == 2)
         return pool_printf(&g->pl, _("%s: ROAS below break-even %g for %d "
                                      "days"), who, rule->roas, rule->days);
@@ -672,13 +680,19 @@ static const char *stoploss_line(gather *g, int row, int roas,
                                  "weeks"), who, value, rule->roas, rule->weeks);
 }
 
-/* Rows flagged 止损: stores and categories in tree order, then people. */
+/* Rows flagged 止损: stores and categories in tree order, then people.
+ * A month or a quarter: the stop-loss at its newest week with data (as
+ * the scorecard reads it), with that week's ROAS. */
 static bool gather_stoploss(gather *g)
 {
     int roas = fp_catalogue_kpi(g->cat, "roas");
-    int nrows = g->now->nrows;
     if (roas < 0)
         return true;
+    const fp_rollup *at = !g->is_period ? g->now : fp_review_week(g->rv,
+                              fp_review_stoploss_week(g->rv, g->period));
+    if (!at)
+        return false;
+    int nrows = at->nrows;
     const char **lines = pool_calloc(&g->pl, (size_t)nrows + 1,
                                      sizeof *lines);
     if (!lines)
@@ -686,11 +700,11 @@ static bool gather_stoploss(gather *g)
     size_t n = 0;
     for (int row = 0; row < nrows; row++) {
         const fp_stoploss_rule *rule;
-        int hit = fp_review_stoploss(g->rv, g->now, row, &rule);
+        int hit = fp_review_stoploss(g->rv, at, row, &rule);
         if (hit < 0)
             return false;
         if (hit)
-            lines[n++] = stoploss_line(g, row, roas, rule, hit);
+            lines[n++] = stoploss_line(g, at, row, roas, rule, hit);
     }
     g->in.stoploss = lines;
     g->in.nstoploss = n;
@@ -720,6 +734,106 @@ static bool gather_all(gather *g)
            gather_stoploss(g) && !g->pl.failed;
 }
 
+/* ---------------------------------------------- a month or a quarter */
+
+/* Appends n items of size from src to *dst (which owns them after). */
+static bool append_items(void **dst, size_t *ndst, void *src, size_t n,
+                         size_t size)
+{
+    if (n == 0)
+        return true;
+    char *p = realloc(*dst, (*ndst + n) * size);
+    if (!p)
+        return false;
+    memcpy(p + *ndst * size, src, n * size);
+    *dst = p;
+    *ndst += n;
+    return true;
+}
+
+/* Notes (week order) and overrides (newest first) of the period's weeks. */
+static bool period_lists(gather *g)
+{
+    fp_week first = fp_period_first(g->period);
+    for (fp_week w = fp_period_last(g->period); w >= first;
+         w = fp_week_prev(w)) {
+        fp_override_list ol = {NULL, 0};
+        if (!fp_override_list_get(g->db, w, 0, NULL, &ol))
+            return false;
+        bool ok = append_items((void **)&g->overrides.items,
+                               &g->overrides.n, ol.items, ol.n,
+                               sizeof *ol.items);
+        if (!ok)
+            fp_override_list_done(&ol);
+        else
+            free(ol.items);
+        if (!ok)
+            return false;
+    }
+    for (fp_week w = first; w <= fp_period_last(g->period);
+         w = fp_week_next(w)) {
+        fp_note_list nl = {NULL, 0};
+        if (!fp_note_list_week(g->db, w, 0, &nl))
+            return false;
+        bool ok = append_items((void **)&g->notes.items, &g->notes.n,
+                               nl.items, nl.n, sizeof *nl.items);
+        if (!ok)
+            fp_note_list_done(&nl);
+        else
+            free(nl.items);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static void period_dates(gather *g)
+{
+    int y, m, d;
+    const fp_rollup *r = g->now;
+    long monday = fp_week_monday(fp_period_first(g->period));
+    fp_civil_from_days(monday, &y, &m, &d);
+    snprintf(g->first_day, sizeof g->first_day, "%04d-%02d-%02d", y, m, d);
+    fp_civil_from_days(fp_week_monday(fp_period_last(g->period)) + 6,
+                       &y, &m, &d);
+    snprintf(g->last_day, sizeof g->last_day, "%04d-%02d-%02d", y, m, d);
+    char label[FP_PERIOD_LABEL];
+    fp_period_label(g->period, label);
+    if (r->weeks_with_data < r->period_weeks)
+        snprintf(g->period_s, sizeof g->period_s,
+                 _("%s, partial: %d of %d weeks with data"), label,
+                 r->weeks_with_data, r->period_weeks);
+    else
+        snprintf(g->period_s, sizeof g->period_s, "%s", label);
+    fp_period_label(fp_period_add(g->period, -1), g->prev_period_s);
+    g->in.week = g->period_s;
+    g->in.prev_week = g->prev_period_s;
+    g->in.first_day = g->first_day;
+    g->in.last_day = g->last_day;
+    g->in.currency = g->cat->reporting_currency;
+    g->in.meeting_start = g->in.meeting_end = g->in.attendees = "";
+}
+
+/* A period's minutes: its summary, red and amber items and the notes and
+ * overrides of its weeks; no meeting record, action items or changes
+ * since a meeting (those belong to the weekly meetings). */
+static bool gather_period(gather *g)
+{
+    g->prev = fp_review_period(g->rv, fp_period_add(g->period, -1));
+    g->now = g->prev ? fp_review_period(g->rv, g->period) : NULL;
+    if (!g->now)
+        return false;
+    period_dates(g);
+    int *nodes = pool_calloc(&g->pl, (size_t)g->tree->nnodes, sizeof *nodes);
+    if (!nodes)
+        return false;
+    int nnodes = summary_nodes(g, nodes);
+    return index_nodes(g) && label_kpis(g) && period_lists(g) &&
+           bucket_notes(g) && gather_summary(g, nodes, nnodes) &&
+           gather_items(g) && gather_causes(g) && gather_overrides(g) &&
+           gather_stoploss(g) && !g->pl.failed;
+}
+
 static void gather_done(gather *g)
 {
     fp_note_list_done(&g->notes);
@@ -729,17 +843,83 @@ static void gather_done(gather *g)
     pool_free(&g->pl);
 }
 
-char *fp_minutes_build(fp_review *rv, fp_week week, int format, char *err,
-                       size_t errsz)
+/* Gathers the week into g (gather_done after, whatever the result);
+ * false with a message in err. */
+static bool gather_week(gather *g, fp_review *rv, fp_week week, char *err,
+                        size_t errsz)
 {
     char ws[FP_WEEK_STR];
     fp_week_format(week, ws);
+    memset(g, 0, sizeof *g);
     int exists = fp_week_valid(week) ? fp_review_week_exists(rv, week) : 0;
     if (exists <= 0) {
         if (exists < 0)
             snprintf(err, errsz, "%s", fp_review_db(rv)->err);
         else
             snprintf(err, errsz, _("no data for %s"), ws);
+        return false;
+    }
+    g->rv = rv;
+    g->db = fp_review_db(rv);
+    g->cat = fp_review_catalogue(rv);
+    g->tree = fp_review_tree(rv);
+    g->week = week;
+    if (gather_all(g))
+        return true;
+    snprintf(err, errsz, "%s", g->pl.failed || !*g->db->err
+                                   ? _("out of memory") : g->db->err);
+    return false;
+}
+
+static fp_minutes_format format_of(int format)
+{
+    return format == 1 ? FP_MINUTES_MD
+         : format == 2 ? FP_MINUTES_CHAT : FP_MINUTES_TEXT;
+}
+
+char *fp_minutes_build(fp_review *rv, fp_week week, int format, char *err,
+                       size_t errsz)
+{
+    gather g;
+    char *out = NULL;
+    if (gather_week(&g, rv, week, err, errsz)) {
+        out = fp_minutes_render(&g.in, format_of(format));
+        if (!out)
+            snprintf(err, errsz, "%s", _("out of memory"));
+    }
+    gather_done(&g);
+    return out;
+}
+
+char **fp_minutes_build_platform(fp_review *rv, fp_week week,
+                                 fp_chat_platform p, size_t limit,
+                                 size_t *n, char *err, size_t errsz)
+{
+    gather g;
+    char **out = NULL;
+    if (gather_week(&g, rv, week, err, errsz)) {
+        out = fp_minutes_platform(&g.in, p, limit, n);
+        if (!out)
+            snprintf(err, errsz, "%s", _("out of memory"));
+    }
+    gather_done(&g);
+    return out;
+}
+
+char *fp_minutes_build_period(fp_review *rv, fp_period period, int format,
+                              char *err, size_t errsz)
+{
+    if (period.kind == FP_PERIOD_WEEK)
+        return fp_minutes_build(rv, fp_period_first(period), format, err,
+                                errsz);
+    char ps[FP_PERIOD_STR];
+    fp_period_format(period, ps);
+    int exists = fp_review_period_exists(rv, period);
+    if (exists <= 0) {
+        if (exists < 0)
+            snprintf(err, errsz, "%s", fp_review_db(rv)->err);
+        else
+            snprintf(err, errsz, _("no data for %s"), ps);
         return NULL;
     }
     gather g;
@@ -748,11 +928,12 @@ char *fp_minutes_build(fp_review *rv, fp_week week, int format, char *err,
     g.db = fp_review_db(rv);
     g.cat = fp_review_catalogue(rv);
     g.tree = fp_review_tree(rv);
-    g.week = week;
+    g.is_period = true;
+    g.period = period;
+    g.week = fp_period_last(period);
     char *out = NULL;
-    if (gather_all(&g))
-        out = fp_minutes_render(&g.in, format == 1 ? FP_MINUTES_MD
-                                                   : FP_MINUTES_TEXT);
+    if (gather_period(&g))
+        out = fp_minutes_render(&g.in, format_of(format));
     if (!out)
         snprintf(err, errsz, "%s", g.pl.failed || !*g.db->err
                                        ? _("out of memory") : g.db->err);

@@ -101,11 +101,11 @@ long long fp_note_add(fp_db *db, fp_week week, long long node_id,
     if (!check_text(db, text))
         return -1;
     if (fp_blank(cause)) {
-        fp_meeting_error(db, "a note needs a cause code");
+        fp_meeting_error(db, _("a note needs a cause code"));
         return -1;
     }
     if (!fp_week_valid(week) || node_id <= 0) {
-        fp_meeting_error(db, "a note needs a week and a node");
+        fp_meeting_error(db, _("a note needs a week and a node"));
         return -1;
     }
     note_ctx c = {week, node_id, 0, kpi, cause, text,
@@ -122,7 +122,7 @@ static bool note_is_live(fp_db *db, long long id)
         sqlite3_bind_int64(st, 1, id);
     long long n = fp_query_id(db, st, 0);
     if (n == 0)
-        fp_meeting_error(db, "no note %lld (or it was deleted)", id);
+        fp_meeting_error(db, _("no note %lld (or it was deleted)"), id);
     return n > 0;
 }
 
@@ -255,7 +255,7 @@ bool fp_note_get(fp_db *db, long long id, fp_note *out)
     if (!read_notes(db, st, &list))
         return false;
     if (list.n == 0) {
-        fp_meeting_error(db, "no note %lld (or it was deleted)", id);
+        fp_meeting_error(db, _("no note %lld (or it was deleted)"), id);
         return false;
     }
     *out = list.items[0];

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "storage/meeting.h"
+#include "model/i18n.h"
 #include "storage/meeting_util.h"
 
 typedef struct {
@@ -73,12 +74,12 @@ static bool check_cell(fp_db *db, fp_week week, long long node_id,
                        const char *kpi, const char *reason)
 {
     if (!fp_week_valid(week) || node_id <= 0 || fp_blank(kpi)) {
-        fp_meeting_error(db, "an override needs a week, a node and a KPI");
+        fp_meeting_error(db, _("an override needs a week, a node and a KPI"));
         return false;
     }
     if (fp_blank(reason)) {
-        fp_meeting_error(db, "a reason is required (say why the number "
-                         "is corrected)");
+        fp_meeting_error(db, _("a reason is required (say why the number "
+                         "is corrected)"));
         return false;
     }
     return true;
@@ -91,7 +92,7 @@ long long fp_override_set(fp_db *db, fp_week week, long long node_id,
     if (!check_cell(db, week, node_id, kpi, reason))
         return -1;
     if (!isfinite(value)) {
-        fp_meeting_error(db, "an override needs a number");
+        fp_meeting_error(db, _("an override needs a number"));
         return -1;
     }
     ovr_ctx c = {week, node_id, 0, 0, kpi, value, original, reason,
@@ -109,7 +110,7 @@ static bool revert_tx(fp_db *db, void *p)
     if (n == 0) {
         char w[FP_WEEK_STR];
         fp_week_format(c->week, w);
-        fp_meeting_error(db, "no active override of %s for %s at node %lld",
+        fp_meeting_error(db, _("no active override of %s for %s at node %lld"),
                          c->kpi, w, c->node_id);
         return false;
     }

@@ -3,6 +3,7 @@
  * neighbours); trends use a lighter cache of values only, which keeps
  * memory small on a big company. */
 #include "storage/review.h"
+#include "model/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #define FULL_CACHE 3
 #define VALUE_CACHE (FP_TREND_WEEKS + 2)
+#define PERIOD_CACHE 2
 
 typedef struct { fp_week week; fp_rollup *r; unsigned long used; } full_slot;
 typedef struct { fp_week week; double *v; unsigned long used; } value_slot;
@@ -34,6 +36,7 @@ struct fp_review {
     full_slot full[FULL_CACHE];
     fp_rollup *spare;    /* reused to compute weeks needed for trends only */
     value_slot values[VALUE_CACHE];
+    full_slot periods[PERIOD_CACHE]; /* months and quarters, by code */
 };
 
 static void drop_caches(fp_review *rv)
@@ -47,6 +50,10 @@ static void drop_caches(fp_review *rv)
     for (int i = 0; i < VALUE_CACHE; i++) {
         free(rv->values[i].v);
         rv->values[i] = (value_slot){0, NULL, 0};
+    }
+    for (int i = 0; i < PERIOD_CACHE; i++) {
+        fp_rollup_free(rv->periods[i].r);
+        rv->periods[i] = (full_slot){0, NULL, 0};
     }
 }
 
@@ -156,7 +163,7 @@ static bool load_rows(fp_review *rv, const char *sql, fp_week week,
         void *item = fp_list_push(&out->items, &out->n, out->size);
         ok = item != NULL;
         if (!ok)
-            snprintf(rv->db->err, sizeof rv->db->err, "out of memory");
+            snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
         else if (!convert(rv, st, item))
             out->n--;
     }
@@ -242,7 +249,7 @@ static fp_rollup *compute_week(fp_review *rv, fp_week week, fp_rollup *reuse)
         r = fp_rollup_recompute(reuse, rv->cat, rv->tree, &in);
         reuse = NULL;
         if (!r)
-            snprintf(rv->db->err, sizeof rv->db->err, "out of memory");
+            snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
     }
     free(facts.items);
     free(ovr.items);
@@ -266,6 +273,78 @@ const fp_rollup *fp_review_week(fp_review *rv, fp_week week)
     fp_rollup *r = compute_week(rv, week, rv->full[victim].r);
     rv->full[victim] = (full_slot){week, r, r ? ++rv->clock : 0};
     return r;
+}
+
+static const fp_rollup *cached_full(const fp_review *rv, fp_week week);
+
+/* One week of a period: from the full cache, else computed into the
+ * spare rollup. NULL on a storage error. */
+static const fp_rollup *period_week(fp_review *rv, fp_week week)
+{
+    const fp_rollup *r = cached_full(rv, week);
+    if (r)
+        return r;
+    rv->spare = compute_week(rv, week, rv->spare);
+    return rv->spare;
+}
+
+static fp_rollup *compute_period(fp_review *rv, fp_period p)
+{
+    fp_period_acc *acc = fp_period_acc_new(rv->cat, rv->tree, p);
+    vec tgt = {NULL, 0, sizeof(fp_target)};
+    bool ok = acc != NULL;
+    if (!ok)
+        snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
+    for (fp_week w = fp_period_first(p); ok && w <= fp_period_last(p);
+         w = fp_week_next(w)) {
+        int exists = fp_review_week_exists(rv, w);
+        const fp_rollup *r = exists >= 0 ? period_week(rv, w) : NULL;
+        ok = r != NULL;
+        if (ok)
+            fp_period_acc_add(acc, r, exists > 0);
+    }
+    ok = ok && load_rows(rv, "SELECT node_id, kpi_id, value, week FROM"
+                         " targets WHERE week = ?1 OR week = 0",
+                         fp_period_code(p), &tgt, target_row);
+    fp_rollup *out = NULL;
+    if (ok) {
+        out = fp_period_acc_finish(acc, tgt.items, tgt.n);
+        if (!out)
+            snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
+    } else
+        fp_period_acc_free(acc);
+    free(tgt.items);
+    return out;
+}
+
+const fp_rollup *fp_review_period(fp_review *rv, fp_period p)
+{
+    if (p.kind == FP_PERIOD_WEEK)
+        return fp_review_week(rv, fp_period_first(p));
+    int code = fp_period_code(p), victim = 0;
+    for (int i = 0; i < PERIOD_CACHE; i++) {
+        if (rv->periods[i].r && rv->periods[i].week == code) {
+            rv->periods[i].used = ++rv->clock;
+            return rv->periods[i].r;
+        }
+        if (rv->periods[i].used < rv->periods[victim].used)
+            victim = i;
+    }
+    fp_rollup *r = compute_period(rv, p);
+    if (!r)
+        return NULL;
+    fp_rollup_free(rv->periods[victim].r);
+    rv->periods[victim] = (full_slot){code, r, ++rv->clock};
+    return r;
+}
+
+int fp_review_period_exists(fp_review *rv, fp_period p)
+{
+    int found = 0;
+    for (fp_week w = fp_period_first(p); w <= fp_period_last(p) && !found;
+         w = fp_week_next(w))
+        found = fp_review_week_exists(rv, w);
+    return found;
 }
 
 /* Copies the values of every cell of r into buf (reallocated as needed). */
@@ -416,10 +495,18 @@ bool fp_review_set_catalogue(fp_review *rv, fp_catalogue *cat)
 
 fp_review *fp_review_open(const fp_review_opts *opts, char *err, size_t errsz)
 {
+    bool bad_config;
+    return fp_review_open_checked(opts, &bad_config, err, errsz);
+}
+
+fp_review *fp_review_open_checked(const fp_review_opts *opts,
+                                  bool *bad_config, char *err, size_t errsz)
+{
+    *bad_config = false;
     fp_review *rv = calloc(1, sizeof *rv);
     char *path = opts->db_path ? strdup(opts->db_path) : fp_db_default_path();
     if (!rv || !path) {
-        snprintf(err, errsz, "out of memory");
+        snprintf(err, errsz, _("out of memory"));
         free(rv);
         free(path);
         return NULL;
@@ -430,6 +517,7 @@ fp_review *fp_review_open(const fp_review_opts *opts, char *err, size_t errsz)
     if (rv->cfg)
         rv->cat = fp_catalogue_load(rv->cfg->kpi_file, rv->cfg->causes_file,
                                     err, errsz);
+    *bad_config = !rv->cat;
     if (rv->cat && use_reporting_currency(rv))
         rv->db = fp_db_open(path, opts->read_only, err, errsz);
     free(path);

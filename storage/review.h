@@ -25,6 +25,10 @@ typedef struct {
 } fp_review_opts;
 
 fp_review *fp_review_open(const fp_review_opts *opts, char *err, size_t errsz);
+/* Same; on failure *bad_config tells whether the config or the KPI
+ * catalogue file was refused (input: exit 3) rather than the database. */
+fp_review *fp_review_open_checked(const fp_review_opts *opts,
+                                  bool *bad_config, char *err, size_t errsz);
 void fp_review_close(fp_review *rv);
 
 fp_db *fp_review_db(fp_review *rv);
@@ -43,6 +47,12 @@ bool fp_review_has_week(fp_review *rv, fp_week week);
 /* The computed week (cached). NULL with the message in
  * fp_review_db(rv)->err on a storage error. */
 const fp_rollup *fp_review_week(fp_review *rv, fp_week week);
+/* The computed period (cached): a week as fp_review_week, a month or a
+ * quarter rolled up from its weeks (model/rollup.h, fp_period_acc).
+ * Same ownership and errors as fp_review_week. */
+const fp_rollup *fp_review_period(fp_review *rv, fp_period p);
+/* 1 when any week of p holds a fact, 0 when none, -1 on a read error. */
+int fp_review_period_exists(fp_review *rv, fp_period p);
 /* Values of one cell over the FP_TREND_WEEKS weeks ending at week
  * (out[FP_TREND_WEEKS-1] is week itself); NAN where there is none. */
 bool fp_review_trend(fp_review *rv, fp_week week, int row, int kpi,

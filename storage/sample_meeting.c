@@ -1,15 +1,17 @@
 /* The sample meeting's notes, overrides and action items from CSV;
  * see sample_meeting.h. */
 #include "storage/sample_meeting.h"
+#include "model/i18n.h"
 
-#include <csv.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/number.h"
+#include "storage/csv_stream.h"
 #include "storage/meeting.h"
 #include "storage/meeting_util.h"
 
@@ -23,9 +25,7 @@ struct csv_file {
     const char *const *cols;   /* wanted columns, in the row_fn's order */
     int ncols;
     int index[MAX_COLS];       /* their position in the file's header */
-    char **fields;
-    size_t nfields, cap;
-    long line, rec_line;
+    long rec_line;
     bool header_done, failed;
     row_fn fn;
     fp_db *db;
@@ -54,115 +54,54 @@ static void file_error(csv_file *f, const char *col, const char *fmt, ...)
     f->failed = true;
 }
 
-static void clear_fields(csv_file *f)
-{
-    for (size_t i = 0; i < f->nfields; i++)
-        free(f->fields[i]);
-    f->nfields = 0;
-}
-
-static void on_field(void *s, size_t len, void *data)
-{
-    csv_file *f = data;
-    if (f->failed)
-        return;
-    if (f->nfields == 0)
-        f->rec_line = f->line;
-    if (f->nfields == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 16;
-        char **p = realloc(f->fields, cap * sizeof *p);
-        if (!p) {
-            file_error(f, NULL, "out of memory");
-            return;
-        }
-        f->fields = p;
-        f->cap = cap;
-    }
-    char *copy = malloc(len + 1);
-    if (!copy) {
-        file_error(f, NULL, "out of memory");
-        return;
-    }
-    if (len)
-        memcpy(copy, s, len);
-    copy[len] = '\0';
-    f->fields[f->nfields++] = copy;
-}
-
-static void map_header(csv_file *f)
+static void map_header(csv_file *f, const fp_csv_row *row)
 {
     for (int c = 0; c < f->ncols; c++) {
         f->index[c] = -1;
-        for (size_t i = 0; i < f->nfields; i++)
-            if (!strcmp(f->fields[i], f->cols[c]))
-                f->index[c] = (int)i;
+        for (int i = 0; i < row->nfields; i++)
+            if (!strcmp(row->fields[i], f->cols[c]))
+                f->index[c] = i;
         if (f->index[c] < 0) {
-            file_error(f, f->cols[c], "missing from the header");
+            file_error(f, f->cols[c], _("missing from the header"));
             return;
         }
     }
     f->header_done = true;
 }
 
-static void on_record(int c, void *data)
+static bool on_record(void *ctx, fp_csv_row *row)
 {
-    (void)c;
-    csv_file *f = data;
-    if (!f->failed && !f->header_done) {
-        map_header(f);
-    } else if (!f->failed) {
+    csv_file *f = ctx;
+    f->rec_line = row->line;
+    if (!f->header_done) {
+        map_header(f, row);
+    } else {
         const char *v[MAX_COLS];
         for (int i = 0; i < f->ncols; i++)
-            v[i] = (size_t)f->index[i] < f->nfields ? f->fields[f->index[i]]
-                                                   : "";
+            v[i] = f->index[i] < row->nfields ? row->fields[f->index[i]]
+                                              : "";
         f->fn(f, v);
     }
-    clear_fields(f);
+    return !f->failed;
 }
 
-/* Feeds the file line by line, counting lines for messages. */
-static void parse_lines(csv_file *f, FILE *in, struct csv_parser *p)
-{
-    char *buf = NULL;
-    size_t bufsz = 0;
-    ssize_t len;
-    while (!f->failed && (len = getline(&buf, &bufsz, in)) > 0) {
-        const char *s = buf;
-        f->line++;
-        if (f->line == 1 && !strncmp(s, "\xef\xbb\xbf", 3)) {
-            s += 3;
-            len -= 3;
-        }
-        if (csv_parse(p, s, (size_t)len, on_field, on_record, f) !=
-            (size_t)len && !f->failed) {
-            f->rec_line = f->line;
-            file_error(f, NULL, "%s", csv_strerror(csv_error(p)));
-        }
-    }
-    free(buf);
-}
-
+/* The file through the one CSV reader path (storage/csv_stream.h). */
 static bool read_csv(csv_file *f)
 {
-    FILE *in = fopen(f->path, "r");
-    if (!in)
+    if (access(f->path, F_OK) != 0)
         return true; /* an optional file */
-    struct csv_parser p;
-    csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-    parse_lines(f, in, &p);
-    if (!f->failed && ferror(in)) {
-        f->rec_line = f->line;
-        file_error(f, NULL, "read error");
-    }
-    if (!f->failed && csv_fini(&p, on_field, on_record, f) != 0) {
-        f->rec_line = f->nfields ? f->rec_line : f->line;
-        file_error(f, NULL, "unterminated quoted field");
-    }
-    csv_free(&p);
-    clear_fields(f);
-    free(f->fields);
-    fclose(in);
-    return !f->failed;
+    fp_csv_stream s = {.want = FP_ENC_AUTO, .on_record = on_record,
+                       .ctx = f};
+    if (fp_csv_stream_file(f->path, &s) || f->failed)
+        return !f->failed;
+    f->rec_line = s.err_line;
+    if (s.status == FP_CSV_IO)
+        file_error(f, NULL, _("cannot read: %s"), strerror(s.err_errno));
+    else if (s.status == FP_CSV_DECODE && s.bad_byte != 0)
+        file_error(f, NULL, _("byte 0x%02X is %s"), s.bad_byte, s.why);
+    else
+        file_error(f, NULL, "%s", s.why ? s.why : _("out of memory"));
+    return false;
 }
 
 /* ---- fields ---- */
@@ -172,8 +111,8 @@ static bool get_week(csv_file *f, const char *const *v, int col,
 {
     if (fp_week_parse(v[col], out))
         return true;
-    file_error(f, f->cols[col], "'%s' is not an ISO week that exists "
-               "(YYYY-Www)", v[col]);
+    file_error(f, f->cols[col], _("'%s' is not an ISO week that exists "
+               "(YYYY-Www)"), v[col]);
     return false;
 }
 
@@ -183,7 +122,7 @@ static long long get_node(csv_file *f, const char *const *v, int col)
     int n = fp_tree_find_path(f->tree, v[col]);
     if (n >= 0)
         return f->tree->nodes[n].db_id;
-    file_error(f, f->cols[col], "no node '%s' (store[/category[/person]])",
+    file_error(f, f->cols[col], _("no node '%s' (store[/category[/person]])"),
                v[col]);
     return -1;
 }
@@ -192,7 +131,7 @@ static bool get_required(csv_file *f, const char *const *v, int col)
 {
     if (!fp_blank(v[col]))
         return true;
-    file_error(f, f->cols[col], "empty");
+    file_error(f, f->cols[col], _("empty"));
     return false;
 }
 
@@ -251,7 +190,7 @@ static bool get_value(csv_file *f, const char *const *v, int col,
     if (s == FP_NUM_OK)
         return true;
     file_error(f, f->cols[col], "'%s': %s", v[col],
-               s == FP_NUM_EMPTY ? "empty" : why ? why : "not a number");
+               s == FP_NUM_EMPTY ? _("empty") : why ? why : _("not a number"));
     return false;
 }
 
@@ -279,7 +218,7 @@ static bool get_state(csv_file *f, const char *const *v, int col)
     if (!*s || !strcmp(s, "open") || !strcmp(s, "done") ||
         !strcmp(s, "dropped"))
         return true;
-    file_error(f, f->cols[col], "'%s' is not open, done or dropped", s);
+    file_error(f, f->cols[col], _("'%s' is not open, done or dropped"), s);
     return false;
 }
 
@@ -287,7 +226,7 @@ static bool get_owner(csv_file *f, const char *const *v, int col)
 {
     if (fp_tree_find_person(f->tree, v[col]) >= 0)
         return true;
-    file_error(f, f->cols[col], "unknown person '%s'", v[col]);
+    file_error(f, f->cols[col], _("unknown person '%s'"), v[col]);
     return false;
 }
 
@@ -337,7 +276,7 @@ static bool snapshot_row(csv_file *f, const char *const *v)
         !get_value(f, v, 4, &value))
         return false;
     if (!fp_meeting_get(f->db, mweek, &m)) {
-        file_error(f, f->cols[0], "no meeting for %s in meetings.csv", v[0]);
+        file_error(f, f->cols[0], _("no meeting for %s in meetings.csv"), v[0]);
         return false;
     }
     fp_snapshot_row row = {week, node, v[3], value};

@@ -13,13 +13,21 @@ static const fp_stoploss_rule *rule_of(fp_review *rv, const fp_rollup *r,
     return fp_stoploss_rule_for(&fp_review_config(rv)->stoploss, store);
 }
 
-static int by_weeks(fp_review *rv, const fp_rollup *r, int row, int roas,
+fp_week fp_review_stoploss_week(fp_review *rv, fp_period p)
+{
+    fp_week first = fp_period_first(p), w = fp_period_last(p);
+    while (w > first && !fp_review_has_week(rv, w))
+        w = fp_week_prev(w);
+    return w;
+}
+
+static int by_weeks(fp_review *rv, fp_week week, int row, int roas,
                     const fp_stoploss_rule *rl)
 {
     double trend[FP_TREND_WEEKS];
     if (rl->weeks < 1)
         return 0;
-    if (!fp_review_trend(rv, r->week, row, roas, trend))
+    if (!fp_review_trend(rv, week, row, roas, trend))
         return -1;
     return fp_stoploss_run_below(trend + FP_TREND_WEEKS - rl->weeks,
                                  rl->weeks, rl->roas);
@@ -89,11 +97,11 @@ static bool read_days(fp_db *db, sqlite3_stmt *st, long first, int n,
     return row == 0;
 }
 
-static int by_days(fp_review *rv, const fp_rollup *r, int row,
-                   const fp_stoploss_rule *rl)
+static int by_days(fp_review *rv, const fp_rollup *r, fp_week week,
+                   int row, const fp_stoploss_rule *rl)
 {
     fp_db *db = fp_review_db(rv);
-    long last = rl->days > 0 ? last_day(db, r->week) : 0;
+    long last = rl->days > 0 ? last_day(db, week) : 0;
     if (last <= 0)
         return (int)last;
     double gmv[31], spend[31], roas[31];
@@ -134,9 +142,11 @@ int fp_review_stoploss(fp_review *rv, const fp_rollup *r, int row,
         *rule = rl;
     if (!fp_stoploss_active(rl))
         return 0;
-    int w = by_weeks(rv, r, row, roas, rl);
+    fp_week week = r->period.kind == FP_PERIOD_WEEK
+                   ? r->week : fp_review_stoploss_week(rv, r->period);
+    int w = by_weeks(rv, week, row, roas, rl);
     if (w != 0)
         return w;
-    int d = by_days(rv, r, row, rl);
+    int d = by_days(rv, r, week, row, rl);
     return d > 0 ? 2 : d;
 }

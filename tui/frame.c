@@ -70,10 +70,31 @@ static void draw_crumb(fp_ui *ui, int x, int w)
     fp_draw(ui, 0, x, w, text, ui->attr[FP_C_CRUMB]);
 }
 
+/* A month or a quarter: "2026-11 (W45-W48)", and "partial 3/4" while
+ * some of its weeks have no data. */
+static void period_header(fp_ui *ui, char *out, size_t outsz)
+{
+    fp_period p = fp_ui_period(ui);
+    const fp_rollup *r = fp_review_period(ui->rv, p);
+    char label[FP_PERIOD_LABEL], name[FP_PERIOD_STR];
+    fp_period_label(p, label);
+    fp_period_format(p, name);
+    if (COLS < 70) /* room for the breadcrumb: "2026-11 W45-48" */
+        snprintf(label, sizeof label, "%s W%02d-%02d", name,
+                 fp_period_first(p) % 100, fp_period_last(p) % 100);
+    if (r && r->weeks_with_data < r->period_weeks)
+        snprintf(out, outsz, _("%s partial %d/%d"), label,
+                 r->weeks_with_data, r->period_weeks);
+    else
+        snprintf(out, outsz, "%s", label);
+}
+
 static void draw_header(fp_ui *ui)
 {
     char week[64], clock[32], right[96];
-    if (COLS >= 70)
+    if (ui->period != FP_PERIOD_WEEK)
+        period_header(ui, week, sizeof week);
+    else if (COLS >= 70)
         fp_fmt_week_range(ui->week, ui->gl->dot, ui->gl->dash, week,
                           sizeof week);
     else

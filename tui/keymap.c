@@ -1,25 +1,20 @@
 /* Key names and the keymap: built-in defaults plus a user file on top. */
-#define _GNU_SOURCE /* memfd_create */
 #include "tui/keymap.h"
 
 #include <ctype.h>
 #include <curses.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <unistd.h>
-
-#include <iniparser/iniparser.h>
 
 #include "builtin_ini.h"
 #include "model/i18n.h"
+#include "storage/ini_text.h"
 
 #define FN(k) ((k) | FP_KEY_FN)
-#define INI_LINE_MAX 1000 /* iniparser refuses lines over 1,024 bytes */
 
 struct fp_keymap {
     fp_keylist bind[FP_CTX_COUNT][FP_ACT_COUNT];
@@ -315,6 +310,19 @@ const char *fp_keymap_message(const fp_keymap *km, int i)
     return (i >= 0 && i < km->nmsgs) ? km->msgs[i] : "";
 }
 
+static void add_message(fp_keymap *km, const char *msg)
+{
+    char **grown = realloc(km->msgs, (size_t)(km->nmsgs + 1) * sizeof *grown);
+    char *copy = strdup(msg);
+    if (grown)
+        km->msgs = grown;
+    if (!grown || !copy) {
+        free(copy);
+        return;
+    }
+    km->msgs[km->nmsgs++] = copy;
+}
+
 __attribute__((format(printf, 4, 5)))
 static void report(fp_keymap *km, const char *fname, int line,
                    const char *fmt, ...)
@@ -328,139 +336,13 @@ static void report(fp_keymap *km, const char *fname, int line,
         snprintf(full, sizeof full, "%s:%d: %s", fname, line, what);
     else
         snprintf(full, sizeof full, "%s: %s", fname, what);
-    char **grown = realloc(km->msgs, (size_t)(km->nmsgs + 1) * sizeof *grown);
-    char *copy = strdup(full);
-    if (!grown || !copy) {
-        free(copy);
-        if (grown)
-            km->msgs = grown;
-        return;
-    }
-    km->msgs = grown;
-    km->msgs[km->nmsgs++] = copy;
+    add_message(km, full);
 }
 
-/* ---- applying INI text ------------------------------------------------ */
-
-/* Copies text line by line, blanking lines iniparser would reject (no
- * '=', too long) after reporting them, so line numbers stay the same. */
-static char *clean_ini_text(fp_keymap *km, const char *text,
-                            const char *fname)
-{
-    if (strncmp(text, "\xef\xbb\xbf", 3) == 0)
-        text += 3; /* a UTF-8 BOM makes iniparser fail */
-    size_t n = strlen(text);
-    char *out = malloc(n + 2);
-    if (!out)
-        return NULL;
-    size_t o = 0;
-    int line = 0;
-    for (const char *p = text; *p;) {
-        const char *eol = strchr(p, '\n');
-        size_t len = eol ? (size_t)(eol - p) : strlen(p);
-        const char *s = p;
-        line++;
-        while (s < p + len && isspace((unsigned char)*s))
-            s++;
-        bool blank = s == p + len || *s == '#' || *s == ';';
-        bool section = !blank && *s == '[';
-        bool has_eq = memchr(p, '=', len) != NULL;
-        if (len > INI_LINE_MAX) {
-            report(km, fname, line, _("line too long, skipped"));
-        } else if (!blank && !section && !has_eq) {
-            report(km, fname, line, _("expected 'action = \"keys\"', skipped"));
-        } else {
-            memcpy(out + o, p, len);
-            o += len;
-        }
-        out[o++] = '\n';
-        p = eol ? eol + 1 : p + len;
-    }
-    out[o] = '\0';
-    return out;
-}
-
-static int quiet_ini_error(const char *fmt, ...)
-{
-    (void)fmt;
-    return 0;
-}
-
-static bool write_all(int fd, const char *s, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        s += w;
-        n -= (size_t)w;
-    }
-    return true;
-}
-
-/* iniparser only reads from a path: hand it the text through a memfd
- * (or, without /proc, an unlinked-after-use temp file). */
-static dictionary *load_ini_text(const char *text)
-{
-    char path[64] = "/tmp/fupan-keymap-XXXXXX";
-    bool temp = false;
-    int fd = memfd_create("fupan-keymap", MFD_CLOEXEC);
-    if (fd >= 0 && access("/proc/self/fd", R_OK) == 0) {
-        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-    } else {
-        if (fd >= 0)
-            close(fd);
-        fd = mkstemp(path);
-        temp = true;
-    }
-    if (fd < 0)
-        return NULL;
-    dictionary *d = NULL;
-    iniparser_set_error_callback(quiet_ini_error);
-    if (write_all(fd, text, strlen(text)))
-        d = iniparser_load(path);
-    close(fd);
-    if (temp)
-        unlink(path);
-    return d;
-}
-
-/* Line of "key =" in [section] (both lower-cased), the last one; 0. */
-static int find_line(const char *text, const char *section, const char *key)
-{
-    char cur[64] = "";
-    int line = 0, found = 0;
-    for (const char *p = text; *p; line++) {
-        const char *eol = strchr(p, '\n');
-        size_t len = eol ? (size_t)(eol - p) : strlen(p);
-        const char *s = p, *end = p + len;
-        while (s < end && isspace((unsigned char)*s))
-            s++;
-        if (s < end && *s == '[') {
-            const char *close = memchr(s, ']', (size_t)(end - s));
-            size_t n = close ? (size_t)(close - s - 1) : 0;
-            if (n >= sizeof cur)
-                n = sizeof cur - 1;
-            for (size_t i = 0; i < n; i++)
-                cur[i] = (char)tolower((unsigned char)s[1 + i]);
-            cur[n] = '\0';
-            if (!key && !found && strcmp(cur, section) == 0)
-                found = line + 1;
-        } else if (key && strcmp(cur, section) == 0) {
-            const char *eq = memchr(s, '=', (size_t)(end - s));
-            const char *k = eq;
-            while (k && k > s && isspace((unsigned char)k[-1]))
-                k--;
-            if (k && (size_t)(k - s) == strlen(key)
-                && strncasecmp(s, key, strlen(key)) == 0)
-                found = line + 1;
-        }
-        p = eol ? eol + 1 : end;
-    }
-    return found;
-}
+/* ---- applying INI entries ---------------------------------------------
+ * The text is read by storage's INI reader (lenient: each bad line is
+ * reported with its FILE:LINE and skipped); this file only turns its
+ * (section, key, value, line) entries into bindings. */
 
 static void unbind_key(fp_keymap *km, fp_keyctx ctx, fp_key key)
 {
@@ -502,98 +384,58 @@ static void bind_value(fp_keymap *km, fp_keyctx ctx, fp_action act,
     km->bind[ctx][act] = kl;
 }
 
-static void apply_section(fp_keymap *km, dictionary *d, const char *sec,
-                          const char *text, const char *fname)
+static void apply_section(fp_keymap *km, const fp_ini_section *sec,
+                          const char *fname)
 {
-    fp_keyctx ctx = ctx_by_name(sec);
+    fp_keyctx ctx = ctx_by_name(sec->name);
     if (ctx == FP_CTX_COUNT) {
-        report(km, fname, find_line(text, sec, NULL),
-               _("unknown context [%s], section skipped"), sec);
+        report(km, fname, sec->line,
+               _("unknown context [%s], section skipped"), sec->name);
         return;
     }
-    int n = iniparser_getsecnkeys(d, sec);
-    if (n <= 0)
-        return;
-    const char **keys = calloc((size_t)n, sizeof *keys);
-    if (!keys || !iniparser_getseckeys(d, sec, keys)) {
-        free(keys);
-        return;
-    }
-    size_t plen = strlen(sec) + 1; /* "section:" */
-    for (int i = 0; i < n; i++) {
-        const char *name = keys[i] + plen;
-        int line = find_line(text, sec, name);
-        fp_action act = fp_action_by_name(name);
+    for (int i = 0; i < sec->nkv; i++) {
+        const fp_ini_kv *kv = &sec->kvs[i];
+        fp_action act = fp_action_by_name(kv->key);
         if (act == FP_ACT_NONE)
-            report(km, fname, line, _("unknown action '%s', skipped"), name);
+            report(km, fname, kv->line, _("unknown action '%s', skipped"),
+                   kv->key);
         else
-            bind_value(km, ctx, act, iniparser_getstring(d, keys[i], ""),
-                       fname, line);
+            bind_value(km, ctx, act, kv->value, fname, kv->line);
     }
-    free(keys);
+}
+
+/* Applies a parsed doc (or reports why there is none); frees it. */
+static bool apply_doc(fp_keymap *km, bool parsed, fp_ini_doc *doc,
+                      const char *fname, const char *err)
+{
+    if (!parsed) {
+        add_message(km, err);
+        return false;
+    }
+    for (int i = 0; i < doc->nproblems; i++)
+        add_message(km, doc->problems[i]);
+    for (int s = 0; s < doc->nsecs; s++)
+        apply_section(km, &doc->secs[s], fname);
+    fp_ini_doc_done(doc);
+    return true;
 }
 
 bool fp_keymap_apply_text(fp_keymap *km, const char *text, const char *fname)
 {
-    char *clean = clean_ini_text(km, text, fname);
-    if (!clean)
-        return false;
-    dictionary *d = load_ini_text(clean);
-    if (!d) {
-        report(km, fname, 0, _("cannot read the keymap"));
-        free(clean);
-        return false;
-    }
-    if (iniparser_find_entry(d, ":") || iniparser_getsecnkeys(d, "") > 0)
-        report(km, fname, 0, _("bindings outside a [context] are ignored"));
-    for (int s = 0; s < iniparser_getnsec(d); s++)
-        apply_section(km, d, iniparser_getsecname(d, s), clean, fname);
-    iniparser_freedict(d);
-    free(clean);
-    return true;
-}
-
-static char *read_text_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n - 1, f);
-        if (n < cap - 1)
-            break;
-        char *grown = realloc(buf, cap * 2);
-        if (!grown) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = grown;
-        cap *= 2;
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (buf && bad) {
-        free(buf);
-        return NULL;
-    }
-    if (buf)
-        buf[n] = '\0';
-    return buf;
+    fp_ini_doc doc;
+    char err[512];
+    bool parsed = fp_ini_parse_mem(text, strlen(text), fname, FP_INI_LENIENT,
+                                   &doc, err, sizeof err);
+    return apply_doc(km, parsed, &doc, fname, err);
 }
 
 bool fp_keymap_apply_file(fp_keymap *km, const char *path)
 {
-    char *text = read_text_file(path);
-    if (!text) {
-        report(km, path, 0, _("cannot read: %s"), strerror(errno));
-        return false;
-    }
-    bool ok = fp_keymap_apply_text(km, text, path);
-    free(text);
-    return ok;
+    fp_ini_doc doc;
+    char err[512];
+    bool parsed = fp_ini_load_file(path, FP_INI_LENIENT, &doc, err,
+                                   sizeof err);
+    return apply_doc(km, parsed, &doc, path, err);
 }
 
 char *fp_keymap_user_path(const char *explicit_path, const char *config_path)

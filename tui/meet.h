@@ -114,7 +114,10 @@ int fp_act_minutes_preview(fp_ui *ui);     /* m */
 int fp_act_whatif(fp_ui *ui);              /* W: tui/whatif.c */
 int fp_act_kpi_review(fp_ui *ui);          /* Q: tui/whatif.c */
 int fp_act_export_minutes(fp_ui *ui);      /* e */
+int fp_act_push_minutes(fp_ui *ui);        /* P */
+int fp_act_copy_minutes(fp_ui *ui);        /* y */
 int fp_act_notes(fp_ui *ui);               /* v */
+int fp_act_export_table(fp_ui *ui);        /* x */
 
 /* Draft restores: the flows of o and t, started from the draft. */
 int fp_meet_restore_override(fp_ui *ui, int node, int kpi,

@@ -22,9 +22,49 @@ static int set_week(fp_ui *ui, fp_week w)
     return FP_R_REDRAW;
 }
 
+/* A period on screen is shown at its newest week with data (or its
+ * first), so P back to the week lands where the figures are. */
+static fp_week week_in(fp_ui *ui, fp_period p)
+{
+    fp_week w = fp_period_last(p), latest = fp_review_latest_week(ui->rv);
+    if (latest > 0 && w > latest)
+        w = latest > fp_period_first(p) ? latest : fp_period_first(p);
+    return w;
+}
+
+static int set_period(fp_ui *ui, fp_period p)
+{
+    char ps[FP_PERIOD_STR];
+    ui->week = week_in(ui, p);
+    ui->period = p.kind;
+    ui->gen++;
+    fp_period_format(p, ps);
+    if (fp_review_period_exists(ui->rv, p) <= 0)
+        fp_ui_msg(ui, FP_MSG_WARN, _("No data for %s"), ps);
+    return FP_R_REDRAW;
+}
+
 int fp_nav_week(fp_ui *ui, int delta)
 {
+    if (ui->period != FP_PERIOD_WEEK)
+        return set_period(ui, fp_period_add(fp_ui_period(ui), delta));
     return set_week(ui, fp_week_add(ui->week, delta));
+}
+
+int fp_nav_cycle_period(fp_ui *ui)
+{
+    static const char *const what[] = {
+        N_("Week view: [ ] step by week"),
+        N_("Month view (the weeks whose Thursday is in the month): "
+           "[ ] step by month"),
+        N_("Quarter view (its three months' weeks): [ ] step by quarter"),
+    };
+    ui->period = (fp_period_kind)((ui->period + 1) % 3);
+    ui->gen++;
+    if (ui->period != FP_PERIOD_WEEK)
+        ui->reporting = false; /* $ converts at one week's rates */
+    fp_ui_msg(ui, FP_MSG_INFO, "%s", _(what[ui->period]));
+    return FP_R_REDRAW;
 }
 
 int fp_nav_goto_week(fp_ui *ui)

@@ -16,7 +16,7 @@
 
 #define POLL_MS 1000 /* data_version poll and clock tick */
 
-enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2, EXIT_INPUT = 3 };
 
 /* ---- ui-wide actions --------------------------------------------------- */
 
@@ -64,6 +64,11 @@ static int act_cycle_theme(fp_ui *ui)
 
 static int act_toggle_currency(fp_ui *ui)
 {
+    if (ui->period != FP_PERIOD_WEEK && !ui->reporting) {
+        fp_ui_msg(ui, FP_MSG_WARN, "%s", _("$ converts at one week's rates: a "
+                  "month or quarter keeps each store's currency"));
+        return FP_R_REDRAW;
+    }
     ui->reporting = !ui->reporting;
     if (ui->reporting)
         fp_ui_msg(ui, FP_MSG_INFO, _("Money in %s, converted at the week's "
@@ -81,6 +86,7 @@ static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_PREV_WEEK] = act_prev_week,
     [FP_ACT_NEXT_WEEK] = act_next_week,
     [FP_ACT_GOTO_WEEK] = act_goto_week,
+    [FP_ACT_CYCLE_PERIOD] = fp_nav_cycle_period,
     [FP_ACT_NEXT_RED] = act_next_red,
     [FP_ACT_PREV_RED] = act_prev_red,
     [FP_ACT_SEARCH] = act_search,
@@ -97,9 +103,12 @@ static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_MEETING] = fp_act_meeting,
     [FP_ACT_MINUTES_PREVIEW] = fp_act_minutes_preview,
     [FP_ACT_EXPORT_MINUTES] = fp_act_export_minutes,
+    [FP_ACT_PUSH_MINUTES] = fp_act_push_minutes,
+    [FP_ACT_COPY_MINUTES] = fp_act_copy_minutes,
     [FP_ACT_NOTES_VIEW] = fp_act_notes,
     [FP_ACT_WHATIF] = fp_act_whatif,
     [FP_ACT_KPI_REVIEW] = fp_act_kpi_review,
+    [FP_ACT_EXPORT_TABLE] = fp_act_export_table,
 };
 
 /* ---- dispatch ---------------------------------------------------------- */
@@ -114,6 +123,12 @@ static int dispatch(fp_ui *ui, fp_action act)
     }
     if (!info->available) {
         fp_ui_msg(ui, FP_MSG_WARN, _("%s: not yet available"), info->name);
+        return FP_R_REDRAW;
+    }
+    if (ui->period != FP_PERIOD_WEEK && (act == FP_ACT_OVERRIDE ||
+                                         act == FP_ACT_REVERT_OVERRIDE)) {
+        fp_ui_msg(ui, FP_MSG_WARN, "%s", _("An override is set on a week: "
+                  "press P to go back to the week view"));
         return FP_R_REDRAW;
     }
     fp_view *v = fp_ui_top(ui);
@@ -362,14 +377,15 @@ int fp_tui_run(const fp_tui_opts *opts)
     ui.keys = open_keys(opts);
     if (!ui.keys)
         return EXIT_USAGE;
+    bool bad_config = false;
     fp_review_opts ro = { .db_path = opts->db_path,
                           .config_path = opts->config_path,
                           .read_only = opts->read_only, .today = opts->today };
-    ui.rv = fp_review_open(&ro, err, sizeof err);
+    ui.rv = fp_review_open_checked(&ro, &bad_config, err, sizeof err);
     if (!ui.rv) {
         print_error(err);
         fp_keysrc_free(ui.keys);
-        return EXIT_RUNTIME;
+        return bad_config ? EXIT_INPUT : EXIT_RUNTIME;
     }
     /* never freeze on another process's write lock: a write that finds
      * it taken fails at once and is kept, and the main loop retries */

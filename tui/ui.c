@@ -96,9 +96,14 @@ const fp_catalogue *fp_ui_cat(fp_ui *ui)
     return fp_review_catalogue(ui->rv);
 }
 
+fp_period fp_ui_period(const fp_ui *ui)
+{
+    return fp_period_at(ui->week, ui->period);
+}
+
 const fp_rollup *fp_ui_rollup(fp_ui *ui)
 {
-    const fp_rollup *r = fp_review_week(ui->rv, ui->week);
+    const fp_rollup *r = fp_review_period(ui->rv, fp_ui_period(ui));
     if (!r)
         fp_ui_msg(ui, FP_MSG_ERROR, "%s", fp_review_db(ui->rv)->err);
     return r;
@@ -106,7 +111,7 @@ const fp_rollup *fp_ui_rollup(fp_ui *ui)
 
 const fp_rollup *fp_ui_prev_rollup(fp_ui *ui)
 {
-    return fp_review_week(ui->rv, fp_week_prev(ui->week));
+    return fp_review_period(ui->rv, fp_period_add(fp_ui_period(ui), -1));
 }
 
 /* After a reload node indices may have moved: find views' nodes again by

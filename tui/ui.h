@@ -114,6 +114,7 @@ struct fp_ui {
     fp_keymap *km;
     fp_keysrc *keys;
     fp_week week;
+    fp_period_kind period;   /* P: the week, its month or its quarter */
     bool read_only;
     bool utf8;
     bool headless;
@@ -272,6 +273,10 @@ int fp_nav_worst_red(fp_ui *ui, int row, const int *kpis, int n);
 int fp_nav_search(fp_ui *ui);
 int fp_nav_goto_week(fp_ui *ui);
 int fp_nav_week(fp_ui *ui, int delta);
+/* P: week -> month -> quarter -> week, around the week on screen. */
+int fp_nav_cycle_period(fp_ui *ui);
+/* The period on screen: ui->week's week, month or quarter. */
+fp_period fp_ui_period(const fp_ui *ui);
 
 /* ---- views ---- */
 extern const fp_view_ops fp_view_table_ops;

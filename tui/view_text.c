@@ -135,7 +135,7 @@ static void text_done(void *priv)
 
 static const fp_action text_bar[] = {
     FP_ACT_BACK, FP_ACT_PAGE_DOWN, FP_ACT_PAGE_UP, FP_ACT_EXPORT_MINUTES,
-    FP_ACT_NONE
+    FP_ACT_PUSH_MINUTES, FP_ACT_COPY_MINUTES, FP_ACT_NONE
 };
 
 const fp_view_ops fp_view_text_ops = {

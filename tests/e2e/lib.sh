@@ -9,7 +9,7 @@ SOCK=fupan-e2e-$$
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 ESCDELAY=25 HOME=$WORK
 export XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data
 export XDG_CONFIG_DIRS=$WORK/etc-xdg  # no team-wide config of the machine
-unset NO_COLOR FUPAN_DB || true
+unset NO_COLOR FUPAN_DB LANGUAGE LC_MESSAGES || true
 
 cleanup() {
     tmux -L "$SOCK" kill-server 2>/dev/null || true

@@ -105,6 +105,33 @@ grep -q '^- 王强 (投手): ROAS 1.10x below break-even 1.5 for 3 weeks' \
     "$WORK/min" || fail "stop-loss line: $(cat "$WORK/min")"
 grep -q '赵敏.*break-even' "$WORK/min" && fail "赵敏 in the stop-loss"
 
+# a month (2026-11 = W45-W48, W48 without data) reads the stop-loss at
+# its newest week with data, W47: the scorecard and the month's minutes
+"$BIN" scorecard --db "$DB" --config "$WORK/config.ini" --month 2026-11 \
+    --format csv --person 王强 >"$WORK/out" || fail "month scorecard"
+[ "$(field roas 11)" = stoploss ] || fail "month stoploss: $(cat "$WORK/out")"
+"$BIN" minutes --db "$DB" --config "$WORK/config.ini" --month 2026-11 \
+    >"$WORK/min" || fail "month minutes"
+grep -q '^- 王强 (投手): ROAS 1.10x below break-even 1.5 for 3 weeks' \
+    "$WORK/min" || fail "month stop-loss line: $(cat "$WORK/min")"
+# the chat minutes carry it too
+"$BIN" minutes --db "$DB" --config "$WORK/config.ini" --week 2026-W47 \
+    --format chat | grep -q '止损' || fail "no 止损 in the chat minutes"
+
+# [stoploss.STORE] before [stoploss] still takes the keys it leaves out
+printf '[stoploss.tts-my]\nroas = 1.5\n\n[stoploss]\nroas = 1.0\nweeks = 3\n' \
+    >"$WORK/order.ini"
+"$BIN" scorecard --db "$DB" --config "$WORK/order.ini" --week 2026-W47 \
+    --format csv --person 王强 >"$WORK/out" || fail "order scorecard"
+[ "$(field roas 11)" = stoploss ] || fail "store section first: $(cat "$WORK/out")"
+# an unknown key in a stop-loss section names file and line
+printf '[ui]\ntheme = mono\n[stoploss.tts-my]\nroas = 1.5\nweek = 3\n' \
+    >"$WORK/bad.ini"
+if "$BIN" scorecard --db "$DB" --config "$WORK/bad.ini" --week 2026-W47 \
+    >/dev/null 2>"$WORK/err"; then fail "unknown stoploss key accepted"; fi
+grep -q "bad.ini:5: unknown key 'week' in \[stoploss.tts-my\]" "$WORK/err" ||
+    fail "unknown key message: $(cat "$WORK/err")"
+
 # without the store's section the base rule (1.0, 2 weeks) fires for no one
 printf '[stoploss]\nroas = 1.0\nweeks = 2\n' >"$WORK/config.ini"
 card --person 王强

@@ -50,6 +50,15 @@ shows minutes "$WORK/min.txt" '<U+202E>txt'
 "$BIN" minutes --db "$DB" --week 2026-W47 --format md >"$WORK/min.md"
 no_raw minutes-md "$WORK/min.md"
 shows minutes-md "$WORK/min.md" '马来\\x1b\]0;pwned\\x07店'
+# the chat minutes and the group bots' JSON (what push sends)
+"$BIN" minutes --db "$DB" --week 2026-W47 --format chat >"$WORK/min.chat"
+no_raw minutes-chat "$WORK/min.chat"
+shows minutes-chat "$WORK/min.chat" 'T+1 \x1b]0;x<U+202E>'
+for k in feishu dingtalk wecom; do
+    "$BIN" minutes --db "$DB" --week 2026-W47 --format $k >"$WORK/min.$k"
+    no_raw "minutes-$k" "$WORK/min.$k"
+    grep -q 'u001b\|u0007' "$WORK/min.$k" && fail "$k: a control character in the JSON"
+done
 
 # lists: notes, overrides, actions
 "$BIN" note list --db "$DB" --week 2026-W47 >"$WORK/notes.txt"
@@ -81,12 +90,12 @@ printf 'week,store,category,person,kpi,value,zz%s[2J\n' "$ESC" >"$WORK/b.csv"
 no_raw "unknown column" "$WORK/err.txt"
 shows "unknown column" "$WORK/err.txt" 'zz\x1b[2J: unknown column'
 
-# keymap messages quote the bad line
+# keymap messages name the bad line and never echo its control bytes
 printf '[table]\ndrill-down = "<Enter> %s]0;x\a"\nbogus%s[2J = "q"\n' \
     "$ESC" "$ESC" >"$WORK/k.ini"
 "$BIN" --dump-keys --keymap "$WORK/k.ini" 2>"$WORK/err.txt" >/dev/null
 no_raw keymap "$WORK/err.txt"
-shows keymap "$WORK/err.txt" "k.ini:2: unknown key '\\x1b]0;x\\x07'"
+shows keymap "$WORK/err.txt" "k.ini:2: control character U+001B"
 
 # ids with bidi or zero-width characters are refused with FILE:LINE
 printf 'store,name,platform,market,currency\nok-1,OK,TikTok Shop,MY,MYR\nshop%s,Evil,TikTok Shop,MY,MYR\n' \

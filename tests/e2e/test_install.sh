@@ -45,8 +45,12 @@ grep -qx " Architecture: $(dpkg --print-architecture)" "$WORK/info" || fail "deb
 for p in libncursesw6 libsqlite3-0 libcsv3 libiniparser1; do
     grep -q "^ Depends:.* $p" "$WORK/info" || fail "deb: does not depend on $p"
 done
-# every shared library the binary needs comes from a package it depends on
-for lib in $(ldd "$stage/usr/bin/fupan" | awk '$3 ~ /^\// { print $3 }'); do
+# every shared library the binary links (NEEDED, as dpkg-shlibdeps reads
+# them; their own needs are their packages' business, e.g. libcurl's)
+# comes from a package it depends on
+needed=$(readelf -d "$stage/usr/bin/fupan" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+for lib in $(ldd "$stage/usr/bin/fupan" | awk -v needed=" $(echo $needed) " \
+        '$3 ~ /^\// && index(needed, " " $1 " ") { print $3 }'); do
     pkg=$(dpkg -S "$(readlink -f "$lib")" 2>/dev/null | head -1 | cut -d: -f1) || continue
     [ -z "$pkg" ] || grep -q "^ Depends:.*\b$pkg\b" "$WORK/info" || fail "deb: needs $lib from $pkg, not in Depends"
 done

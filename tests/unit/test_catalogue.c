@@ -305,7 +305,7 @@ Test(catalogue, long_line_is_refused, .fini = cleanup)
     size_t n = strlen(text);
     memset(text + n, 'x', 1100);
     strcpy(text + n + 1100, "\"\n");
-    expect_error(text, "2: line longer than 1023 bytes");
+    expect_error(text, "2: line longer than 1000 bytes");
 }
 
 Test(catalogue, role_errors, .fini = cleanup)
@@ -402,4 +402,18 @@ Test(catalogue, validate_built_by_hand)
     cr_assert_str_eq(err, "duplicate KPI id 'a'");
     cr_assert_eq(w.index, 3);
     fp_catalogue_free(cat);
+}
+
+Test(catalogue, nul_byte_names_its_line, .fini = cleanup)
+{
+    static const char text[] = "[kpi.x]\nlabel = \"X\"\nunit = count\0\n";
+    write_ini("");
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    cr_assert_eq(fwrite(text, 1, sizeof text - 1, f), sizeof text - 1);
+    fclose(f);
+    char err[512] = "", want[128];
+    cr_assert_null(fp_catalogue_load(path, NULL, err, sizeof err));
+    snprintf(want, sizeof want, "%s:3: NUL byte", path);
+    cr_assert(strncmp(err, want, strlen(want)) == 0, "%s", err);
 }

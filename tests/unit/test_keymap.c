@@ -319,3 +319,54 @@ Test(keymap, key_script_rejects_unknown_tokens)
     cr_assert_null(fp_keysrc_script_new("resize:0x5", err, sizeof err));
     cr_assert_null(fp_keysrc_script_new("click:1", err, sizeof err));
 }
+
+static const char *write_keymap(char *path, const char *text, size_t len)
+{
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(write(fd, text, len), (ssize_t)len);
+    close(fd);
+    return path;
+}
+
+Test(keymap, nul_byte_is_reported_not_the_end_of_the_file)
+{
+    static const char text[] = "[generic]\nquit = \"Q\"\nx\0y\nhelp = \"<F2>\"\n";
+    char path[] = "/tmp/fupan-keymap-test-XXXXXX";
+    write_keymap(path, text, sizeof text - 1);
+    fp_keymap *km = fp_keymap_new();
+    fp_keymap_apply_file(km, path);
+    unlink(path);
+    char want[64];
+    snprintf(want, sizeof want, "%s:3: ", path);
+    cr_assert_eq(fp_keymap_nmessages(km), 1);
+    cr_assert(strncmp(fp_keymap_message(km, 0), want, strlen(want)) == 0,
+              "%s", fp_keymap_message(km, 0));
+    /* the lines after it still apply */
+    cr_assert_eq(fp_keymap_lookup(km, FP_CTX_TABLE, FN(KEY_F(2))), FP_ACT_HELP);
+    fp_keymap_free(km);
+}
+
+Test(keymap, messages_never_echo_control_bytes)
+{
+    fp_keymap *km = fp_keymap_new();
+    fp_keymap_apply_text(km, "[generic]\nfly\x1b]0;pwned\x07 = \"x\"\n"
+                             "[ta\x1b[2Jble]\n", "u.ini");
+    cr_assert_eq(fp_keymap_nmessages(km), 2);
+    for (int i = 0; i < fp_keymap_nmessages(km); i++)
+        for (const char *p = fp_keymap_message(km, i); *p; p++)
+            cr_assert((unsigned char)*p >= 0x20 && *p != 0x7f,
+                      "raw control byte in '%s'", fp_keymap_message(km, i));
+    fp_keymap_free(km);
+}
+
+Test(keymap, repeated_action_is_reported_and_the_last_wins)
+{
+    fp_keymap *km = fp_keymap_new();
+    fp_keymap_apply_text(km, "[generic]\nquit = \"Q\"\nquit = \"X\"\n", "u.ini");
+    cr_assert_eq(fp_keymap_nmessages(km), 1);
+    cr_assert(strncmp(fp_keymap_message(km, 0), "u.ini:3: ", 9) == 0,
+              "%s", fp_keymap_message(km, 0));
+    cr_assert_eq(fp_keymap_lookup(km, FP_CTX_TABLE, 'X'), FP_ACT_QUIT);
+    fp_keymap_free(km);
+}

@@ -771,5 +771,5 @@ Test(meeting, sample_meeting_errors_name_file_line_column)
         ":1: column cause: missing from the header");
     assert_load_error("notes.csv", "week,path,kpi,cause,text,author\n"
         "2026-W47,tts-my,gmv,other,\"never closed,a\n",
-        ":2: unterminated quoted field");
+        ":2: a quoted field is never closed");
 }

@@ -9,6 +9,7 @@
 
 #include "tests/unit/helpers.h"
 #include "model/minutes.h"
+#include "model/minutes_chat.h"
 #include "model/rollup.h"
 #include "model/text.h"
 #include "storage/meeting.h"
@@ -122,17 +123,17 @@ static size_t count_of(const char *s, const char *needle)
 
 static const fp_minutes_row summary_rows[] = {
     {"全部", "USD", "成交金额 GMV", "152,301", "160,000", "95%", "+1.2%",
-     2, FP_MIN_PROVISIONAL},
-    {"", "", "广告投产比 ROAS", "3.4x", "3.0x", "113%", "-0.5%", 1, 0},
+     2, FP_MIN_PROVISIONAL, "gmv"},
+    {"", "", "广告投产比 ROAS", "3.4x", "3.0x", "113%", "-0.5%", 1, 0, "roas"},
     {"马来西亚 TikTok 店", "MYR", "成交金额 GMV", "49,281", "52,000", "95%",
-     "+8.0%", 2, FP_MIN_OVERRIDDEN},
-    {"", "", "退货率 Return rate", "4.1%", "5.0%", "122%", "—", 1, 0},
+     "+8.0%", 2, FP_MIN_OVERRIDDEN, "gmv"},
+    {"", "", "退货率 Return rate", "4.1%", "5.0%", "122%", "—", 1, 0, "return_rate"},
     {"菲律宾 Shopee 店", "PHP", "转化率 Conversion rate", "1.2%", "2.0%",
-     "60%", "-30.0%", 3, 0},
+     "60%", "-30.0%", 3, 0, "cvr"},
 };
 
 static const fp_minutes_row item_rows[] = {
-    {NULL, NULL, "成交金额 GMV", "12,000", "20,000", "60%", "-12.5%", 3, 0},
+    {NULL, NULL, "成交金额 GMV", "12,000", "20,000", "60%", "-12.5%", 3, 0, "gmv"},
 };
 
 static const fp_minutes_note item_notes[] = {
@@ -313,7 +314,7 @@ static fp_minutes_input hostile_input(fp_minutes_note *note,
     *note = (fp_minutes_note){"GMV\x1b[1m", "stock|out\x1b", text,
                               "李\x1b[5m娜"};
     *row = (fp_minutes_row){"", "", "GMV|\x01", "1\x1b[2J", "2|", "50%", "—",
-                            3, 0};
+                            3, 0, "gmv"};
     *item = (fp_minutes_item){text, 3, row, 1, note, 1};
     *ovr = (fp_minutes_override){"店\x1b", "GMV", "1", "2", text, "x\n",
                                  "2026-11-23 10:00", "2026-11-23 11:00",
@@ -396,7 +397,7 @@ Test(minutes, long_cells_are_cut_with_ellipsis)
     fp_minutes_input in = base_input();
     fp_minutes_row rows[] = {
         {"很长很长很长很长很长很长很长很长很长很长的店铺名字", "THB",
-         "成交金额 GMV", "1", "2", "50%", "—", 3, 0},
+         "成交金额 GMV", "1", "2", "50%", "—", 3, 0, "gmv"},
     };
     in.summary = rows;
     in.nsummary = 1;
@@ -762,4 +763,131 @@ Test(minutes, build_from_database, .timeout = 60)
     cr_assert_str_eq(err, "no data for 2030-W01");
     fp_review_close(rv);
     fp_scratch_remove(&sc);
+}
+
+/* ---------------------------------------------------- chat and platforms */
+
+Test(minutes, golden_sample_w47_chat, .timeout = 60)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "minutes", NULL);
+    char *chat;
+    cr_assert_eq(run_minutes(sc.bin, &sc, "--week 2026-W47 --format chat",
+                             &chat), 0);
+    lines l = split(chat);
+    cr_assert_leq(l.n, 40, "the chat minutes are %zu lines", l.n);
+    for (size_t i = 0; i < l.n; i++) {
+        cr_assert(l.line[i][0] != ' ', "line %zu is indented", i + 1);
+        cr_assert_null(strstr(l.line[i], "  "), "line %zu pads: %s", i + 1,
+                       l.line[i]);
+        cr_assert_null(strchr(l.line[i], '|'), "a table: %s", l.line[i]);
+    }
+    /* each red note on one line, whole */
+    cr_assert_eq(count_of(chat, "开头钩子重复使用,需要换本地达人口播开头。 (陈静)"),
+                 1);
+    lines_free(&l);
+    assert_golden(chat, "tests/golden/minutes-W47.chat.txt");
+    free(chat);
+    fp_scratch_remove(&sc);
+}
+
+Test(minutes, chat_headline_reds_and_counts)
+{
+    fp_minutes_input in = base_input();
+    static const fp_minutes_item silent[] = {
+        {"菲律宾 Shopee 店", 3, item_rows, 1, NULL, 0},
+        {"马来西亚 TikTok 店", 2, item_rows, 1, NULL, 0},
+    };
+    fp_minutes_item all[3] = {items[0], silent[0], silent[1]};
+    in.items = all;
+    in.nitems = 3;
+    char *s = fp_minutes_render(&in, FP_MINUTES_CHAT);
+    cr_assert_not_null(s);
+    cr_assert_not_null(strstr(s, "全部 成交金额 GMV 152,301 vs target 160,000 "
+                                 "(95%), week on week +1.2%. 2 red, 1 amber."),
+                       "%s", s);
+    cr_assert_not_null(strstr(s, "\xe2\x80\xa2 \xe2\x9c\x96 泰国 TikTok 店 / 美妆 · "
+                                 "成交金额 GMV 12,000 vs 20,000 (60%): "
+                                 "缺货/供应链 Stockout / supply — 爆款玻尿酸精华"
+                                 "断货, 11-17 补货到曼谷仓 (王芳)\n"), "%s", s);
+    cr_assert_not_null(strstr(s, "1 more red item has no note yet."), "%s", s);
+    free(s);
+}
+
+/* Bytes of the JSON string that starts after key in body ("\n" is one). */
+static size_t json_string_bytes(const char *body, const char *key)
+{
+    const char *p = strstr(body, key);
+    cr_assert_not_null(p, "no %s in %s", key, body);
+    size_t n = 0;
+    for (p += strlen(key); *p && *p != '"'; p++, n++)
+        if (*p == '\\')
+            p += p[1] == 'u' ? 5 : 1;
+    return n;
+}
+
+Test(minutes, platform_messages_split_numbered_never_cut)
+{
+    /* 60 red nodes with a note each: too much for one WeCom message */
+    enum { N = 60 };
+    static fp_minutes_note notes[N];
+    static char text[N][200];
+    static fp_minutes_item its[N];
+    for (size_t i = 0; i < N; i++) {
+        snprintf(text[i], sizeof text[i], "note-%02zu 爆款断货,补货到曼谷仓,"
+                 "本周逐步恢复,达成率仍偏低。", i);
+        notes[i] = (fp_minutes_note){"成交金额 GMV", "缺货", text[i], "王芳"};
+        its[i] = (fp_minutes_item){"泰国 TikTok 店", 3, item_rows, 1,
+                                   &notes[i], 1};
+    }
+    fp_minutes_input in = base_input();
+    in.items = its;
+    in.nitems = N;
+    size_t n = 0;
+    char **msgs = fp_minutes_platform(&in, FP_CHAT_WECOM, 0, &n);
+    cr_assert_not_null(msgs);
+    cr_assert_gt(n, 1, "one message of %zu bytes", strlen(msgs[0]));
+    for (size_t i = 0; i < n; i++) {
+        char num[64];
+        snprintf(num, sizeof num, "(%zu/%zu)", i + 1, n);
+        cr_assert_not_null(strstr(msgs[i], num), "%s", msgs[i]);
+        cr_assert_leq(json_string_bytes(msgs[i], "\"content\":\""), 4096);
+    }
+    for (size_t k = 0; k < N; k++) {
+        char tag[16];
+        size_t seen = 0;
+        snprintf(tag, sizeof tag, "note-%02zu ", k);
+        for (size_t i = 0; i < n; i++)
+            seen += count_of(msgs[i], tag);
+        cr_assert_eq(seen, 1, "%s shown %zu times", tag, seen);
+    }
+    fp_chat_messages_free(msgs);
+}
+
+Test(minutes, platform_long_note_continues_in_the_next_message)
+{
+    static char longtext[6001];
+    for (int i = 0; i < 2000; i++)
+        memcpy(longtext + 3 * i, "长", 3);
+    fp_minutes_note note = {"成交金额 GMV", "缺货", longtext, "王芳"};
+    fp_minutes_item item = {"泰国 TikTok 店", 3, item_rows, 1, &note, 1};
+    fp_minutes_input in = base_input();
+    in.items = &item;
+    in.nitems = 1;
+    for (int p = 0; p < FP_CHAT_NPLATFORMS; p++) {
+        size_t n = 0, seen = 0;
+        char **msgs = fp_minutes_platform(&in, (fp_chat_platform)p, 2000, &n);
+        cr_assert_not_null(msgs);
+        cr_assert_gt(n, 1);
+        for (size_t i = 0; i < n; i++) {
+            cr_assert_leq(p == FP_CHAT_FEISHU ? strlen(msgs[i])
+                          : json_string_bytes(msgs[i], p == FP_CHAT_WECOM
+                                              ? "\"content\":\""
+                                              : "\"text\":\""), 2000);
+            seen += count_of(msgs[i], "长");
+        }
+        cr_assert_eq(seen, 2000, "%s: %zu of 2000 characters sent",
+                     fp_chat_platform_name((fp_chat_platform)p), seen);
+        fp_chat_messages_free(msgs);
+    }
 }

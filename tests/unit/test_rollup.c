@@ -62,6 +62,12 @@ static void target(fp_week w, int node, const char *kpi, double v)
     tgts[ntgts++] = (fp_target){ w, node, K(kpi), v, false };
 }
 
+/* A ceiling (targets.csv kind cap). */
+static void cap_target(fp_week w, int node, const char *kpi, double v)
+{
+    tgts[ntgts++] = (fp_target){ w, node, K(kpi), v, true };
+}
+
 static void override(int node, const char *kpi, double v, double original)
 {
     ovr[novr] = (fp_override){ node, K(kpi), v, original, (long long)novr };
@@ -889,4 +895,150 @@ Test(rollup, ops_manager_under_two_categories_counts_the_store_once)
     cr_assert_float_eq(cell(r, row, "gmv")->target, 800, 1e-9);
     cr_assert_float_eq(cell(r, row, "gmv")->attainment, 1.25, 1e-12);
     fp_rollup_free(r);
+}
+
+/* ---- a month from its weeks (rollup_period.c) ---- */
+
+static fp_period month_2026_11(void)
+{
+    fp_period p;
+    cr_assert(fp_period_parse("2026-11", &p));
+    return p;
+}
+
+/* Adds the weeks W45..W48 of 2026-11, each computed with set_week(w)'s
+ * facts, rates and targets; then finishes with the period targets. */
+static fp_rollup *run_month(void (*set_week)(fp_week w, void *ctx),
+                            void *ctx, const fp_target *pt, size_t npt)
+{
+    fp_period_acc *acc = fp_period_acc_new(cat, tree, month_2026_11());
+    cr_assert_not_null(acc);
+    for (fp_week w = 202645; w <= 202648; w++) {
+        nfacts = nfx = ntgts = 0;
+        set_week(w, ctx);
+        fp_rollup *r = run_week(w);
+        fp_period_acc_add(acc, r, nfacts > 0);
+        fp_rollup_free(r);
+    }
+    fp_rollup *m = fp_period_acc_finish(acc, pt, npt);
+    cr_assert_not_null(m);
+    return m;
+}
+
+/* W45: MY 1000 gmv / 250 spend at 0.2; W46: MY 3000 / 500 at 0.3;
+ * W47: TH 10000 / 2000 with no THB rate (when ctx says so); W48: none. */
+static void month_weeks(fp_week w, void *ctx)
+{
+    const fx_org *o = ctx;
+    rate("USD", 1);
+    if (w == 202645) {
+        fact(o->my_cat, "gmv", 1000);
+        fact(o->my_cat, "ad_spend", 250);
+        rate("MYR", 0.2);
+        target(w, o->my, "roas", 4);
+    } else if (w == 202646) {
+        fact(o->my_cat, "gmv", 3000);
+        fact(o->my_cat, "ad_spend", 500);
+        rate("MYR", 0.3);
+        target(w, o->my, "roas", 5);
+    } else if (w == 202647 && o->th_cat >= 0) {
+        fact(o->th_cat, "gmv", 10000);
+        fact(o->th_cat, "ad_spend", 2000);
+    }
+    target(0, o->my, "roas", 4.5); /* standing */
+    target(w, o->my, "gmv", 1000);
+}
+
+Test(rollup, month_converts_week_by_week_and_derives_from_sums)
+{
+    fx_org o = fx_tree();
+    o.th_cat = -1; /* no Thai facts */
+    fp_target standing = { 0, o.my, K("roas"), 4.5, false };
+    fp_rollup *m = run_month(month_weeks, &o, &standing, 1);
+    cr_assert_eq(m->period_weeks, 4);
+    cr_assert_eq(m->weeks_with_data, 2);
+    cr_assert_eq(m->week, 202648);
+    cr_assert_float_eq(val(m, o.my, "gmv"), 4000, 1e-9);
+    /* ROAS 4000 / 750, not the mean of 4 and 6 */
+    cr_assert_float_eq(val(m, o.my, "roas"), 4000 / 750.0, 1e-9);
+    /* 1000 x 0.2 + 3000 x 0.3, not 4000 at either week's rate */
+    cr_assert_float_eq(val(m, 0, "gmv"), 1100, 1e-9);
+    cr_assert_float_eq(val(m, 0, "roas"), 1100 / (50 + 150.0), 1e-9);
+    /* targets: 4 weeks x 1000; ROAS weeks disagree: the standing 4.5 */
+    cr_assert_float_eq(cell(m, o.my, "gmv")->target, 4000, 1e-9);
+    cr_assert_float_eq(cell(m, o.my, "roas")->target, 4.5, 1e-9);
+    cr_assert_eq(cell(m, o.my, "gmv")->status, FP_ST_GREEN);
+    fp_rollup_free(m);
+}
+
+Test(rollup, month_without_a_weeks_rate_says_so)
+{
+    fx_org o = fx_tree();
+    fp_rollup *m = run_month(month_weeks, &o, NULL, 0);
+    const fp_cell *g = cell(m, 0, "gmv");
+    cr_assert(isnan(g->value), "W47 has no THB rate: %f", g->value);
+    cr_assert(g->flags & FP_CF_NO_RATE);
+    cr_assert(isnan(val(m, 0, "roas")));
+    cr_assert_float_eq(val(m, o.th, "gmv"), 10000, 1e-9);
+    fp_rollup_free(m);
+}
+
+Test(rollup, month_explicit_target_wins)
+{
+    fx_org o = fx_tree();
+    o.th_cat = -1;
+    fp_target pt[] = {
+        { fp_period_code(month_2026_11()), o.my, K("gmv"), 5000, false },
+        { fp_period_code(month_2026_11()), o.my, K("roas"), 6, false },
+        { 202645, o.my, K("gmv"), 1, false }, /* a week's: not the month's */
+    };
+    fp_rollup *m = run_month(month_weeks, &o, pt, 3);
+    cr_assert_float_eq(cell(m, o.my, "gmv")->target, 5000, 1e-9);
+    cr_assert_float_eq(cell(m, o.my, "gmv")->attainment, 0.8, 1e-9);
+    cr_assert_eq(cell(m, o.my, "gmv")->status, FP_ST_RED);
+    cr_assert_float_eq(cell(m, o.my, "roas")->target, 6, 1e-9);
+    fp_rollup_free(m);
+}
+
+/* Ad budgets: W45 and W46 capped at 300 each (250 + 500 spent), W47 and
+ * W48 capped at 200 each with nothing spent: the month's ceiling is 1000,
+ * spend 750 is under it. With W48 a goal instead, no month ceiling. */
+typedef struct { fx_org o; bool all_caps; } cap_ctx;
+
+static void month_caps(fp_week w, void *ctx)
+{
+    cap_ctx *c = ctx;
+    month_weeks(w, &c->o);
+    double budget = w <= 202646 ? 300 : 200;
+    if (w != 202648 || c->all_caps)
+        cap_target(w, c->o.my, "ad_spend", budget);
+    else
+        target(w, c->o.my, "ad_spend", budget);
+}
+
+Test(rollup, month_ceiling_is_the_sum_of_the_weeks_ceilings)
+{
+    cap_ctx c = { fx_tree(), true };
+    c.o.th_cat = -1;
+    fp_rollup *m = run_month(month_caps, &c, NULL, 0);
+    const fp_cell *s = cell(m, c.o.my, "ad_spend");
+    cr_assert(s->flags & FP_CF_CAP, "the month keeps the ceiling");
+    cr_assert_float_eq(s->target, 1000, 1e-9);
+    cr_assert_float_eq(s->value, 750, 1e-9);
+    cr_assert_eq(s->status, FP_ST_GREEN);
+    cr_assert_float_eq(s->attainment, 1000 / 750.0, 1e-9);
+    fp_rollup_free(m);
+    /* an explicit month ceiling below the spend: red */
+    fp_target pt = { fp_period_code(month_2026_11()), c.o.my,
+                     K("ad_spend"), 700, true };
+    m = run_month(month_caps, &c, &pt, 1);
+    s = cell(m, c.o.my, "ad_spend");
+    cr_assert(s->flags & FP_CF_CAP);
+    cr_assert_eq(s->status, FP_ST_RED);
+    fp_rollup_free(m);
+    /* one week a goal: the month is no ceiling */
+    c.all_caps = false;
+    m = run_month(month_caps, &c, NULL, 0);
+    cr_assert_not(cell(m, c.o.my, "ad_spend")->flags & FP_CF_CAP);
+    fp_rollup_free(m);
 }

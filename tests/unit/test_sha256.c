@@ -52,3 +52,46 @@ Test(sha256, padding_edges)
     assert_digest(buf, 64, "ffe054fe7ae0cb6dc65c3af9b61d5209"
                            "f439851db43d0ba5997337df154668eb");
 }
+
+static void assert_hmac(const char *key, size_t keylen, const char *msg,
+                        const char *want_hex)
+{
+    unsigned char mac[32];
+    char hex[65];
+    fp_hmac_sha256(key, keylen, msg, strlen(msg), mac);
+    for (int i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", mac[i]);
+    cr_assert_str_eq(hex, want_hex);
+}
+
+/* RFC 4231 test cases 1, 2 and 6 (a key longer than a block). */
+Test(sha256, hmac_rfc4231)
+{
+    char k1[20], k6[131];
+    memset(k1, 0x0b, sizeof k1);
+    memset(k6, 0xaa, sizeof k6);
+    assert_hmac(k1, sizeof k1, "Hi There",
+                "b0344c61d8db38535ca8afceaf0bf12b"
+                "881dc200c9833da726e9376c2e32cff7");
+    assert_hmac("Jefe", 4, "what do ya want for nothing?",
+                "5bdcc146bf60754e6a042426089575c7"
+                "5a003f089d2739839dec58b964ec3843");
+    assert_hmac(k6, sizeof k6,
+                "Test Using Larger Than Block-Size Key - Hash Key First",
+                "60e431591ee0b67f0d8a26aacbf5b77f"
+                "8e0bc6213728c5140546040f0ee37f54");
+}
+
+/* RFC 4648 section 10. */
+Test(sha256, base64_rfc4648)
+{
+    static const char *const in[] = {"", "f", "fo", "foo", "foob", "fooba",
+                                     "foobar"};
+    static const char *const out[] = {"", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==",
+                                      "Zm9vYmE=", "Zm9vYmFy"};
+    char got[16];
+    for (int i = 0; i < 7; i++) {
+        fp_base64(in[i], strlen(in[i]), got);
+        cr_assert_str_eq(got, out[i]);
+    }
+}

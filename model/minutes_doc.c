@@ -1,0 +1,145 @@
+/* The minutes' list of blocks; see minutes_doc.h. */
+#include "model/minutes_doc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <stdio.h>
+
+void fp_mdoc_init(fp_mdoc *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+static void table_free(fp_mtable *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+        free(t->cells[i]);
+    free(t->cells);
+    free(t);
+}
+
+void fp_mdoc_done(fp_mdoc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->blocks[i].text);
+        table_free(d->blocks[i].table);
+    }
+    free(d->blocks);
+    fp_mdoc_init(d);
+}
+
+/* A new zeroed block at the end; NULL when out of memory. */
+static fp_mblock *push_block(fp_mdoc *d, fp_mblock_kind kind, int depth)
+{
+    if (d->failed)
+        return NULL;
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 32;
+        fp_mblock *b = realloc(d->blocks, cap * sizeof *b);
+        if (!b) {
+            d->failed = true;
+            return NULL;
+        }
+        d->blocks = b;
+        d->cap = cap;
+    }
+    fp_mblock *b = &d->blocks[d->n];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->depth = depth;
+    return b;
+}
+
+void fp_mdoc_add(fp_mdoc *d, fp_mblock_kind kind, int depth,
+                 const char *text)
+{
+    char *copy = strdup(text ? text : "");
+    fp_mblock *b = copy ? push_block(d, kind, depth) : NULL;
+    if (!b) {
+        d->failed = true;
+        free(copy);
+        return;
+    }
+    b->text = copy;
+    d->n++;
+}
+
+void fp_mdoc_addf(fp_mdoc *d, fp_mblock_kind kind, int depth,
+                  const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    char small[2];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    if (!s) {
+        d->failed = true;
+        return;
+    }
+    fp_mdoc_add(d, kind, depth, s);
+    free(s);
+}
+
+fp_mtable *fp_mdoc_table(fp_mdoc *d, int ncols, const char *const *head,
+                         const char *align, const int *maxw, int indent)
+{
+    fp_mtable *t = calloc(1, sizeof *t);
+    fp_mblock *b = t ? push_block(d, FP_MB_TABLE, 0) : NULL;
+    if (!b) {
+        d->failed = true;
+        free(t);
+        return NULL;
+    }
+    t->ncols = ncols;
+    for (int c = 0; c < ncols; c++) {
+        t->head[c] = head[c];
+        t->maxw[c] = maxw[c];
+    }
+    memcpy(t->align, align, (size_t)ncols);
+    t->indent = indent;
+    t->rule = true;
+    b->table = t;
+    d->n++;
+    return t;
+}
+
+void fp_mtable_add(fp_mdoc *d, fp_mtable *t, const char *const *cells)
+{
+    if (d->failed || !t)
+        return;
+    if (t->nrows == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 8;
+        char **c = realloc(t->cells, cap * (size_t)t->ncols * sizeof *c);
+        if (!c) {
+            d->failed = true;
+            return;
+        }
+        t->cells = c;
+        t->cap = cap;
+    }
+    char **row = t->cells + t->nrows * (size_t)t->ncols;
+    bool ok = true;
+    for (int c = 0; c < t->ncols; c++)
+        ok &= (row[c] = strdup(cells[c] ? cells[c] : "")) != NULL;
+    if (!ok) {
+        for (int c = 0; c < t->ncols; c++)
+            free(row[c]);
+        d->failed = true;
+        return;
+    }
+    t->nrows++;
+}
+
+const char *fp_mtable_cell(const fp_mtable *t, size_t r, int c)
+{
+    return t->cells[r * (size_t)t->ncols + (size_t)c];
+}

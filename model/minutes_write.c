@@ -1,0 +1,491 @@
+/* The text and Markdown writers of the minutes; see minutes.h for what
+ * each promises. One writer with two faces lays out the document's
+ * blocks (minutes_doc.h): headings, key/value lines, bullets, tables. */
+#include "model/minutes_doc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/buf.h"
+#include "model/i18n.h"
+#include "model/text.h"
+
+#define WIDTH FP_MINUTES_WIDTH
+#define MAXCOLS FP_MDOC_MAXCOLS
+
+/* ---------------------------------------------------------------- writer */
+
+typedef enum { K_NONE, K_TITLE, K_HEADING, K_SUB, K_META, K_PARA, K_BULLET,
+               K_TABLE } block_kind;
+
+typedef struct {
+    fp_buf out;
+    fp_minutes_format fmt;
+    block_kind last;
+    bool failed;
+} writer;
+
+static bool is_md(const writer *w) { return w->fmt == FP_MINUTES_MD; }
+
+/* Sanitised copy of s (NULL -> ""); NULL only when out of memory. */
+static char *clean(const char *s)
+{
+    return fp_text_sanitize(s ? s : "");
+}
+
+/* Markdown: a backslash before every character that could make markup
+ * (or HTML) out of data in the middle of a line; see md_line_start for
+ * the start of one. */
+static void md_escape_into(fp_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (strchr("\\`*_[]<|~", *s))
+            fp_buf_addc(b, '\\');
+        fp_buf_addc(b, *s);
+    }
+}
+
+/* Markdown at the start of a line (or of a list item): also keeps data
+ * from opening a heading, quote, list or rule ("# x", "> x", "- x",
+ * "1. x"). */
+static void md_line_start(fp_buf *b, const char *s)
+{
+    size_t digits = strspn(s, "0123456789");
+    if (*s && strchr("#>-+=", *s)) {
+        fp_buf_addc(b, '\\');
+    } else if (digits > 0 && (s[digits] == '.' || s[digits] == ')')) {
+        fp_buf_addn(b, s, digits);
+        fp_buf_addc(b, '\\');
+        s += digits;
+    }
+    md_escape_into(b, s);
+}
+
+/* s sanitised (and escaped for md) into a new string; NULL when out of
+ * memory. */
+static char *cell_text(const writer *w, const char *s)
+{
+    char *c = clean(s);
+    if (!c || !is_md(w))
+        return c;
+    fp_buf b;
+    fp_buf_init(&b);
+    md_escape_into(&b, c);
+    free(c);
+    return fp_buf_take(&b);
+}
+
+/* Blank lines between blocks: Markdown needs one between blocks of a
+ * different kind; text puts one before headings and around groups, but
+ * keeps a node's notes right under its table. */
+static void begin_block(writer *w, block_kind kind)
+{
+    bool blank;
+    if (w->last == K_NONE)
+        blank = false;
+    else if (is_md(w))
+        blank = !(kind == w->last && (kind == K_BULLET || kind == K_META));
+    else if (kind == K_HEADING)
+        blank = true;
+    else if (kind == K_SUB)
+        blank = w->last != K_HEADING;
+    else
+        blank = kind != w->last && kind != K_BULLET &&
+                (w->last == K_TITLE || w->last == K_TABLE ||
+                 w->last == K_META);
+    if (blank)
+        fp_buf_addc(&w->out, '\n');
+    w->last = kind;
+}
+
+/* Width in columns of the UTF-8 character at s (sanitised text). */
+static int glyph_width(const char *s, int len)
+{
+    if (len == 1)
+        return 1; /* printable ASCII: the text is sanitised */
+    char g[8];
+    memcpy(g, s, (size_t)len);
+    g[len] = '\0';
+    return fp_text_width(g);
+}
+
+/* Punctuation that must not start a line, and that must not end one
+ * (a light form of the CJK line-breaking rules, kinsoku). */
+static bool is_one_of(const char *g, int len, const char *const *set)
+{
+    for (; *set; set++)
+        if ((int)strlen(*set) == len && memcmp(g, *set, (size_t)len) == 0)
+            return true;
+    return false;
+}
+
+static bool no_break_before(const char *g, int len)
+{
+    static const char *const closers[] = {
+        ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "，", "。", "、",
+        "；", "：", "！", "？", "）", "」", "』", "》", "】", "…", NULL,
+    };
+    return is_one_of(g, len, closers);
+}
+
+static bool no_break_after(const char *g, int len)
+{
+    static const char *const openers[] = {
+        "(", "[", "{", "（", "「", "『", "《", "【", "\xe2\x80\x9c", NULL,
+    };
+    return is_one_of(g, len, openers);
+}
+
+/* Bytes of s that fit in cols columns. A line may break at a space
+ * (which is dropped) or next to a wide (CJK) character, so that Latin
+ * words stay whole and Chinese text fills the line; a word longer than
+ * the line is cut. At least one character. */
+static size_t wrap_point(const char *s, int cols, size_t *skip)
+{
+    size_t i = 0, brk = 0, brk_skip = 0, prev = 0;
+    int w = 0, prev_w = 0;
+    while (s[i]) {
+        int len = fp_utf8_len(s + i);
+        int gw = glyph_width(s + i, len);
+        if (i > 0 && s[i] == ' ') {
+            brk = i;
+            brk_skip = 1;
+        } else if (i > 0 && (gw == 2 || prev_w == 2) && s[prev] != ' ' &&
+                   !no_break_before(s + i, len) &&
+                   !no_break_after(s + prev, (int)(i - prev))) {
+            brk = i;
+            brk_skip = 0;
+        }
+        if (w + gw > cols && i > 0)
+            break;
+        w += gw;
+        prev_w = gw;
+        prev = i;
+        i += (size_t)len;
+    }
+    *skip = 0;
+    if (!s[i] || brk == 0)
+        return i;
+    *skip = brk_skip;
+    return brk;
+}
+
+/* Writes text (sanitised) after prefix, wrapping at WIDTH columns onto
+ * lines that start with cont (same width as prefix). */
+static void text_wrapped(writer *w, const char *prefix, const char *cont,
+                         const char *text)
+{
+    int pw = fp_text_width(prefix), cw = fp_text_width(cont);
+    int room = WIDTH - (pw > cw ? pw : cw);
+    if (room < 10)
+        room = 10;
+    const char *p = text;
+    const char *lead = prefix;
+    do {
+        size_t skip;
+        size_t n = wrap_point(p, room, &skip);
+        fp_buf_add(&w->out, lead);
+        fp_buf_addn(&w->out, p, n);
+        fp_buf_addc(&w->out, '\n');
+        p += n + skip;
+        while (*p == ' ')
+            p++;
+        lead = cont;
+    } while (*p);
+}
+
+/* One block of running text: text wraps, md escapes. */
+static void emit_text(writer *w, const char *md_prefix, const char *prefix,
+                      const char *cont, const char *s)
+{
+    char *c = clean(s);
+    if (!c) {
+        w->failed = true;
+        return;
+    }
+    if (is_md(w)) {
+        fp_buf_add(&w->out, md_prefix);
+        md_line_start(&w->out, c + strspn(c, " "));
+        fp_buf_addc(&w->out, '\n');
+    } else {
+        text_wrapped(w, prefix, cont, c);
+    }
+    free(c);
+}
+
+static void underline(writer *w, const char *s, const char *ch)
+{
+    int n = fp_text_width(s);
+    fp_buf_repeat(&w->out, ch, n < WIDTH ? n : WIDTH);
+    fp_buf_addc(&w->out, '\n');
+}
+
+static void w_title(writer *w, const char *s)
+{
+    begin_block(w, K_TITLE);
+    emit_text(w, "# ", "", "", s);
+    if (!is_md(w))
+        underline(w, s, "=");
+}
+
+static void w_heading(writer *w, const char *s)
+{
+    begin_block(w, K_HEADING);
+    emit_text(w, "## ", "", "", s);
+    if (!is_md(w))
+        underline(w, s, "-");
+}
+
+static void w_sub(writer *w, const char *s)
+{
+    begin_block(w, K_SUB);
+    emit_text(w, "### ", "", "  ", s);
+}
+
+static void w_meta(writer *w, const char *s)
+{
+    begin_block(w, K_META);
+    emit_text(w, "- ", "", "    ", s);
+}
+
+static void w_para(writer *w, const char *s)
+{
+    begin_block(w, K_PARA);
+    emit_text(w, "", "", "", s);
+}
+
+/* A bullet; depth 1 sits under a subheading's table (indented in text). */
+static void w_bullet(writer *w, int depth, const char *s)
+{
+    begin_block(w, K_BULLET);
+    emit_text(w, "- ", depth ? "  - " : "- ", depth ? "    " : "  ", s);
+}
+
+/* ----------------------------------------------------------------- table */
+
+/* A table's cells sanitised (and escaped for md), and its headings. */
+typedef struct {
+    const fp_mtable *t;
+    char **cells;             /* nrows * ncols, owned */
+    bool failed;
+} table;
+
+static bool table_init(table *t, const writer *w, const fp_mtable *src)
+{
+    size_t n = src->nrows * (size_t)src->ncols;
+    t->t = src;
+    t->failed = false;
+    t->cells = calloc(n + 1, sizeof *t->cells);
+    if (!t->cells)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!(t->cells[i] = cell_text(w, src->cells[i])))
+            t->failed = true;
+    return !t->failed;
+}
+
+static void table_done(table *t)
+{
+    for (size_t i = 0; t->cells && i < t->t->nrows * (size_t)t->t->ncols; i++)
+        free(t->cells[i]);
+    free(t->cells);
+}
+
+static const char *table_cell(const table *t, size_t r, int c)
+{
+    return t->cells[r * (size_t)t->t->ncols + (size_t)c];
+}
+
+
+/* Natural column widths: the widest cell or heading (capped in text). */
+static void table_widths(const table *t, const writer *w, int *width)
+{
+    for (int c = 0; c < t->t->ncols; c++) {
+        width[c] = fp_text_width(_(t->t->head[c]));
+        for (size_t r = 0; r < t->t->nrows; r++) {
+            int cw = fp_text_width(table_cell(t, r, c));
+            if (cw > width[c])
+                width[c] = cw;
+        }
+        if (!is_md(w) && t->t->maxw[c] > 0 && width[c] > t->t->maxw[c])
+            width[c] = t->t->maxw[c];
+        if (is_md(w) && width[c] < 3)
+            width[c] = 3;
+    }
+}
+
+/* Text: narrows the widest left-aligned column (then any column) until
+ * the row fits in WIDTH columns. */
+static void table_fit(const table *t, int indent, int *width)
+{
+    for (;;) {
+        int total = indent + 2 * (t->t->ncols - 1), widest = -1;
+        for (int c = 0; c < t->t->ncols; c++)
+            total += width[c];
+        if (total <= WIDTH)
+            return;
+        for (int pass = 0; pass < 2 && widest < 0; pass++)
+            for (int c = 0; c < t->t->ncols; c++)
+                if ((pass || t->t->align[c] == 'l') && width[c] > 4 &&
+                    (widest < 0 || width[c] > width[widest]))
+                    widest = c;
+        if (widest < 0)
+            return;
+        width[widest]--;
+    }
+}
+
+static void text_cell(writer *w, const char *s, int width, char align)
+{
+    char cell[1024];
+    if (align == 'r')
+        fp_text_fit_right(s, width, cell, sizeof cell);
+    else
+        fp_text_fit(s, width, true, cell, sizeof cell);
+    fp_buf_add(&w->out, cell);
+}
+
+static void text_row(writer *w, const table *t, const char *const *v,
+                     const int *width, int indent)
+{
+    fp_buf_repeat(&w->out, " ", indent);
+    for (int c = 0; c < t->t->ncols; c++) {
+        if (c)
+            fp_buf_add(&w->out, "  ");
+        text_cell(w, v[c], width[c], t->t->align[c]);
+    }
+    fp_buf_addc(&w->out, '\n');
+}
+
+static void text_rule(writer *w, const table *t, const int *width,
+                      int indent)
+{
+    fp_buf_repeat(&w->out, " ", indent);
+    for (int c = 0; c < t->t->ncols; c++) {
+        if (c)
+            fp_buf_add(&w->out, "  ");
+        fp_buf_repeat(&w->out, "-", width[c]);
+    }
+    fp_buf_addc(&w->out, '\n');
+}
+
+static void md_cell(writer *w, const char *s, int width, char align)
+{
+    int pad = width - fp_text_width(s);
+    fp_buf_add(&w->out, " ");
+    if (align == 'r')
+        fp_buf_repeat(&w->out, " ", pad);
+    fp_buf_add(&w->out, s);
+    if (align != 'r')
+        fp_buf_repeat(&w->out, " ", pad);
+    fp_buf_add(&w->out, " |");
+}
+
+static void md_row(writer *w, const table *t, const char *const *v,
+                   const int *width)
+{
+    fp_buf_add(&w->out, "|");
+    for (int c = 0; c < t->t->ncols; c++)
+        md_cell(w, v[c], width[c], t->t->align[c]);
+    fp_buf_addc(&w->out, '\n');
+}
+
+static void md_rule(writer *w, const table *t, const int *width)
+{
+    fp_buf_add(&w->out, "|");
+    for (int c = 0; c < t->t->ncols; c++) {
+        fp_buf_add(&w->out, " ");
+        fp_buf_repeat(&w->out, "-", width[c] - (t->t->align[c] == 'r'));
+        fp_buf_add(&w->out, t->t->align[c] == 'r' ? ": |" : " |");
+    }
+    fp_buf_addc(&w->out, '\n');
+}
+
+/* Header row, separator row, then the rows. indent: text only. */
+static void table_rows(writer *w, const table *t, int indent)
+{
+    int width[MAXCOLS];
+    const char *head[MAXCOLS];
+    w->failed |= t->failed;
+    begin_block(w, K_TABLE);
+    table_widths(t, w, width);
+    for (int c = 0; c < t->t->ncols; c++)
+        head[c] = _(t->t->head[c]);
+    if (is_md(w)) {
+        md_row(w, t, head, width);
+        md_rule(w, t, width);
+    } else {
+        table_fit(t, indent, width);
+        text_row(w, t, head, width, indent);
+        if (t->t->rule)
+            text_rule(w, t, width, indent);
+    }
+    for (size_t r = 0; r < t->t->nrows; r++) {
+        const char *const *row = (const char *const *)t->cells +
+                                 r * (size_t)t->t->ncols;
+        if (is_md(w))
+            md_row(w, t, row, width);
+        else
+            text_row(w, t, row, width, indent);
+    }
+}
+
+static void w_table(writer *w, const fp_mtable *src)
+{
+    table t;
+    if (!table_init(&t, w, src))
+        w->failed = true;
+    else
+        table_rows(w, &t, src->indent);
+    table_done(&t);
+}
+
+/* ---------------------------------------------------------------- blocks */
+
+static void write_block(writer *w, const fp_mblock *b)
+{
+    switch (b->kind) {
+    case FP_MB_TITLE: w_title(w, b->text); break;
+    case FP_MB_HEADING: w_heading(w, b->text); break;
+    case FP_MB_SUB: w_sub(w, b->text); break;
+    case FP_MB_META: w_meta(w, b->text); break;
+    case FP_MB_PARA: w_para(w, b->text); break;
+    case FP_MB_BULLET: w_bullet(w, b->depth, b->text); break;
+    case FP_MB_TABLE: w_table(w, b->table); break;
+    }
+}
+
+/* Safety net for the promise "no trailing spaces": drops blanks before
+ * every newline (cells are padded, so a row can end in padding). */
+static void strip_trailing_blanks(char *s)
+{
+    char *o = s;
+    for (char *p = s; *p; p++) {
+        if (*p == '\n')
+            while (o > s && o[-1] == ' ')
+                o--;
+        *o++ = *p;
+    }
+    while (o > s && o[-1] == ' ')
+        o--;
+    *o = '\0';
+}
+
+char *fp_mdoc_write(const fp_mdoc *d, fp_minutes_format fmt)
+{
+    if (d->failed)
+        return NULL;
+    writer w = {.fmt = fmt, .last = K_NONE, .failed = false};
+    fp_buf_init(&w.out);
+    for (size_t i = 0; i < d->n; i++)
+        write_block(&w, &d->blocks[i]);
+    char *s = fp_buf_take(&w.out);
+    if (s && w.failed) {
+        free(s);
+        return NULL;
+    }
+    if (s)
+        strip_trailing_blanks(s);
+    return s;
+}
