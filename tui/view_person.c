@@ -176,7 +176,9 @@ static void draw_title(fp_ui *ui, const person_view *pv, const fp_rollup *r,
     char title[512], score[32];
     fp_format_attainment(r->score[row_of(ui, pv)], score, sizeof score);
     snprintf(title, sizeof title, _("%s %s %s %s score %s %s %s"), p->name,
-             ui->gl->dot, ri >= 0 ? cat->roles[ri].label : _("no role"),
+             ui->gl->dot, ri < 0 ? _("no role") : p->pilot
+                 ? fp_ui_pilot_label(ui, cat->roles[ri].label)
+                 : cat->roles[ri].label,
              ui->gl->dot, score, ui->gl->dot,
              ui->reporting ? fp_ui_reporting_currency(ui)
                            : fp_rollup_currency(r, row_of(ui, pv)));
