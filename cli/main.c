@@ -33,6 +33,10 @@ static const char usage_text[] =
     "       fupan export scorecards|facts|notes|overrides|actions [--week W] ...\n"
     "       fupan check [--db FILE] [--quick]\n"
     "       fupan config check [--config FILE] [--keymap FILE]\n"
+    "       fupan whatif --week W [--catalogue FILE] [--set SECTION.KEY=VALUE]...\n"
+    "                    [--format text|csv]\n"
+    "       fupan catalogue apply FILE --from W --reason TEXT | catalogue history\n"
+    "       fupan review --quarter Q [--format text|md|csv]\n"
     "       fupan --help | --version | -V\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
@@ -58,6 +62,8 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"note", fp_cmd_note},         {"action", fp_cmd_action},
     {"minutes", fp_cmd_minutes},   {"check", fp_cmd_check},
     {"meeting", fp_cmd_meeting},   {"config", fp_cmd_config},
+    {"whatif", fp_cmd_whatif},     {"catalogue", fp_cmd_catalogue},
+    {"review", fp_cmd_review},
     {"push", fp_cmd_push},
     {"export", fp_cmd_export},
 };

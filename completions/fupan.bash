@@ -4,7 +4,7 @@
 _fupan_table() # WHAT [CMD [OPTION]]
 {
     case "$1:${2-}:${3-}" in
-    commands::) echo 'init import scorecard override note action minutes push meeting export check config holds' ;;
+    commands::) echo 'init import scorecard override note action minutes push meeting export check config whatif catalogue review holds' ;;
     kpis::) echo 'gmv orders impressions clicks ad_spend views viewers watch_seconds live_sessions video_plays plays_3s returns buyers repeat_buyers new_buyers gross_profit neg_reviews neg_reviews_24h aov ctr cvr cpm cpc roas cac gpm avg_watch views_per_session completion_3s return_rate repurchase margin review_response' ;;
     causes::) echo 'data_delay traffic_algorithm content_violation stockout pricing competitor seasonality logistics staffing creative_fatigue localization tracking other' ;;
     options::) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --help --version -V' ;;
@@ -27,8 +27,12 @@ _fupan_table() # WHAT [CMD [OPTION]]
     options:check:) echo '--db --quick --help' ;;
     verbs:config:) echo 'check' ;;
     options:config:) echo '--config --keymap --db --help' ;;
+    options:whatif:) echo '--week --catalogue --set --format --db --config --help' ;;
+    verbs:catalogue:) echo 'apply history' ;;
+    options:catalogue:) echo '--from --reason --author --db --config --format --help' ;;
+    options:review:) echo '--quarter --format --db --config --help' ;;
     verbs:holds:) echo 'the' ;;
-    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --sample --dry-run --encoding --quarter --path --person --format -o --to --url --kind --quick --help --version -V --wait' ;;
+    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --sample --dry-run --encoding --quarter --path --person --format -o --to --url --kind --quick --catalogue --set --from --reason --help --version -V --wait' ;;
     kind::--db) echo 'file' ;;
     kind::--config) echo 'file' ;;
     kind::--keymap) echo 'file' ;;
@@ -109,6 +113,22 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:config:--config) echo 'file' ;;
     kind:config:--keymap) echo 'file' ;;
     kind:config:--db) echo 'file' ;;
+    kind:whatif:--week) echo 'week' ;;
+    kind:whatif:--catalogue) echo 'file' ;;
+    kind:whatif:--set) echo 'text' ;;
+    kind:whatif:--format) echo 'values:text,csv' ;;
+    kind:whatif:--db) echo 'file' ;;
+    kind:whatif:--config) echo 'file' ;;
+    kind:catalogue:--from) echo 'week' ;;
+    kind:catalogue:--reason) echo 'text' ;;
+    kind:catalogue:--author) echo 'text' ;;
+    kind:catalogue:--db) echo 'file' ;;
+    kind:catalogue:--config) echo 'file' ;;
+    kind:catalogue:--format) echo 'values:text,csv' ;;
+    kind:review:--quarter) echo 'text' ;;
+    kind:review:--format) echo 'values:text,md,csv' ;;
+    kind:review:--db) echo 'file' ;;
+    kind:review:--config) echo 'file' ;;
     kind:holds:--db) echo 'file' ;;
     kind:holds:--config) echo 'file' ;;
     kind:holds:--keymap) echo 'file' ;;
@@ -126,6 +146,10 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:holds:--to) echo 'text' ;;
     kind:holds:--url) echo 'text' ;;
     kind:holds:--kind) echo 'kpi' ;;
+    kind:holds:--catalogue) echo 'file' ;;
+    kind:holds:--set) echo 'text' ;;
+    kind:holds:--from) echo 'week' ;;
+    kind:holds:--reason) echo 'text' ;;
     kind:holds:--wait) echo 'text' ;;
     *) echo '' ;;
     esac

@@ -283,6 +283,17 @@ static void override_bullet(fp_mdoc *d, const fp_minutes_override *o)
     buf_done(d, &b);
 }
 
+/* Stop-loss (止损), before the ordinary reds are discussed further;
+ * nothing at all when no rule fired. */
+static void section_stoploss(fp_mdoc *d, const fp_minutes_input *in)
+{
+    if (in->nstoploss == 0)
+        return;
+    w_heading(d, _("止损 Stop-loss"));
+    for (size_t i = 0; i < in->nstoploss; i++)
+        w_bullet(d, 0, in->stoploss[i]);
+}
+
 static void section_overrides(fp_mdoc *d, const fp_minutes_input *in)
 {
     w_heading(d, _("Overrides"));
@@ -433,6 +444,7 @@ void fp_minutes_doc(fp_mdoc *d, const fp_minutes_input *in)
 {
     section_title(d, in);
     section_summary(d, in);
+    section_stoploss(d, in);
     section_items(d, in);
     section_overrides(d, in);
     section_causes(d, in);

@@ -60,9 +60,10 @@ static const char *const sql_daily_sum =
     " GROUP BY node_id ON CONFLICT(week, node_id, kpi_id)"
     " DO UPDATE SET value = excluded.value, import_id = excluded.import_id";
 static const char *const sql_target =
-    "INSERT INTO targets(week, node_id, kpi_id, value, import_id)"
-    " VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(week, node_id, kpi_id)"
-    " DO UPDATE SET value = excluded.value, import_id = excluded.import_id";
+    "INSERT INTO targets(week, node_id, kpi_id, value, import_id, kind)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(week, node_id, kpi_id)"
+    " DO UPDATE SET value = excluded.value, import_id = excluded.import_id,"
+    " kind = excluded.kind";
 static const char *const sql_fx =
     "INSERT INTO fx_rates(week, currency, rate) VALUES(?1, ?2, ?3)"
     " ON CONFLICT(week, currency) DO UPDATE SET rate = excluded.rate";

@@ -16,6 +16,7 @@
 #include "model/labels.h"
 #include "model/minutes.h"
 #include "storage/meeting.h"
+#include "storage/stoploss_scan.h"
 
 /* ------------------------------------------------------------------ pool */
 
@@ -640,6 +641,61 @@ static void week_dates(gather *g)
     g->in.currency = g->cat->reporting_currency;
 }
 
+/* "马来西亚店 / 服饰: ROAS 1.10x below break-even 1.5 for 3 weeks" */
+static const char *stoploss_line(gather *g, const fp_rollup *at, int row,
+                                 int roas, const fp_stoploss_rule *rule,
+                                 int hit)
+{
+    const char *who;
+    if (row < g->tree->nnodes) {
+        who = node_label(g, row);
+    } else {
+        const fp_person *p = &g->tree->people[row - g->tree->nnodes];
+        int role = fp_catalogue_role(g->cat, p->role);
+        who = role < 0 ? p->name : pool_printf(&g->pl, "%s (%s)", p->name,
+                  g->cat->roles[role].label_zh ? g->cat->roles[role].label_zh
+                                               : g->cat->roles[role].label);
+    }
+    const char *value = value_text(g, roas,
+                                   fp_rollup_cell(at, row, roas)->value);
+    if (hit == 2)
+        return pool_printf(&g->pl, _("%s: ROAS below break-even %g for %d "
+                                     "days"), who, rule->roas, rule->days);
+    return pool_printf(&g->pl, _("%s: ROAS %s below break-even %g for %d "
+                                 "weeks"), who, value, rule->roas, rule->weeks);
+}
+
+/* Rows flagged 止损: stores and categories in tree order, then people.
+ * A month or a quarter: the stop-loss at its newest week with data (as
+ * the scorecard reads it), with that week's ROAS. */
+static bool gather_stoploss(gather *g)
+{
+    int roas = fp_catalogue_kpi(g->cat, "roas");
+    if (roas < 0)
+        return true;
+    const fp_rollup *at = !g->is_period ? g->now : fp_review_week(g->rv,
+                              fp_review_stoploss_week(g->rv, g->period));
+    if (!at)
+        return false;
+    int nrows = at->nrows;
+    const char **lines = pool_calloc(&g->pl, (size_t)nrows + 1,
+                                     sizeof *lines);
+    if (!lines)
+        return false;
+    size_t n = 0;
+    for (int row = 0; row < nrows; row++) {
+        const fp_stoploss_rule *rule;
+        int hit = fp_review_stoploss(g->rv, at, row, &rule);
+        if (hit < 0)
+            return false;
+        if (hit)
+            lines[n++] = stoploss_line(g, at, row, roas, rule, hit);
+    }
+    g->in.stoploss = lines;
+    g->in.nstoploss = n;
+    return true;
+}
+
 static bool gather_all(gather *g)
 {
     g->now = fp_review_week(g->rv, g->week);
@@ -660,7 +716,7 @@ static bool gather_all(gather *g)
            bucket_notes(g) && gather_summary(g, nodes, nnodes) &&
            gather_items(g) && gather_causes(g) && gather_overrides(g) &&
            gather_actions(g) && gather_changes(g, nodes, nnodes) &&
-           !g->pl.failed;
+           gather_stoploss(g) && !g->pl.failed;
 }
 
 /* ---------------------------------------------- a month or a quarter */
@@ -760,7 +816,7 @@ static bool gather_period(gather *g)
     return index_nodes(g) && label_kpis(g) && period_lists(g) &&
            bucket_notes(g) && gather_summary(g, nodes, nnodes) &&
            gather_items(g) && gather_causes(g) && gather_overrides(g) &&
-           !g->pl.failed;
+           gather_stoploss(g) && !g->pl.failed;
 }
 
 static void gather_done(gather *g)

@@ -269,10 +269,10 @@ static const char *role_label(fp_ui *ui, const fp_grid_row *row)
         return "";
     const char *role = t->people[p].role;
     int ri = role ? fp_catalogue_role(fp_ui_cat(ui), role) : -1;
-    if (ri < 0)
-        return role ? role : "";
-    const fp_role *r = &fp_ui_cat(ui)->roles[ri];
-    return fp_ui_label(ui, r->label, r->label_zh);
+    const fp_role *r = ri >= 0 ? &fp_ui_cat(ui)->roles[ri] : NULL;
+    const char *label = r ? fp_ui_label(ui, r->label, r->label_zh)
+                          : role ? role : "";
+    return t->people[p].pilot ? fp_ui_pilot_label(ui, label) : label;
 }
 
 static void draw_table_row(const row_ctx *rc, const fp_grid_row *row,
@@ -366,7 +366,8 @@ static void cell_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,
     size_t o = 0;
     int notes = fp_annot_count(ui, row, kpi);
     out[0] = '\0';
-    if (c->flags & FP_CF_OVERRIDDEN) {
+    o += fp_ui_alert_marks(ui, row, kpi, c, out, outsz);
+    if ((c->flags & FP_CF_OVERRIDDEN) && o < outsz) {
         plain_value(ui, row, kpi, c->source, a, sizeof a);
         o += (size_t)snprintf(out + o, outsz - o, brief ? _("was %s; ")
                               : _("override, source %s; "), a);

@@ -173,11 +173,13 @@ static void draw_title(fp_ui *ui, const person_view *pv, const fp_rollup *r,
     const fp_person *p = &fp_ui_tree(ui)->people[pv->person];
     const fp_catalogue *cat = fp_ui_cat(ui);
     int ri = p->role ? fp_catalogue_role(cat, p->role) : -1;
+    const char *role = ri < 0 ? _("no role")
+        : fp_ui_label(ui, cat->roles[ri].label, cat->roles[ri].label_zh);
     char title[512], score[32];
     fp_format_attainment(r->score[row_of(ui, pv)], score, sizeof score);
     snprintf(title, sizeof title, _("%s %s %s %s score %s %s %s"), p->name,
-             ui->gl->dot, ri >= 0 ? fp_ui_label(ui, cat->roles[ri].label,
-                                   cat->roles[ri].label_zh) : _("no role"),
+             ui->gl->dot, ri >= 0 && p->pilot ? fp_ui_pilot_label(ui, role)
+                                              : role,
              ui->gl->dot, score, ui->gl->dot,
              ui->reporting ? fp_ui_reporting_currency(ui)
                            : fp_rollup_currency(r, row_of(ui, pv)));

@@ -312,8 +312,8 @@ Test(catalogue, role_errors, .fini = cleanup)
 {
     expect_error("[role.host]\nkpis = \"gmv:30 cvx:20\"\n",
                  "2: kpis: unknown KPI 'cvx'");
-    expect_error("[role.host]\nkpis = \"gmv:0\"\n",
-                 "2: kpis: weight of gmv: '0' is not a number above 0");
+    expect_error("[role.host]\nkpis = \"gmv:-1\"\n",
+                 "2: kpis: weight of gmv: '-1' is not a number of 0 or more");
     expect_error("[role.host]\nkpis = \"gmv30\"\n",
                  "2: kpis: 'gmv30' is not kpi:weight");
     expect_error("[role.host]\nkpis = \"gmv:1 gmv:2\"\n",
