@@ -13,13 +13,13 @@
 #include "storage/ini_text.h"
 
 static const char catalogue_usage[] =
-    "usage: fupan catalogue apply FILE --from YYYY-Www --reason TEXT\n"
+    N_("usage: fupan catalogue apply FILE --from YYYY-Www --reason TEXT\n"
     "                       [--author NAME] [--db FILE] [--config FILE]\n"
     "       fupan catalogue history [--format text|csv] [--db FILE]\n"
     "apply records FILE (a team catalogue, read on top of the config's)\n"
     "as the catalogue in force from week --from on; earlier weeks keep\n"
     "the one in force then. history lists the versions. csv columns:\n"
-    "id,from,file,author,created,reason.\n";
+    "id,from,file,author,created,reason.\n");
 
 typedef struct {
     const char *db, *config, *from, *reason, *author, *format;
@@ -44,8 +44,8 @@ static int parse_args(int argc, char **argv, cat_opts *o)
         case 'r': o->reason = optarg; break;
         case 'a': o->author = optarg; break;
         case 'f': o->format = optarg; break;
-        case 'h': fputs(catalogue_usage, stdout); return -1;
-        default: fputs(catalogue_usage, stderr); return FP_EXIT_USAGE;
+        case 'h': fputs(_(catalogue_usage), stdout); return -1;
+        default: fputs(_(catalogue_usage), stderr); return FP_EXIT_USAGE;
         }
     }
     return 0;
@@ -170,7 +170,7 @@ int fp_cmd_catalogue(int argc, char **argv)
     cat_opts o = {0};
     const char *verb = argc > 1 ? argv[1] : "";
     if (!strcmp(verb, "--help") || !strcmp(verb, "-h")) {
-        fputs(catalogue_usage, stdout);
+        fputs(_(catalogue_usage), stdout);
         return FP_EXIT_OK;
     }
     int rc = parse_args(argc - 1, argv + 1, &o);
@@ -182,6 +182,6 @@ int fp_cmd_catalogue(int argc, char **argv)
         return apply(&o, args[0]);
     if (!strcmp(verb, "history") && rest == 0)
         return history(&o);
-    fputs(catalogue_usage, stderr);
+    fputs(_(catalogue_usage), stderr);
     return FP_EXIT_USAGE;
 }

@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "model/i18n.h"
 #include "model/kpi_review.h"
 #include "storage/quarter_data.h"
 
+/* xgettext:no-c-format */
 static const char review_usage[] =
-    "usage: fupan review --quarter YYYY-Qn [--format text|md|csv]\n"
+    N_("usage: fupan review --quarter YYYY-Qn [--format text|md|csv]\n"
     "                    [--db FILE] [--config FILE]\n"
     "Per KPI on a card, over the quarter's person-weeks (a quarter is the\n"
     "weeks whose Thursday falls in its months): people and person-weeks\n"
@@ -20,7 +22,7 @@ static const char review_usage[] =
     "the correlation of its attainment with the card's result KPIs'\n"
     "(|r| < 0.2: moves no result); then the conflict pairs that fired.\n"
     "csv: kpi,kind,people,person_weeks,green,amber,red,flags,overrides,\n"
-    "causes,correlation, a blank line, then conflict,kpi_a,kpi_b,fired.\n";
+    "causes,correlation, a blank line, then conflict,kpi_a,kpi_b,fired.\n");
 
 typedef enum { OUT_TEXT, OUT_MD, OUT_CSV } out_fmt;
 
@@ -57,12 +59,12 @@ static int parse_args(int argc, char **argv, rv_opts *o)
         case 'c': o->config = optarg; break;
         case 'q': o->quarter = optarg; break;
         case 'f': rc = parse_format(optarg, &o->fmt); break;
-        case 'h': fputs(review_usage, stdout); return -1;
-        default: fputs(review_usage, stderr); return FP_EXIT_USAGE;
+        case 'h': fputs(_(review_usage), stdout); return -1;
+        default: fputs(_(review_usage), stderr); return FP_EXIT_USAGE;
         }
     }
     if (rc == 0 && (!o->quarter || optind < argc)) {
-        fputs(review_usage, stderr);
+        fputs(_(review_usage), stderr);
         rc = FP_EXIT_USAGE;
     }
     return rc;

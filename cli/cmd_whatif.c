@@ -6,13 +6,15 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "model/i18n.h"
 #include "storage/catalogue_ini.h"
 #include "storage/whatif.h"
 
 #define MAX_SETS 32
 
+/* xgettext:no-c-format */
 static const char whatif_usage[] =
-    "usage: fupan whatif --week YYYY-Www [--catalogue FILE]\n"
+    N_("usage: fupan whatif --week YYYY-Www [--catalogue FILE]\n"
     "                    [--set SECTION.KEY=VALUE]... [--format text|csv]\n"
     "                    [--db FILE] [--config FILE]\n"
     "Scores every scorecard of the week under the catalogue in use and\n"
@@ -21,7 +23,7 @@ static const char whatif_usage[] =
     "Nothing is written. csv: path,name,role,score_before,score_after,\n"
     "status_before,status_after for every node, then a blank line and\n"
     "path,kpi,status_before,status_after for every KPI whose status changes.\n"
-    "A card's status is its score's: green at 100 %, amber at 90 %.\n";
+    "A card's status is its score's: green at 100 %, amber at 90 %.\n");
 
 typedef struct {
     const char *db, *config, *week_text, *catalogue;
@@ -75,13 +77,13 @@ static int parse_args(int argc, char **argv, wi_opts *o)
         case 'C': o->catalogue = optarg; break;
         case 's': rc = add_set(o, optarg); break;
         case 'f': rc = parse_format(optarg, &o->csv); break;
-        case 'h': fputs(whatif_usage, stdout); return -1;
-        default: fputs(whatif_usage, stderr); return FP_EXIT_USAGE;
+        case 'h': fputs(_(whatif_usage), stdout); return -1;
+        default: fputs(_(whatif_usage), stderr); return FP_EXIT_USAGE;
         }
     }
     /* --month M joins here once periods exist (issue 16, part 1). */
     if (rc == 0 && (!o->week_text || optind < argc)) {
-        fputs(whatif_usage, stderr);
+        fputs(_(whatif_usage), stderr);
         rc = FP_EXIT_USAGE;
     }
     return rc;
