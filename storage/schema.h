@@ -91,6 +91,9 @@ static const char *const fp_migrations[] = {
     "  kind TEXT NOT NULL, week INTEGER NOT NULL, node_id INTEGER,"
     "  kpi_id INTEGER, cause TEXT, text TEXT NOT NULL,"
     "  updated_at TEXT NOT NULL);",
+    /* 2: a person's handle on the platforms ("@mybeauty_th"), matched by
+     * import profiles (people.csv's optional handle column) */
+    "ALTER TABLE people ADD COLUMN handle TEXT;",
 };
 
 #define FP_SCHEMA_VERSION \
