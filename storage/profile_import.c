@@ -47,7 +47,8 @@ struct fp_prof_run {
     int naggs, capaggs;
     week_seen weeks[64];
     int nweeks;
-    fp_buf notes;
+    fp_buf notes;        /* the report: its head, then... */
+    fp_buf ignored;      /* ...the columns ignored, and why */
     sqlite3_stmt *st_person, *st_home, *st_currency;
 };
 
@@ -60,6 +61,7 @@ void fp_imp_profile_free(fp_importer *imp)
     fp_strmap_free(r->keys);
     free(r->aggs);
     fp_buf_done(&r->notes);
+    fp_buf_done(&r->ignored);
     sqlite3_finalize(r->st_person);
     sqlite3_finalize(r->st_home);
     sqlite3_finalize(r->st_currency);
@@ -149,7 +151,7 @@ static const fp_profile_map *map_for(const fp_profile *p, const char *h,
 static void note_ignored(struct fp_prof_run *r, const char *h,
                          const char *why)
 {
-    fp_buf_printf(&r->notes, _("  ignored: %s (%s)\n"), h, why);
+    fp_buf_printf(&r->ignored, _("  ignored: %s (%s)\n"), h, why);
 }
 
 /* "Sales(PHP)" in a file of a THB store is refused. */
@@ -180,7 +182,7 @@ static bool add_column(fp_importer *imp, struct fp_prof_run *r, int i,
         return false;
     }
     if (imp->cat->kpis[k].add == FP_ADD_FORMULA) {
-        fp_buf_printf(&r->notes, _("  ignored: %s (%s is computed by "
+        fp_buf_printf(&r->ignored, _("  ignored: %s (%s is computed by "
                       "fupan from its components)\n"), h, m->kpi);
         return true;
     }
@@ -314,6 +316,7 @@ bool fp_imp_profile_begin(fp_importer *imp)
     }
     r->p = p;
     fp_buf_init(&r->notes);
+    fp_buf_init(&r->ignored);
     fp_buf_printf(&r->notes, _("  profile: %s (%s), %s\n"), p->name,
                   p->source, p->label ? p->label : "");
     bool ok = prepare(imp, r) && bind_fixed(imp, r, names);
@@ -552,15 +555,19 @@ static void report_weeks(struct fp_prof_run *r)
 void fp_imp_profile_end(fp_importer *imp)
 {
     struct fp_prof_run *r = imp->prof;
-    if (r == NULL || r->notes.failed)
+    if (r == NULL)
         return;
+    fp_buf_add(&r->notes, r->ignored.s ? r->ignored.s : "");
     fp_buf_printf(&r->notes, _("  rows: %d read, aggregated into %d "
                   "weekly values\n"), imp->cur->rows, r->naggs);
     report_weeks(r);
+    /* the newest day is the rows' own, not their week's Sunday */
+    long newest = imp->max_day;
     for (int i = 0; i < r->naggs && imp->ok && !imp->failed; i++)
         fp_imp_write_week(imp, r->aggs[i].line, r->aggs[i].week,
                           r->aggs[i].node, r->aggs[i].kpi_id,
                           r->aggs[i].value);
+    imp->max_day = newest;
     free(imp->cur->notes);
     imp->cur->notes = r->notes.failed ? NULL : strdup(r->notes.s);
 }
