@@ -538,9 +538,16 @@ static void profile_row(fp_importer *imp, const fp_csv_row *row)
 
 /* ---- the end ---- */
 
+static int by_week(const void *a, const void *b)
+{
+    const week_seen *x = a, *y = b;
+    return (x->week > y->week) - (x->week < y->week);
+}
+
 static void report_weeks(struct fp_prof_run *r)
 {
     char name[16];
+    qsort(r->weeks, (size_t)r->nweeks, sizeof r->weeks[0], by_week);
     fp_buf_printf(&r->notes, _("  weeks:"));
     for (int i = 0; i < r->nweeks; i++) {
         int n = __builtin_popcount(r->weeks[i].days);
