@@ -133,3 +133,97 @@ Test(profile, errors_name_file_and_line)
         unlink(path);
     }
 }
+
+/* ---- a profile's file imported: conversions and the week's aggregate */
+
+#include "storage/catalogue_ini.h"
+#include "storage/csv_import.h"
+#include "storage/db.h"
+
+static char dir[64], files[4][128];
+
+static const char *put(int i, const char *name, const char *text)
+{
+    snprintf(files[i], sizeof files[i], "%s/%s", dir, name);
+    FILE *f = fopen(files[i], "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+    return files[i];
+}
+
+/* The week's value of kpi at person ann (NAN when none). */
+static double fact(fp_db *db, const char *kpi, int week)
+{
+    sqlite3_stmt *st = fp_db_prepare(db,
+        "SELECT f.value FROM facts f JOIN kpis k ON k.id = f.kpi_id"
+        " JOIN nodes n ON n.id = f.node_id JOIN people p"
+        " ON p.id = n.person_id WHERE k.code = ?1 AND f.week = ?2"
+        " AND p.code = 'ann'");
+    sqlite3_bind_text(st, 1, kpi, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, week);
+    double v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_double(st, 0)
+                                              : -1;
+    sqlite3_finalize(st);
+    return v;
+}
+
+static int import(fp_db *db, const fp_catalogue *cat, fp_import_kind kind,
+                  const char *file, const fp_import_opts *o,
+                  fp_import_report *rep)
+{
+    const char *list[] = {file};
+    return fp_import_files(db, cat, kind, list, 1, o, rep);
+}
+
+Test(profile, rows_aggregate_into_the_week)
+{
+    char err[512];
+    fp_import_report rep;
+    strcpy(dir, "/tmp/fupan-profimp-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+    fp_db *db = fp_db_open(put(0, "t.db", ""), false, err, sizeof err);
+    cr_assert_not_null(db, "%s", err);
+    fp_catalogue *cat = fp_catalogue_load(NULL, NULL, err, sizeof err);
+    fp_profile_set *set = fp_profiles_load(NULL, err, sizeof err);
+    cr_assert_not_null(set, "%s", err);
+    cr_assert_eq(import(db, cat, FP_IMPORT_ORG, put(1, "s.csv",
+        "store,name,platform,market,currency\ns1,S,Shopee,PH,PHP\n"),
+        NULL, &rep), FP_IMPORT_OK);
+    fp_import_report_done(&rep);
+    cr_assert_eq(import(db, cat, FP_IMPORT_ORG, put(2, "p.csv",
+        "person,name,role,store,category,handle\n"
+        "ann,Ann,host,s1,beauty,@ann_live\n"), NULL, &rep), FP_IMPORT_OK);
+    fp_import_report_done(&rep);
+    const char *live = put(3, "live.csv",
+        "Streamer,Start Time,Duration,Sales(PHP),Views,Avg. Watch Time,"
+        "Peak Concurrent Users,Viewers\n"
+        "@ann_live,2026-11-23 20:00,1:00:00,100.5,10,00:01:00,50,8\n"
+        "Ann,2026-11-24,30:00,200,20,45,70,9\n"
+        "ann,2026-11-30 09:00,600,7,1,2,5,1\n");
+    fp_import_opts o = {.encoding = FP_ENC_AUTO, .profiles = set,
+                        .store = "s1"};
+    for (int round = 0; round < 2; round++) { /* a re-import replaces */
+        cr_assert_eq(import(db, cat, FP_IMPORT_ACTUALS, live, &o, &rep),
+                     FP_IMPORT_OK, "%s %s", rep.error,
+                     rep.nproblems ? rep.problems[0] : "");
+        cr_assert_not_null(strstr(rep.files[0].notes,
+                                  "aggregated into 12 weekly values"));
+        cr_assert_not_null(strstr(rep.files[0].notes,
+                                  "2026-W48 (partial: 2 of 7 days)"));
+        fp_import_report_done(&rep);
+        cr_assert_float_eq(fact(db, "gmv", 202648), 300.5, 1e-9);
+        cr_assert_float_eq(fact(db, "live_seconds", 202648), 5400, 1e-9);
+        cr_assert_float_eq(fact(db, "watch_seconds", 202648),
+                           60 * 10 + 45 * 20, 1e-9);
+        cr_assert_float_eq(fact(db, "peak_viewers", 202648), 70, 1e-9);
+        cr_assert_float_eq(fact(db, "live_sessions", 202648), 2, 1e-9);
+        cr_assert_float_eq(fact(db, "live_sessions", 202649), 1, 1e-9);
+    }
+    fp_profiles_free(set);
+    fp_catalogue_free(cat);
+    fp_db_close(db);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
+}
