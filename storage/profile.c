@@ -260,22 +260,39 @@ static char **text_field(fp_profile *p, const char *key)
     return NULL;
 }
 
+/* Replaces *field with a copy of value; false when out of memory. */
+static bool set_copy(char **field, const char *value)
+{
+    char *copy = strdup(value);
+    if (copy == NULL)
+        return false;
+    free(*field);
+    *field = copy;
+    return true;
+}
+
+/* The map of "kpi.ID" or "weight.ID" (prefix), or NULL. */
+static fp_profile_map *map_of_key(fp_profile *p, const char *key,
+                                  const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return strncmp(key, prefix, n) == 0 && key[n] ? map_of(p, key + n)
+                                                  : NULL;
+}
+
 static bool read_key(loader *ld, fp_profile *p, const fp_ini_kv *kv)
 {
     char **field = text_field(p, kv->key);
+    fp_profile_map *m;
     if (field != NULL)
-        return (*field = strdup(kv->value)) != NULL ||
+        return set_copy(field, kv->value) ||
                fail(ld, kv->line, _("out of memory"), NULL);
-    if (strncmp(kv->key, "kpi.", 4) == 0 && kv->key[4]) {
-        fp_profile_map *m = map_of(p, kv->key + 4);
-        return (m && (free(m->headers), m->headers = strdup(kv->value))) ||
+    if ((m = map_of_key(p, kv->key, "kpi.")) != NULL)
+        return set_copy(&m->headers, kv->value) ||
                fail(ld, kv->line, _("out of memory"), NULL);
-    }
-    if (strncmp(kv->key, "weight.", 7) == 0 && kv->key[7]) {
-        fp_profile_map *m = map_of(p, kv->key + 7);
-        return (m && (m->weight = strdup(kv->value))) ||
+    if ((m = map_of_key(p, kv->key, "weight.")) != NULL)
+        return set_copy(&m->weight, kv->value) ||
                fail(ld, kv->line, _("out of memory"), NULL);
-    }
     if (strcmp(kv->key, "duration") == 0 || strcmp(kv->key, "max") == 0 ||
         strcmp(kv->key, "count") == 0)
         return flag_words(p, kv->key, kv->value) ||
