@@ -45,8 +45,8 @@ struct fp_prof_run {
     fp_strmap *keys;     /* "week:node:kpi" -> index in aggs */
     agg_value *aggs;
     int naggs, capaggs;
-    week_seen weeks[64];
-    int nweeks;
+    week_seen *weeks;    /* the weeks touched (a few) */
+    int nweeks, capweeks;
     fp_buf notes;        /* the report: its head, then... */
     fp_buf ignored;      /* ...the columns ignored, and why */
     sqlite3_stmt *st_person, *st_home, *st_currency;
@@ -60,6 +60,7 @@ void fp_imp_profile_free(fp_importer *imp)
     free(r->cols);
     fp_strmap_free(r->keys);
     free(r->aggs);
+    free(r->weeks);
     fp_buf_done(&r->notes);
     fp_buf_done(&r->ignored);
     sqlite3_finalize(r->st_person);
@@ -401,16 +402,24 @@ static bool row_place_of(fp_importer *imp, struct fp_prof_run *r,
     return false;
 }
 
-static void note_week_day(struct fp_prof_run *r, fp_week week, long day)
+static bool note_week_day(struct fp_prof_run *r, fp_week week, long day)
 {
     unsigned bit = 1u << (unsigned)(day - fp_week_monday(week));
-    for (int i = 0; i < r->nweeks; i++)
+    for (int i = r->nweeks - 1; i >= 0; i--) /* the last one, mostly */
         if (r->weeks[i].week == week) {
             r->weeks[i].days |= bit;
-            return;
+            return true;
         }
-    if (r->nweeks < 64)
-        r->weeks[r->nweeks++] = (week_seen){week, bit};
+    if (r->nweeks == r->capweeks) {
+        int cap = r->capweeks ? 2 * r->capweeks : 8;
+        week_seen *grown = realloc(r->weeks, (size_t)cap * sizeof *grown);
+        if (grown == NULL)
+            return false;
+        r->weeks = grown;
+        r->capweeks = cap;
+    }
+    r->weeks[r->nweeks++] = (week_seen){week, bit};
+    return true;
 }
 
 static agg_value *agg_slot(struct fp_prof_run *r, const agg_value *key, bool *fresh)
@@ -517,7 +526,7 @@ static void take_values(fp_importer *imp, struct fp_prof_run *r,
 static void profile_row(fp_importer *imp, const fp_csv_row *row)
 {
     struct fp_prof_run *r = imp->prof;
-    long day;
+    long day = 0;
     row_place at;
     if (!fp_imp_check_ragged(imp, row))
         return;
@@ -531,7 +540,10 @@ static void profile_row(fp_importer *imp, const fp_csv_row *row)
     key.node = fp_imp_node(imp, at.store, at.category, at.person);
     if (key.node <= 0)
         return;
-    note_week_day(r, key.week, day);
+    if (!note_week_day(r, key.week, day)) {
+        fp_imp_fail(imp, _("out of memory"));
+        return;
+    }
     fp_imp_note_day(imp, day);
     take_values(imp, r, row, &key);
 }
@@ -547,7 +559,8 @@ static int by_week(const void *a, const void *b)
 static void report_weeks(struct fp_prof_run *r)
 {
     char name[16];
-    qsort(r->weeks, (size_t)r->nweeks, sizeof r->weeks[0], by_week);
+    if (r->nweeks > 1)
+        qsort(r->weeks, (size_t)r->nweeks, sizeof r->weeks[0], by_week);
     fp_buf_printf(&r->notes, _("  weeks:"));
     for (int i = 0; i < r->nweeks; i++) {
         int n = __builtin_popcount(r->weeks[i].days);
