@@ -74,6 +74,11 @@ static bool catalogue_kpis(reader *r, const char *v)
     return set_file(r, &r->cfg->kpi_file, v);
 }
 
+static bool import_profiles(reader *r, const char *v)
+{
+    return set_file(r, &r->cfg->import_profiles, v);
+}
+
 static bool catalogue_causes(reader *r, const char *v)
 {
     return set_file(r, &r->cfg->causes_file, v);
@@ -159,6 +164,7 @@ static const rule rules[] = {
     { "ui", "language", ui_language },
     { "export", "folder", export_folder },
     { "export", "format", export_format },
+    { "import", "profiles", import_profiles },
     { "report", "currency", report_currency },
     { NULL, NULL, NULL }
 };
@@ -191,7 +197,7 @@ static bool read_section(reader *r, const fp_ini_section *sec)
     if (!known_section(sec->name))
         return fail_at(r, sec->line, _("unknown section [%s] (expected "
                        "[user], [catalogue], [ui], [report], [export], "
-                       "[push NAME], [stoploss] or [stoploss.STORE])"),
+                       "[import], [push NAME], [stoploss] or [stoploss.STORE])"),
                        sec->name);
     for (int i = 0; i < sec->nkv; i++) {
         r->kv = &sec->kvs[i];
@@ -264,6 +270,7 @@ void fp_config_free(fp_config *cfg)
         return;
     free(cfg->user_name);
     free(cfg->kpi_file);
+    free(cfg->import_profiles);
     free(cfg->causes_file);
     free(cfg->keymap_file);
     free(cfg->theme);

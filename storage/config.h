@@ -30,6 +30,8 @@ typedef struct {
                                NULL = from --lang or the environment */
     char *export_folder;    /* [export] folder: NULL = the current one */
     char *export_format;    /* [export] format: csv (NULL) | xlsx | json */
+    char *import_profiles;  /* [import] profiles: a team's import profiles
+                               (storage/profile.h), NULL = built-in only */
     bool ascii_glyphs;      /* [ui] glyphs = ascii (consoles without ● ▲) */
     fp_stoploss stoploss;   /* [stoploss], [stoploss.STORE] (issue 16) */
     fp_push_target *push;   /* [push NAME] sections, owned (config_push.h) */

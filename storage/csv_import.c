@@ -157,6 +157,7 @@ static void importer_done(fp_importer *imp)
     fp_csv_row_free(&imp->header_copy);
     free(imp->kpi_ids);
     free(imp->col_kpi);
+    fp_imp_profile_free(imp);
 }
 
 /* ---- one file ---- */
@@ -354,6 +355,7 @@ static bool reset_file_state(fp_importer *imp, fp_import_file *cur)
     fp_csv_row_free(&imp->header_copy);
     free(imp->col_kpi);
     imp->col_kpi = NULL;
+    fp_imp_profile_free(imp);
     imp->file = cur->file;
     imp->cur = cur;
     imp->header = NULL;
@@ -527,8 +529,7 @@ int fp_import_files(fp_db *db, const fp_catalogue *cat, fp_import_kind kind,
                     const char *const *files, int nfiles,
                     const fp_import_opts *opts, fp_import_report *report)
 {
-    static const fp_import_opts defaults = {false, FP_ENC_AUTO, NULL, NULL,
-                                            NULL};
+    static const fp_import_opts defaults = {.encoding = FP_ENC_AUTO};
     fp_importer imp;
     if (opts == NULL)
         opts = &defaults;
@@ -562,7 +563,10 @@ int fp_import_files(fp_db *db, const fp_catalogue *cat, fp_import_kind kind,
 void fp_import_report_done(fp_import_report *report)
 {
     for (int i = 0; i < report->nfiles && report->files != NULL; i++)
+    {
         free(report->files[i].file);
+        free(report->files[i].notes);
+    }
     free(report->files);
     for (int i = 0; i < report->nproblems; i++)
         free(report->problems[i]);

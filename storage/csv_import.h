@@ -86,6 +86,12 @@ typedef struct {
     /* When not NULL and set (a signal handler may set it), the import
      * stops and rolls everything back: FP_IMPORT_CANCELLED. */
     volatile sig_atomic_t *cancel;
+    /* Import profiles (storage/profile.h), actuals only: the set (NULL:
+     * none), the one to use (NULL: detected from the header), the store
+     * of a file without a store column (NULL: none). */
+    const struct fp_profile_set *profiles;
+    const char *profile;
+    const char *store;
 } fp_import_opts;
 
 typedef struct {
@@ -100,6 +106,7 @@ typedef struct {
     bool converted;        /* GB18030 converted to UTF-8 */
     char sha256[65];
     char max_day[11];      /* actuals: newest day covered, else "" */
+    char *notes;           /* a profile's report, lines of text, or NULL */
 } fp_import_file;
 
 typedef struct {

@@ -323,6 +323,26 @@ static bool check_person_place(fp_importer *imp, const fp_imp_col *c,
     return ok;
 }
 
+/* The person's handle on the platforms ("@mybeauty_th"), which import
+ * profiles match; an empty cell leaves it as it is. */
+static bool set_handle(fp_importer *imp, const char *code,
+                       const char *handle)
+{
+    if (handle[0] == '\0')
+        return true;
+    sqlite3_stmt *st = fp_db_prepare(imp->db,
+        "UPDATE people SET handle = ?2 WHERE code = ?1");
+    if (st != NULL) {
+        sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, handle, -1, SQLITE_TRANSIENT);
+    }
+    bool ok = st != NULL && fp_imp_run(imp, st);
+    sqlite3_finalize(st);
+    if (st == NULL)
+        fp_imp_fail(imp, "%s", imp->db->err);
+    return ok;
+}
+
 static void person_row(fp_importer *imp, const fp_csv_row *row)
 {
     const fp_imp_col *c = imp->cols;
@@ -347,6 +367,8 @@ static void person_row(fp_importer *imp, const fp_csv_row *row)
         fp_imp_fail(imp, "%s", imp->db->err);
         return;
     }
+    if (!set_handle(imp, code, fp_imp_field(row, c[5].idx)))
+        return;
     if (store[0] == '\0' || fp_imp_node(imp, store, category, code) > 0)
         imp->cur->written++;
 }
@@ -355,10 +377,10 @@ void fp_import_people(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"person", true, -1}, {"name", false, -1},
                          {"role", false, -1}, {"store", false, -1},
-                         {"category", false, -1}};
+                         {"category", false, -1}, {"handle", false, -1}};
     imp->cur->format = "people";
     memcpy(imp->cols, cols, sizeof cols);
-    if (fp_imp_bind(imp, imp->cols, 5, false))
+    if (fp_imp_bind(imp, imp->cols, 6, false))
         imp->on_row = person_row;
 }
 

@@ -64,6 +64,7 @@ struct fp_importer {
                                 every key is noted with its line as it
                                 comes, in a temporary table */
     fp_imp_fact last;        /* the last key written while sorted */
+    struct fp_prof_run *prof; /* a profile's file (profile_import.c) */
     fp_encoding want;        /* the encoding asked for */
     const fp_import_opts *opts;
     double started;          /* monotonic seconds when the file began */
@@ -166,5 +167,15 @@ void fp_imp_reread(fp_importer *imp, int until_line);
 /* Before reading an actuals file again (imp->rescan) to name each
  * repeated key with the line of its first occurrence. */
 bool fp_import_actuals_rescan_begin(fp_importer *imp);
+
+/* profile_import.c: a file an import profile maps (storage/profile.h).
+ * begin: true when a profile takes the file (its header refused or
+ * not); end: writes the aggregated weekly values and the report. */
+bool fp_imp_profile_begin(fp_importer *imp);
+void fp_imp_profile_end(fp_importer *imp);
+void fp_imp_profile_free(fp_importer *imp);
+/* import_actuals.c: one weekly value, written as the rows' are. */
+void fp_imp_write_week(fp_importer *imp, int line, fp_week week,
+                       long long node, long long kpi, double value);
 
 #endif

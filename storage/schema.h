@@ -100,6 +100,9 @@ static const char *const fp_migrations[] = {
     "  reason TEXT NOT NULL, author TEXT NOT NULL,"
     "  created_at TEXT NOT NULL);"
     "CREATE INDEX catalogue_versions_week ON catalogue_versions(from_week);",
+    /* 3: a person's handle on the platforms ("@mybeauty_th"), matched by
+     * import profiles (people.csv's optional handle column) */
+    "ALTER TABLE people ADD COLUMN handle TEXT;",
 };
 
 #define FP_SCHEMA_VERSION \
