@@ -17,7 +17,7 @@
 #define VALUE_CACHE (FP_TREND_WEEKS + 2)
 #define PERIOD_CACHE 2
 
-/* The statements a week is read with, prepared once per session. */
+/* The statements a week is read with. */
 enum { SQL_FACTS, SQL_OVERRIDES, SQL_TARGETS, SQL_FX, SQL_COUNT };
 static const char *const week_sql[SQL_COUNT] = {
     [SQL_FACTS] = "SELECT node_id, kpi_id, value FROM facts WHERE week = ?1",
@@ -69,17 +69,8 @@ struct fp_review {
                             (values only: never a full week) */
     value_slot values[VALUE_CACHE];
     full_slot periods[PERIOD_CACHE]; /* months and quarters, by code */
-    sqlite3_stmt *stmt[SQL_COUNT];   /* week_sql, prepared on first use */
     vec facts, ovr, tgt, fx;         /* a week's rows, memory kept */
 };
-
-static void finalize_statements(fp_review *rv)
-{
-    for (int i = 0; i < SQL_COUNT; i++) {
-        sqlite3_finalize(rv->stmt[i]);
-        rv->stmt[i] = NULL;
-    }
-}
 
 static void free_rows(fp_review *rv)
 {
@@ -225,19 +216,14 @@ static bool load_rows(fp_review *rv, const char *sql, fp_week week,
     return ok;
 }
 
-/* Same with the session's statement `which` of week_sql; out is emptied
- * first (its memory kept). */
+/* Same with statement `which` of week_sql; out is emptied first (its
+ * memory kept). Statements are not kept between calls: the connection
+ * may be reopened between two (fp_db, a file made writable). */
 static bool load_week_rows(fp_review *rv, int which, fp_week week, vec *out,
                            row_fn convert)
 {
-    if (!rv->stmt[which])
-        rv->stmt[which] = fp_db_prepare(rv->db, week_sql[which]);
     out->n = 0;
-    if (!rv->stmt[which])
-        return false;
-    bool ok = step_rows(rv, rv->stmt[which], week, out, convert);
-    sqlite3_reset(rv->stmt[which]);
-    return ok;
+    return load_rows(rv, week_sql[which], week, out, convert);
 }
 
 static double column_or_nan(sqlite3_stmt *st, int col)
@@ -587,7 +573,6 @@ void fp_review_close(fp_review *rv)
     if (!rv)
         return;
     drop_caches(rv);
-    finalize_statements(rv);
     free_rows(rv);
     fp_tree_free(rv->tree);
     fp_catalogue_free(rv->cat);
