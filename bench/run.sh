@@ -11,7 +11,8 @@
 # IMPORT_ONLY=1 stops after the import figures; READ_ONLY=1 skips them
 # and stops after the roll-up figures (fupan's `g` jump against sqlite3's
 # 12-week GROUP BY, alternating, READ_RUNS times, default 3); ROLLUP=FILE
-# times another build of bench/rollup.c there (a before/after).
+# times another build of bench/rollup.c there (a before/after);
+# ROLLUP_CPU=1 compares CPU time (user + sys) of both, not wall time.
 set -eu
 
 B=${1:-build}
@@ -180,8 +181,9 @@ sqlite_timed() {
             echo "$2"
         done
     } | sqlite3 "$DB" > "$TMP/sql.out"
-    sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' "$TMP/sql.out" |
-        awk '{ print $1 * 1000 }' | stats "$1"
+    # "Run Time: real R user U sys S" (seconds); ROLLUP_CPU=1: user + sys
+    awk -v cpu="${ROLLUP_CPU:-}" '$1 == "Run" && $2 == "Time:" {
+        print (cpu != "" ? $6 + $8 : $4) * 1000 }' "$TMP/sql.out" | stats "$1"
 }
 
 echo
