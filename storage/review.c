@@ -349,9 +349,8 @@ static fp_rollup *compute_period(fp_review *rv, fp_period p)
         if (ok)
             fp_period_acc_add(acc, r, exists > 0);
     }
-    ok = ok && load_rows(rv, "SELECT node_id, kpi_id, value, week FROM"
-                         " targets WHERE week = ?1 OR week = 0",
-                         fp_period_code(p), &tgt, target_row);
+    ok = ok && load_rows(rv, week_sql[SQL_TARGETS], fp_period_code(p), &tgt,
+                         target_row);
     fp_rollup *out = NULL;
     if (ok) {
         out = fp_period_acc_finish(acc, tgt.items, tgt.n);
