@@ -8,7 +8,11 @@
 # IMPORT_RUNS (default 3) runs of each import figure; QUICK=1 (what
 # `make bench-quick` sets) runs only the import figures, on a 10 % file;
 # IMPORT_10X=1 also imports a file of 10x the rows (1.4 GB, for peak RSS);
-# IMPORT_ONLY=1 stops after the import figures.
+# IMPORT_ONLY=1 stops after the import figures; READ_ONLY=1 skips them
+# and stops after the roll-up figures (fupan's `g` jump against sqlite3's
+# 12-week GROUP BY, alternating, READ_RUNS times, default 3); ROLLUP=FILE
+# times another build of bench/rollup.c there (a before/after);
+# ROLLUP_CPU=1 compares CPU time (user + sys) of both, not wall time.
 set -eu
 
 B=${1:-build}
@@ -61,7 +65,7 @@ export_csv() {
         JOIN people p ON p.id = n.person_id JOIN kpis k ON k.id = f.kpi_id
         ORDER BY f.week, f.node_id, f.kpi_id" > "$1"
 }
-if [ ! -f "$CSV" ]; then
+if [ ! -f "$CSV" ] && [ "${READ_ONLY:-0}" != 1 ]; then
     echo "== exporting $CSV"
     export_csv "$CSV"
 fi
@@ -135,6 +139,9 @@ if [ "${QUICK:-0}" = 1 ]; then
     import_bench "$TMP/quick.csv" "$TMP/week.csv"
     exit 0
 fi
+if [ "${READ_ONLY:-0}" = 1 ]; then
+    :
+else
 next_week_csv "$CSV" "$TMP/week.csv"
 echo "== import, $(($(wc -l < "$CSV") - 1)) facts ($(du -mL "$CSV" | cut -f1) MB CSV), one more week: $(($(wc -l < "$TMP/week.csv") - 1)) facts; median of ${IMPORT_RUNS:-3} runs, peers alternating"
 import_bench "$CSV" "$TMP/week.csv"
@@ -147,11 +154,12 @@ if [ "${IMPORT_10X:-0}" = 1 ]; then
     echo "fupan import of 10x the rows ($(du -m "$TMP/x10.csv" | cut -f1) MB): $(run1 "$FUPAN" import actuals "$TMP/x10.csv" --db "$TMP/x.db" | awk '{ printf "%.0f ms, peak RSS %.1f MB", $1, $2 / 1024 }')"
     rm -f "$TMP"/x10.csv "$TMP"/x.db*
 fi
+fi
 [ "${IMPORT_ONLY:-0}" = 1 ] && exit 0
 
 echo
 echo "== roll-up (fupan, in process; bench/rollup.c)"
-"$B/bench/rollup" "$DB" "$N"
+"$B/bench/rollup" "$DB" "$N" | tee "$TMP/rollup.out"
 
 # The same weeks as rollup's "week" figure: newest-first index 13*(i%7)+i/7.
 sqlite3 "$DB" "SELECT DISTINCT week FROM fx_rates ORDER BY week DESC" \
@@ -173,8 +181,9 @@ sqlite_timed() {
             echo "$2"
         done
     } | sqlite3 "$DB" > "$TMP/sql.out"
-    sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' "$TMP/sql.out" |
-        awk '{ print $1 * 1000 }' | stats "$1"
+    # "Run Time: real R user U sys S" (seconds); ROLLUP_CPU=1: user + sys
+    awk -v cpu="${ROLLUP_CPU:-}" '$1 == "Run" && $2 == "Time:" {
+        print (cpu != "" ? $6 + $8 : $4) * 1000 }' "$TMP/sql.out" | stats "$1"
 }
 
 echo
@@ -184,8 +193,33 @@ sqlite_timed "sqlite3 week by store, kpi" \
     "SELECT count(*), sum(s) FROM (SELECT n.store_id, f.kpi_id, sum(f.value) s $J WHERE f.week = @w GROUP BY n.store_id, f.kpi_id);"
 sqlite_timed "sqlite3 week by category, kpi" \
     "SELECT count(*), sum(s) FROM (SELECT n.parent_id, f.kpi_id, sum(f.value) s $J WHERE f.week = @w GROUP BY n.parent_id, f.kpi_id);"
-sqlite_timed "sqlite3 12 weeks by store, kpi" \
-    "SELECT count(*), sum(s) FROM (SELECT f.week, n.store_id, f.kpi_id, sum(f.value) s $J WHERE f.week BETWEEN @lo AND @w GROUP BY f.week, n.store_id, f.kpi_id);"
+SQL12="SELECT count(*), sum(s) FROM (SELECT f.week, n.store_id, f.kpi_id, sum(f.value) s $J WHERE f.week BETWEEN @lo AND @w GROUP BY f.week, n.store_id, f.kpi_id);"
+sqlite_timed "sqlite3 12 weeks by store, kpi" "$SQL12"
+
+# read_ratio: fupan's `g` jump (12 cold weeks) against sqlite3's 12-week
+# GROUP BY of the same weeks, one right after the other, READ_RUNS times;
+# each run's ratio of the medians, and the median of those ratios.
+read_ratio() {
+    : > "$TMP/ratio"
+    i=0
+    while [ "$i" -lt "${READ_RUNS:-3}" ]; do
+        "${ROLLUP:-$B/bench/rollup}" "$DB" "$N" > "$TMP/r.out"
+        sql=$(sqlite_timed sql12 "$SQL12" | awk '{ print $3 }')
+        awk -v sql="$sql" -v run=$((i + 1)) '
+            $1 == "week" { wm = $3; wp = $6 } $1 == "jump" { jm = $3 }
+            END { printf "run %d: cold week median %.2f ms, p99 %.2f ms; g jump median %.2f ms; sqlite3 12 weeks median %.2f ms; ratio %.3f\n",
+                         run, wm, wp, jm, sql, jm / sql
+                  printf "%f\n", jm / sql > "/dev/stderr" }' "$TMP/r.out" 2>> "$TMP/ratio"
+        i=$((i + 1))
+    done
+    sort -n "$TMP/ratio" | awk '{ r[NR] = $1 } END {
+        printf "g jump / sqlite3 12-week GROUP BY, median of %d runs: %.3f (goal <= 0.25)\n", NR, r[int((NR + 1) / 2)] }'
+}
+
+echo
+echo "== cold reads against sqlite3, alternating (${READ_RUNS:-3} runs)"
+read_ratio
+[ "${READ_ONLY:-0}" = 1 ] && exit 0
 
 # proc_timed LABEL CMD...: N runs of a whole process; wall ms and peak RSS.
 proc_timed() {

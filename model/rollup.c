@@ -371,7 +371,8 @@ static void roll_node(fp_rollup_ctx *c, int node)
             fp_rollup_apply_override(c, node, k, cell);
     }
     fp_rollup_formulas(c, node, node);
-    card_defaults(c, node);
+    if (!c->values_only)
+        card_defaults(c, node);
 }
 
 /* ---- every row: attainment, status, provisional, score ---- */
@@ -418,17 +419,24 @@ void fp_rollup_finish_rows(fp_rollup_ctx *c)
                    c->tree->people[p].role);
 }
 
+static void blank_scores(fp_rollup *r)
+{
+    for (int i = 0; i < r->nrows; i++)
+        r->score[i] = NAN;
+}
+
 fp_rollup *fp_rollup_compute(const fp_catalogue *cat, const fp_tree *tree,
                              const fp_week_input *in)
 {
     return fp_rollup_recompute(NULL, cat, tree, in);
 }
 
-fp_rollup *fp_rollup_recompute(fp_rollup *reuse, const fp_catalogue *cat,
-                               const fp_tree *tree, const fp_week_input *in)
+static fp_rollup *compute(fp_rollup *reuse, const fp_catalogue *cat,
+                          const fp_tree *tree, const fp_week_input *in,
+                          bool values_only)
 {
     fp_rollup_ctx c = { .cat = cat, .tree = tree, .in = in,
-                        .nk = cat->nkpis };
+                        .nk = cat->nkpis, .values_only = values_only };
     if (!alloc_ctx(&c, reuse)) {
         free(c.scratch);
         fp_rollup_free(c.r);
@@ -444,15 +452,33 @@ fp_rollup *fp_rollup_recompute(fp_rollup *reuse, const fp_catalogue *cat,
     classify_kpis(&c);
     place_facts(&c);
     index_overrides(&c);
-    place_targets(&c);
+    if (!values_only)
+        place_targets(&c);
     store_rates(&c);
     for (int i = tree->nnodes - 1; i >= 0; i--)
         roll_node(&c, i);
     fp_rollup_scope_cards(&c);
     fp_rollup_people(&c);
-    fp_rollup_finish_rows(&c);
+    if (values_only)
+        blank_scores(c.r);
+    else
+        fp_rollup_finish_rows(&c);
     free(c.scratch);
     return c.r;
+}
+
+fp_rollup *fp_rollup_recompute(fp_rollup *reuse, const fp_catalogue *cat,
+                               const fp_tree *tree, const fp_week_input *in)
+{
+    return compute(reuse, cat, tree, in, false);
+}
+
+fp_rollup *fp_rollup_recompute_values(fp_rollup *reuse,
+                                      const fp_catalogue *cat,
+                                      const fp_tree *tree,
+                                      const fp_week_input *in)
+{
+    return compute(reuse, cat, tree, in, true);
 }
 
 void fp_rollup_free(fp_rollup *r)

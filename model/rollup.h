@@ -101,6 +101,15 @@ fp_rollup *fp_rollup_compute(const fp_catalogue *cat, const fp_tree *tree,
  * result replaces reuse, which must not be used afterwards. */
 fp_rollup *fp_rollup_recompute(fp_rollup *reuse, const fp_catalogue *cat,
                                const fp_tree *tree, const fp_week_input *in);
+/* Same as fp_rollup_recompute for every cell's value, own, kids and
+ * source (bit for bit) and the flags own, overridden, stale, no rate and
+ * overlap. Targets are not resolved (in->targets is not read; do not
+ * read target, attainment, status or the provisional flag of such a
+ * rollup) and every score is NAN. What a trend needs, in less work. */
+fp_rollup *fp_rollup_recompute_values(fp_rollup *reuse,
+                                      const fp_catalogue *cat,
+                                      const fp_tree *tree,
+                                      const fp_week_input *in);
 void fp_rollup_free(fp_rollup *r);
 
 static inline const fp_cell *fp_rollup_cell(const fp_rollup *r, int row,

@@ -20,6 +20,7 @@ typedef struct {
     int *pnodes;
     double *row;         /* nk values, for formulas */
     unsigned char *prov; /* per KPI: the week is provisional */
+    bool values_only;    /* no targets, attainment, status, score */
 } fp_rollup_ctx;
 
 static inline fp_cell *fp_ctx_cell(fp_rollup_ctx *c, int row, int kpi)

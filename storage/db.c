@@ -216,7 +216,9 @@ static bool connect(fp_db *db, const char *uri, int flags)
 {
     sqlite3_close(db->sql);
     db->sql = NULL;
-    if (sqlite3_open_v2(uri ? uri : db->path, &db->sql, flags, NULL)
+    /* a connection is used by one thread only: no mutex per call */
+    if (sqlite3_open_v2(uri ? uri : db->path, &db->sql,
+                        flags | SQLITE_OPEN_NOMUTEX, NULL)
         != SQLITE_OK)
         return false;
     db->os_read_only = !db->read_only

@@ -17,6 +17,36 @@
 #define VALUE_CACHE (FP_TREND_WEEKS + 2)
 #define PERIOD_CACHE 2
 
+/* The statements a week is read with. */
+enum { SQL_FACTS, SQL_OVERRIDES, SQL_TARGETS, SQL_FX, SQL_COUNT };
+static const char *const week_sql[SQL_COUNT] = {
+    [SQL_FACTS] = "SELECT node_id, kpi_id, value FROM facts WHERE week = ?1",
+    [SQL_OVERRIDES] = "SELECT node_id, kpi_id, value, original, id"
+        " FROM overrides WHERE week = ?1 AND reverted_at IS NULL",
+    [SQL_TARGETS] = "SELECT node_id, kpi_id, value, week, kind = 'cap'"
+        " FROM targets WHERE week = ?1 OR week = 0",
+    [SQL_FX] = "SELECT currency, rate FROM fx_rates WHERE week = ?1",
+};
+
+/* A list of fixed-size items; its memory is kept when emptied (n = 0). */
+typedef struct { void *items; size_t n, cap, size; } vec;
+
+/* A new zeroed item at the end of v, or NULL when out of memory. */
+static void *vec_push(vec *v)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap < 64 ? 64 : v->cap * 2;
+        void *p = realloc(v->items, cap * v->size);
+        if (!p)
+            return NULL;
+        v->items = p;
+        v->cap = cap;
+    }
+    char *item = (char *)v->items + v->n++ * v->size;
+    memset(item, 0, v->size);
+    return item;
+}
+
 typedef struct { fp_week week; fp_rollup *r; unsigned long used; } full_slot;
 typedef struct { fp_week week; double *v; unsigned long used; } value_slot;
 
@@ -34,15 +64,28 @@ struct fp_review {
     bool fixed_today;
     unsigned long clock;
     full_slot full[FULL_CACHE];
-    fp_rollup *spare;    /* reused to compute weeks needed for trends only */
+    fp_rollup *spare;    /* reused to compute the weeks of a period */
+    fp_rollup *spare_values; /* reused for weeks needed for trends only
+                            (values only: never a full week) */
     value_slot values[VALUE_CACHE];
     full_slot periods[PERIOD_CACHE]; /* months and quarters, by code */
+    vec facts, ovr, tgt, fx;         /* a week's rows, memory kept */
 };
+
+static void free_rows(fp_review *rv)
+{
+    free(rv->facts.items);
+    free(rv->ovr.items);
+    free(rv->tgt.items);
+    free(rv->fx.items);
+}
 
 static void drop_caches(fp_review *rv)
 {
     fp_rollup_free(rv->spare);
     rv->spare = NULL;
+    fp_rollup_free(rv->spare_values);
+    rv->spare_values = NULL;
     for (int i = 0; i < FULL_CACHE; i++) {
         fp_rollup_free(rv->full[i].r);
         rv->full[i] = (full_slot){0, NULL, 0};
@@ -142,33 +185,46 @@ static bool reload(fp_review *rv)
     return true;
 }
 
-/* A list of fixed-size items, grown by fp_list_push. */
-typedef struct { void *items; size_t n, size; } vec;
-
 /* Turns the current row of st into one item; false skips the row (a
  * node or KPI the tree or catalogue does not know). */
 typedef bool (*row_fn)(const fp_review *rv, sqlite3_stmt *st, void *item);
 
-/* Runs sql (with ?1 = week) and appends one item per accepted row. */
-static bool load_rows(fp_review *rv, const char *sql, fp_week week,
+/* Steps st (?1 bound to week) and appends one item per accepted row. */
+static bool step_rows(fp_review *rv, sqlite3_stmt *st, fp_week week,
                       vec *out, row_fn convert)
 {
-    sqlite3_stmt *st = fp_db_prepare(rv->db, sql);
-    if (!st)
-        return false;
     sqlite3_bind_int(st, 1, week);
     bool ok = true;
     int more = 0;
     while (ok && (more = fp_step(rv->db, st, "read")) > 0) {
-        void *item = fp_list_push(&out->items, &out->n, out->size);
+        void *item = vec_push(out);
         ok = item != NULL;
         if (!ok)
             snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
         else if (!convert(rv, st, item))
             out->n--;
     }
-    sqlite3_finalize(st);
     return ok && more == 0;
+}
+
+/* Runs sql (with ?1 = week) and appends one item per accepted row. */
+static bool load_rows(fp_review *rv, const char *sql, fp_week week,
+                      vec *out, row_fn convert)
+{
+    sqlite3_stmt *st = fp_db_prepare(rv->db, sql);
+    bool ok = st && step_rows(rv, st, week, out, convert);
+    sqlite3_finalize(st);
+    return ok;
+}
+
+/* Same with statement `which` of week_sql; out is emptied first (its
+ * memory kept). Statements are not kept between calls: the connection
+ * may be reopened between two (fp_db, a file made writable). */
+static bool load_week_rows(fp_review *rv, int which, fp_week week, vec *out,
+                           row_fn convert)
+{
+    out->n = 0;
+    return load_rows(rv, week_sql[which], week, out, convert);
 }
 
 static double column_or_nan(sqlite3_stmt *st, int col)
@@ -222,39 +278,31 @@ static bool fx_row(const fp_review *rv, sqlite3_stmt *st, void *item)
 }
 
 /* Computes a week into reuse's memory (NULL: new memory); reuse is
- * consumed either way. */
-static fp_rollup *compute_week(fp_review *rv, fp_week week, fp_rollup *reuse)
+ * consumed either way. values_only: what a trend needs (no targets read,
+ * fp_rollup_recompute_values). */
+static fp_rollup *compute_week(fp_review *rv, fp_week week, fp_rollup *reuse,
+                               bool values_only)
 {
-    vec facts = {NULL, 0, sizeof(fp_fact)};
-    vec ovr = {NULL, 0, sizeof(fp_override)};
-    vec tgt = {NULL, 0, sizeof(fp_target)};
-    vec fx = {NULL, 0, sizeof(fp_fx)};
     fp_rollup *r = NULL;
-    if (load_rows(rv, "SELECT node_id, kpi_id, value FROM facts"
-                  " WHERE week = ?1", week, &facts, fact_row) &&
-        load_rows(rv, "SELECT node_id, kpi_id, value, original, id"
-                  " FROM overrides WHERE week = ?1 AND reverted_at IS NULL",
-                  week, &ovr, override_row) &&
-        load_rows(rv, "SELECT node_id, kpi_id, value, week,"
-                  " kind = 'cap' FROM targets"
-                  " WHERE week = ?1 OR week = 0", week, &tgt, target_row) &&
-        load_rows(rv, "SELECT currency, rate FROM fx_rates WHERE week = ?1",
-                  week, &fx, fx_row)) {
+    rv->tgt.n = 0;
+    if (load_week_rows(rv, SQL_FACTS, week, &rv->facts, fact_row) &&
+        load_week_rows(rv, SQL_OVERRIDES, week, &rv->ovr, override_row) &&
+        (values_only ||
+         load_week_rows(rv, SQL_TARGETS, week, &rv->tgt, target_row)) &&
+        load_week_rows(rv, SQL_FX, week, &rv->fx, fx_row)) {
         fp_week_input in = {
-            .week = week, .facts = facts.items, .nfacts = facts.n,
-            .overrides = ovr.items, .noverrides = ovr.n,
-            .targets = tgt.items, .ntargets = tgt.n,
-            .fx = fx.items, .nfx = fx.n, .today = rv->today,
+            .week = week, .facts = rv->facts.items, .nfacts = rv->facts.n,
+            .overrides = rv->ovr.items, .noverrides = rv->ovr.n,
+            .targets = rv->tgt.items, .ntargets = rv->tgt.n,
+            .fx = rv->fx.items, .nfx = rv->fx.n, .today = rv->today,
         };
-        r = fp_rollup_recompute(reuse, rv->cat, rv->tree, &in);
+        r = values_only
+            ? fp_rollup_recompute_values(reuse, rv->cat, rv->tree, &in)
+            : fp_rollup_recompute(reuse, rv->cat, rv->tree, &in);
         reuse = NULL;
         if (!r)
             snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
     }
-    free(facts.items);
-    free(ovr.items);
-    free(tgt.items);
-    free(fx.items);
     fp_rollup_free(reuse);
     return r;
 }
@@ -270,7 +318,7 @@ const fp_rollup *fp_review_week(fp_review *rv, fp_week week)
         if (rv->full[i].used < rv->full[victim].used)
             victim = i;
     }
-    fp_rollup *r = compute_week(rv, week, rv->full[victim].r);
+    fp_rollup *r = compute_week(rv, week, rv->full[victim].r, false);
     rv->full[victim] = (full_slot){week, r, r ? ++rv->clock : 0};
     return r;
 }
@@ -284,14 +332,14 @@ static const fp_rollup *period_week(fp_review *rv, fp_week week)
     const fp_rollup *r = cached_full(rv, week);
     if (r)
         return r;
-    rv->spare = compute_week(rv, week, rv->spare);
+    rv->spare = compute_week(rv, week, rv->spare, false);
     return rv->spare;
 }
 
 static fp_rollup *compute_period(fp_review *rv, fp_period p)
 {
     fp_period_acc *acc = fp_period_acc_new(rv->cat, rv->tree, p);
-    vec tgt = {NULL, 0, sizeof(fp_target)};
+    vec tgt = {NULL, 0, 0, sizeof(fp_target)};
     bool ok = acc != NULL;
     if (!ok)
         snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
@@ -303,9 +351,8 @@ static fp_rollup *compute_period(fp_review *rv, fp_period p)
         if (ok)
             fp_period_acc_add(acc, r, exists > 0);
     }
-    ok = ok && load_rows(rv, "SELECT node_id, kpi_id, value, week FROM"
-                         " targets WHERE week = ?1 OR week = 0",
-                         fp_period_code(p), &tgt, target_row);
+    ok = ok && load_rows(rv, week_sql[SQL_TARGETS], fp_period_code(p), &tgt,
+                         target_row);
     fp_rollup *out = NULL;
     if (ok) {
         out = fp_period_acc_finish(acc, tgt.items, tgt.n);
@@ -401,8 +448,8 @@ static const double *week_values(fp_review *rv, fp_week week)
     }
     const fp_rollup *r = cached_full(rv, week);
     if (!r) {
-        rv->spare = compute_week(rv, week, rv->spare);
-        r = rv->spare;
+        rv->spare_values = compute_week(rv, week, rv->spare_values, true);
+        r = rv->spare_values;
     }
     double *v = r ? values_of(r, rv->values[victim].v) : NULL;
     if (!r)
@@ -511,6 +558,10 @@ fp_review *fp_review_open_checked(const fp_review_opts *opts,
         free(path);
         return NULL;
     }
+    rv->facts.size = sizeof(fp_fact);
+    rv->ovr.size = sizeof(fp_override);
+    rv->tgt.size = sizeof(fp_target);
+    rv->fx.size = sizeof(fp_fx);
     rv->fixed_today = opts->today != 0;
     rv->today = opts->today;
     rv->cfg = fp_config_load(opts->config_path, err, errsz);
@@ -534,6 +585,7 @@ void fp_review_close(fp_review *rv)
     if (!rv)
         return;
     drop_caches(rv);
+    free_rows(rv);
     fp_tree_free(rv->tree);
     fp_catalogue_free(rv->cat);
     fp_config_free(rv->cfg);

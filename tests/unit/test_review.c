@@ -149,3 +149,42 @@ Test(review, empty_file_is_migrated_and_newer_schema_refused)
     cr_assert_null(db);
     cr_assert(strstr(err, "newer than this fupan"), "%s", err);
 }
+
+/* Trends compute the weeks they need with values only; every cell must
+ * be what the full week gives, bit for bit. */
+Test(review, trend_values_equal_the_full_weeks)
+{
+    import(FP_IMPORT_ACTUALS, "a.csv",
+           "week,store,category,person,gmv,orders,clicks,ad_spend,viewers\n"
+           "2026-W45,s1,c1,zhang,100.1,3,70,20.5,400\n"
+           "2026-W45,s1,c1,li,200.2,4,90,,\n"
+           "2026-W46,s1,c1,zhang,300.3,5,,10,\n"
+           "2026-W46,s1,,,650,,,,\n"
+           "2026-W47,s1,c2,li,0.7,1,3,0.1,9\n");
+    const fp_tree *tree = fp_review_tree(rv);
+    int nk = fp_review_catalogue(rv)->nkpis;
+    int nrows = tree->nnodes + tree->npeople;
+    double *t = malloc((size_t)nrows * (size_t)nk * FP_TREND_WEEKS *
+                       sizeof *t);
+    cr_assert_not_null(t);
+    for (int row = 0; row < nrows; row++)
+        for (int k = 0; k < nk; k++)
+            cr_assert(fp_review_trend(rv, 202647, row, k,
+                      &t[((size_t)row * (size_t)nk + (size_t)k) *
+                         FP_TREND_WEEKS]));
+    for (int i = 0; i < FP_TREND_WEEKS; i++) {
+        fp_week w = fp_week_add(202647, i - (FP_TREND_WEEKS - 1));
+        const fp_rollup *r = fp_review_week(rv, w);
+        cr_assert_not_null(r);
+        for (int row = 0; row < nrows; row++)
+            for (int k = 0; k < nk; k++) {
+                double a = fp_rollup_cell(r, row, k)->value;
+                double b = t[((size_t)row * (size_t)nk + (size_t)k) *
+                             FP_TREND_WEEKS + (size_t)i];
+                cr_assert(isnan(a) ? isnan(b) : memcmp(&a, &b, sizeof a) == 0,
+                          "week %d row %d kpi %d: %g, trend %g", w, row, k,
+                          a, b);
+            }
+    }
+    free(t);
+}

@@ -1041,4 +1041,71 @@ Test(rollup, month_ceiling_is_the_sum_of_the_weeks_ceilings)
     m = run_month(month_caps, &c, NULL, 0);
     cr_assert_not(cell(m, c.o.my, "ad_spend")->flags & FP_CF_CAP);
     fp_rollup_free(m);
+/* ---- the values-only roll-up that trends use ---- */
+
+static bool same_double(double a, double b)
+{
+    return isnan(a) ? isnan(b) : memcmp(&a, &b, sizeof a) == 0;
+}
+
+/* Every row's value, own, kids and source bit for bit, and the flags a
+ * values-only roll-up keeps. */
+static void assert_same_values(const fp_rollup *full, const fp_rollup *v)
+{
+    const uint8_t kept = FP_CF_OWN | FP_CF_OVERRIDDEN | FP_CF_STALE |
+                         FP_CF_NO_RATE | FP_CF_OVERLAP;
+    cr_assert_eq(full->nrows, v->nrows);
+    for (int row = 0; row < full->nrows; row++)
+        for (int k = 0; k < full->nkpis; k++) {
+            const fp_cell *a = fp_rollup_cell(full, row, k);
+            const fp_cell *b = fp_rollup_cell(v, row, k);
+            cr_assert(same_double(a->value, b->value) &&
+                      same_double(a->own, b->own) &&
+                      same_double(a->kids, b->kids) &&
+                      same_double(a->source, b->source) &&
+                      (a->flags & kept) == (b->flags & kept),
+                      "row %d kpi %s: %g/%g", row, cat->kpis[k].id,
+                      a->value, b->value);
+        }
+}
+
+Test(rollup, values_only_equals_the_full_rollup)
+{
+    fx_org f = fx_tree();
+    org o = small_org("USD");
+    int ops = fp_tree_add_person(tree, 3, "wang", "王芳", "ops_manager");
+    int m = fp_tree_add_node(tree, f.my_cat, FP_LVL_PERSON, 40, "wang", NULL,
+                             NULL, ops);
+    fact(o.a, "gmv", 300.25);
+    fact(o.b, "gmv", 400.5);
+    fact(o.a, "orders", 3);
+    fact(o.b, "clicks", 70);
+    fact(o.store, "gmv", 650);
+    fact(m, "gmv", 12.5);
+    fact(o.a, "viewers", 900);
+    override(o.a, "gmv", 350, 300);           /* stale: source is 300.25 */
+    override(o.cat, "cvr", 0.05, NAN);        /* a formula override */
+    target(WEEK, o.a, "gmv", 500);
+    target(0, o.store, "gmv", 1000);
+    today = fp_week_monday(WEEK) + 3;         /* provisional KPIs */
+    for (int with_rates = 0; with_rates < 2; with_rates++) {
+        nfx = 0;
+        rate("MYR", 0.21);
+        if (with_rates)
+            rate("THB", 0.028);               /* else: no rate at company */
+        fp_week_input in = { WEEK, facts, nfacts, ovr, novr, tgts, ntgts,
+                             fx, nfx, today };
+        fp_rollup *full = fp_rollup_compute(cat, tree, &in);
+        fp_rollup *v = fp_rollup_recompute_values(NULL, cat, tree, &in);
+        cr_assert(full && v);
+        assert_same_values(full, v);
+        cr_assert(isnan(v->score[0]));
+        fp_rollup_free(v);
+        /* reusing the memory of a full week gives the same again */
+        v = fp_rollup_recompute_values(full, cat, tree, &in);
+        fp_rollup *again = fp_rollup_compute(cat, tree, &in);
+        assert_same_values(again, v);
+        fp_rollup_free(again);
+        fp_rollup_free(v);
+    }
 }
