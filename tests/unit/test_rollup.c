@@ -1041,6 +1041,8 @@ Test(rollup, month_ceiling_is_the_sum_of_the_weeks_ceilings)
     m = run_month(month_caps, &c, NULL, 0);
     cr_assert_not(cell(m, c.o.my, "ad_spend")->flags & FP_CF_CAP);
     fp_rollup_free(m);
+}
+
 /* ---- the values-only roll-up that trends use ---- */
 
 static bool same_double(double a, double b)
