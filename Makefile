@@ -172,7 +172,7 @@ asan: deps
 
 valgrind: deps
 	@sh scripts/deps.sh valgrind
-	@$(MAKE) --no-print-directory $(BUILD)/fupan
+	@$(MAKE) --no-print-directory $(BUILD)/fupan $(MO)
 	FUPAN_VALGRIND=1 sh tests/e2e/run-all.sh $(CURDIR)/$(BUILD)/fupan
 
 bench: deps
