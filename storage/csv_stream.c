@@ -126,8 +126,8 @@ bool fp_csv_stream_file(const char *path, fp_csv_stream *s)
     bool ok = stream_open(&st, path) && stream_chunks(&st);
     if (st.dec != NULL) {
         fp_encoding e = fp_decoder_encoding(st.dec);
-        s->encoding = e == FP_ENC_GB18030 ? FP_ENC_GB18030 : FP_ENC_UTF8;
-        s->converted = e == FP_ENC_GB18030;
+        s->encoding = e == FP_ENC_AUTO ? FP_ENC_UTF8 : e;
+        s->converted = e != FP_ENC_AUTO && e != FP_ENC_UTF8;
     }
     if (ok) {
         fp_sha256_final(&st.sha, digest);
