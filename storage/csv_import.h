@@ -86,6 +86,8 @@ typedef struct {
     /* When not NULL and set (a signal handler may set it), the import
      * stops and rolls everything back: FP_IMPORT_CANCELLED. */
     volatile sig_atomic_t *cancel;
+    /* ---- files as they come ---- */
+    const char *sheet;     /* .xlsx: the sheet to read, NULL: the first */
 } fp_import_opts;
 
 typedef struct {

@@ -98,7 +98,7 @@ static void on_record(int c, void *data)
     }
     for (size_t i = 0; i < r->nfields; i++)
         r->ptrs[i] = r->text + r->offsets[i];
-    fp_csv_row row = {r->record_line, (int)r->nfields, r->ptrs};
+    fp_csv_row row = {r->record_line, (int)r->nfields, r->ptrs, NULL};
     bool go_on = r->fn(r->ctx, &row);
     r->nfields = 0;
     r->text_len = 0;
@@ -315,7 +315,7 @@ bool fp_csv_row_copy(const fp_csv_row *src, fp_csv_row *dst)
         text += len;
     }
     ptrs[n] = NULL;
-    *dst = (fp_csv_row){src->line, src->nfields, ptrs};
+    *dst = (fp_csv_row){src->line, src->nfields, ptrs, NULL};
     return true;
 }
 

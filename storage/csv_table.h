@@ -24,6 +24,10 @@ typedef struct {
     int line;            /* 1-based line where the record starts */
     int nfields;
     char **fields;       /* NUL-terminated */
+    /* NULL for CSV; from an .xlsx sheet, numeric[i] is 1 when field i
+     * was a number cell (written with a decimal point, whatever the
+     * market's way of writing numbers). */
+    const unsigned char *numeric;
 } fp_csv_row;
 
 /* Called for every record; returning false stops the reader. */

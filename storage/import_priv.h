@@ -15,6 +15,14 @@
 
 typedef struct fp_importer fp_importer;
 
+/* Tells whether row is the file's header; rows before it (a title
+ * merged across the columns of a sheet, a "data period" line) are
+ * skipped. fp_imp_is_header_default is set for every file; a kind of
+ * file or a profile may set its own (imp->is_header). */
+typedef bool (*fp_imp_header_fn)(fp_importer *imp, const fp_csv_row *row);
+/* At most this many rows are skipped as titles above the header. */
+#define FP_IMP_MAX_TITLE_ROWS 20
+
 /* What a kind of file does with its rows (one per kind). */
 typedef void (*fp_imp_row_fn)(fp_importer *imp, const fp_csv_row *row);
 
@@ -65,6 +73,12 @@ struct fp_importer {
                                 comes, in a temporary table */
     fp_imp_fact last;        /* the last key written while sorted */
     fp_encoding want;        /* the encoding asked for */
+    /* files as they come (xlsx, title rows): */
+    fp_imp_header_fn is_header;
+    int title_rows;          /* rows skipped above the header so far */
+    bool xlsx;               /* the file is an .xlsx workbook */
+    char sheet[128];         /* its sheet being read ("" until known) */
+    const void *xstream;     /* the fp_xlsx_stream while reading one */
     const fp_import_opts *opts;
     double started;          /* monotonic seconds when the file began */
     bool cancelled;          /* *opts->cancel was seen set */
@@ -89,6 +103,13 @@ struct fp_importer {
 void fp_imp_problem(fp_importer *imp, int line, const char *column,
                     const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* A problem of the whole file: "FILE: what". */
+void fp_imp_problem_file(fp_importer *imp, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The default header test: the first row holding a known column name
+ * (week, date, store, kpi..., a KPI id or label), or more than one
+ * non-empty cell, or the row after FP_IMP_MAX_TITLE_ROWS titles. */
+bool fp_imp_is_header_default(fp_importer *imp, const fp_csv_row *row);
 void fp_imp_fail(fp_importer *imp, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Column name for messages: the header's, else "#N" (fp_imp_problem

@@ -14,42 +14,140 @@
 #include "model/number.h"
 #include "model/text.h"
 #include "storage/org.h"
+#include "storage/xlsx_read.h"
 
 #define SHOW_COLS 40
 
-/* malloc'd "FILE:LINE: column NAME: what"; the column is cut to
+/* malloc'd "FILE:LINE: column NAME: what" (file: "FILE:" or, for a
+ * sheet, "FILE:SHEET!F" before the row number); the column is cut to
  * SHOW_COLS so that what is wrong always stays in the message. */
 static char *problem_text(const char *file, int line, const char *column,
                           const char *what)
 {
     char col[4 * SHOW_COLS + 8];
     fp_text_fit(column, SHOW_COLS, false, col, sizeof col);
-    int n = snprintf(NULL, 0, "%s:%d: column %s: %s", file, line, col, what);
+    int n = snprintf(NULL, 0, "%s%d: column %s: %s", file, line, col, what);
     char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
     if (msg != NULL)
-        snprintf(msg, (size_t)n + 1, "%s:%d: column %s: %s", file, line, col,
+        snprintf(msg, (size_t)n + 1, "%s%d: column %s: %s", file, line, col,
                  what);
     return msg;
+}
+
+/* The 0-based field of a column named in a problem: "#N" or a header
+ * name; -1 when not known. */
+static int column_index(const fp_importer *imp, const char *column)
+{
+    if (column[0] == '#' && column[1] >= '1' && column[1] <= '9')
+        return atoi(column + 1) - 1;
+    return imp->header != NULL ? fp_imp_header_index(imp->header, column)
+                               : -1;
+}
+
+/* A sheet name as Excel writes it in a reference: quoted when it holds
+ * a blank or ASCII punctuation. */
+static void sheet_ref(const char *sheet, char *out, size_t n)
+{
+    bool plain = true;
+    for (const char *p = sheet; *p != '\0'; p++)
+        if ((unsigned char)*p < 0x80 && !(*p >= '0' && *p <= '9') &&
+            !((*p | 32) >= 'a' && (*p | 32) <= 'z') && *p != '_')
+            plain = false;
+    snprintf(out, n, plain ? "%s" : "'%s'", sheet);
+}
+
+/* What comes before the line: "FILE:" for a CSV file; "FILE:SHEET!F"
+ * for a cell of a sheet (F14), "FILE:SHEET!" when the column is not
+ * known (SHEET!14). */
+static const char *where(const fp_importer *imp, const char *column,
+                         char *buf, size_t n)
+{
+    char name[300], col[8];
+    if (!imp->xlsx) {
+        snprintf(buf, n, "%s:", imp->file);
+        return buf;
+    }
+    int idx = column_index(imp, column);
+    sheet_ref(imp->sheet, name, sizeof name);
+    snprintf(buf, n, "%s:%s!%s", imp->file, name,
+             idx >= 0 ? fp_xlsx_column_name(idx, col) : "");
+    return buf;
+}
+
+static void add_problem(fp_importer *imp, char *msg)
+{
+    fp_import_report *r = imp->report;
+    imp->ok = false;
+    r->total_problems++;
+    if (r->nproblems >= FP_IMPORT_MAX_PROBLEMS || msg == NULL) {
+        free(msg);
+        return;
+    }
+    r->problems[r->nproblems++] = msg;
 }
 
 void fp_imp_problem(fp_importer *imp, int line, const char *column,
                     const char *fmt, ...)
 {
-    fp_import_report *r = imp->report;
     if (imp->rescan)
         return;
-    imp->ok = false;
-    r->total_problems++;
-    if (r->nproblems >= FP_IMPORT_MAX_PROBLEMS)
+    char what[1024], loc[4200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    add_problem(imp, problem_text(where(imp, column, loc, sizeof loc),
+                                  line, column, what));
+}
+
+void fp_imp_problem_file(fp_importer *imp, const char *fmt, ...)
+{
+    if (imp->rescan)
         return;
     char what[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    r->problems[r->nproblems] = problem_text(imp->file, line, column, what);
-    if (r->problems[r->nproblems] != NULL)
-        r->nproblems++;
+    int n = snprintf(NULL, 0, "%s: %s", imp->file, what);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (msg != NULL)
+        snprintf(msg, (size_t)n + 1, "%s: %s", imp->file, what);
+    add_problem(imp, msg);
+}
+
+static bool known_column(const fp_importer *imp, const char *name)
+{
+    static const char *const names[] = {
+        "week", "date", "store", "category", "person", "kpi", "value",
+        "path", "target", "currency", "rate", "name", "role", "platform",
+        "market",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasecmp(name, names[i]) == 0)
+            return true;
+    for (int k = 0; k < imp->cat->nkpis; k++) {
+        const fp_kpi *kp = &imp->cat->kpis[k];
+        if (strcasecmp(name, kp->id) == 0 ||
+            (kp->label && strcasecmp(name, kp->label) == 0) ||
+            (kp->label_zh && strcmp(name, kp->label_zh) == 0))
+            return true;
+    }
+    return false;
+}
+
+bool fp_imp_is_header_default(fp_importer *imp, const fp_csv_row *row)
+{
+    int filled = 0;
+    for (int i = 0; i < row->nfields; i++) {
+        const char *v = fp_imp_field(row, i);
+        if (v[0] == '\0')
+            continue;
+        if (known_column(imp, v))
+            return true;
+        filled++;
+    }
+    return filled != 1 || imp->title_rows >= FP_IMP_MAX_TITLE_ROWS;
 }
 
 void fp_imp_fail(fp_importer *imp, const char *fmt, ...)
