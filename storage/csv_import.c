@@ -149,6 +149,7 @@ static void importer_done(fp_importer *imp)
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     fp_strmap_free(imp->nodes);
+    fp_strmap_free(imp->markets);
     fp_buf_done(&imp->node_key);
     fp_buf_done(&imp->last_key);
     fp_strmap_free(imp->seen);

@@ -42,6 +42,8 @@
 #include <signal.h>
 #include <stdbool.h>
 #include "model/catalogue.h"
+#include "model/number.h"
+#include "model/week.h"
 #include "storage/db.h"
 #include "storage/encoding.h"
 #include "storage/org.h"
@@ -88,6 +90,10 @@ typedef struct {
     volatile sig_atomic_t *cancel;
     /* ---- files as they come ---- */
     const char *sheet;     /* .xlsx: the sheet to read, NULL: the first */
+    fp_date_order date_order; /* AUTO: YYYY-MM-DD or YYYY/MM/DD */
+    /* UNKNOWN: by the market of the row's store (stores.market: ID, VN
+     * decimal comma; MY, TH, PH, SG decimal point), else as before */
+    fp_decimal decimal;
 } fp_import_opts;
 
 typedef struct {

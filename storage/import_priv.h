@@ -79,6 +79,10 @@ struct fp_importer {
     bool xlsx;               /* the file is an .xlsx workbook */
     char sheet[128];         /* its sheet being read ("" until known) */
     const void *xstream;     /* the fp_xlsx_stream while reading one */
+    fp_strmap *markets;      /* store code -> fp_decimal + 1 (a cache) */
+    /* The store of rows that have no store column (a per-shop export
+     * imported with --store), for its market's numbers; NULL: none. */
+    const char *default_store;
     const fp_import_opts *opts;
     double started;          /* monotonic seconds when the file began */
     bool cancelled;          /* *opts->cancel was seen set */
@@ -138,6 +142,10 @@ bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,
                  fp_week *out);
 bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
                  long *day);
+/* How the numbers of row are written: a number cell of a sheet with a
+ * decimal point; else opts->decimal when given; else by the market of
+ * the row's store (its "store" column, else imp->default_store). */
+fp_decimal fp_imp_decimal(fp_importer *imp, const fp_csv_row *row, int idx);
 /* A value: false on a problem; *present false for an empty cell. */
 bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
                    int kpi, double *out, bool *present);

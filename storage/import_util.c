@@ -402,7 +402,7 @@ bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
     const char *v = fp_imp_field(row, idx);
     char col[16], shown[200];
     int y, m, d;
-    if (fp_date_parse(v, &y, &m, &d)) {
+    if (fp_date_parse_order(v, imp->opts->date_order, &y, &m, &d)) {
         *day = fp_days_from_civil(y, m, d);
         return true;
     }
@@ -410,10 +410,48 @@ bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
     if (v[0] == '\0')
         fp_imp_problem(imp, row->line, name, _("empty"));
     else
-        fp_imp_problem(imp, row->line, name,
-                       _("%s is not a date (YYYY-MM-DD or YYYY/MM/DD)"),
+        fp_imp_problem(imp, row->line, name, imp->opts->date_order ==
+                       FP_DATE_AUTO ? _("%s is not a date (YYYY-MM-DD or "
+                       "YYYY/MM/DD; else say --date-format DD/MM/YYYY)")
+                       : _("%s is not a date in the format asked"),
                        fp_imp_show(v, shown, sizeof shown));
     return false;
+}
+
+/* The market of a store, from the database (cached per import). */
+static fp_decimal store_decimal(fp_importer *imp, const char *store)
+{
+    long long v;
+    if (imp->markets == NULL && (imp->markets = fp_strmap_new()) == NULL)
+        return FP_DEC_UNKNOWN;
+    if (fp_strmap_get(imp->markets, store, &v))
+        return (fp_decimal)(v - 1);
+    sqlite3_stmt *st = fp_db_prepare(imp->db,
+        "SELECT market FROM stores WHERE code = ?1");
+    fp_decimal dec = FP_DEC_UNKNOWN;
+    if (st != NULL) {
+        sqlite3_bind_text(st, 1, store, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            dec = fp_decimal_for_market(
+                (const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    fp_strmap_put(imp->markets, store, (long long)dec + 1);
+    return dec;
+}
+
+fp_decimal fp_imp_decimal(fp_importer *imp, const fp_csv_row *row, int idx)
+{
+    if (row->numeric != NULL && idx >= 0 && idx < row->nfields &&
+        row->numeric[idx])
+        return FP_DEC_POINT;
+    if (imp->opts->decimal != FP_DEC_UNKNOWN)
+        return imp->opts->decimal;
+    int col = imp->header ? fp_imp_header_index(imp->header, "store") : -1;
+    const char *store = col >= 0 ? fp_imp_field(row, col)
+                                 : imp->default_store;
+    return store != NULL && store[0] != '\0' ? store_decimal(imp, store)
+                                              : FP_DEC_UNKNOWN;
 }
 
 bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
@@ -423,7 +461,9 @@ bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
     bool percent = kpi >= 0 && imp->cat->kpis[kpi].unit == FP_UNIT_PERCENT;
     const char *why = NULL;
     char col[16], shown[200];
-    fp_num_status st = fp_parse_value(v, percent, out, &why);
+    fp_num_status st = fp_parse_value_as(v, percent,
+                                         fp_imp_decimal(imp, row, idx), out,
+                                         &why);
     *present = st == FP_NUM_OK;
     if (st == FP_NUM_OK || st == FP_NUM_EMPTY)
         return true;
