@@ -339,6 +339,10 @@ bool fp_decoder_feed(fp_decoder *d, const char *in, size_t len, bool last,
         n = d->ncarry + len;
         d->ncarry = 0;
     }
+    if (!d->started && n < BOM_LEN && !last) {
+        keep_tail(d, s, 0, n); /* too short to tell a BOM yet */
+        return true;
+    }
     size_t skip = skip_bom(d, s, n);
     bool wide = d->enc == FP_ENC_UTF16LE || d->enc == FP_ENC_UTF16BE;
     const char *nul = wide ? NULL : memchr(s + skip, '\0', n - skip);

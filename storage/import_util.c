@@ -396,6 +396,19 @@ bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,
     return false;
 }
 
+/* The format of the message on a bad date: a day first (20/11/2026)
+ * gets the option to say so. */
+static const char *date_why(const fp_importer *imp, const char *v)
+{
+    if (imp->opts->date_order != FP_DATE_AUTO)
+        return _("%s is not a date in the --date-format given");
+    if (v[0] >= '0' && v[0] <= '9' && (v[1] == '/' || v[2] == '/' ||
+                                       v[1] == '.' || v[2] == '.'))
+        return _("%s is not a date (YYYY-MM-DD; for a day first, say "
+                 "--date-format DD/MM/YYYY)");
+    return _("%s is not a date (YYYY-MM-DD or YYYY/MM/DD)");
+}
+
 bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
                  long *day)
 {
@@ -410,10 +423,7 @@ bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
     if (v[0] == '\0')
         fp_imp_problem(imp, row->line, name, _("empty"));
     else
-        fp_imp_problem(imp, row->line, name, imp->opts->date_order ==
-                       FP_DATE_AUTO ? _("%s is not a date (YYYY-MM-DD or "
-                       "YYYY/MM/DD; else say --date-format DD/MM/YYYY)")
-                       : _("%s is not a date in the format asked"),
+        fp_imp_problem(imp, row->line, name, date_why(imp, v),
                        fp_imp_show(v, shown, sizeof shown));
     return false;
 }
