@@ -180,7 +180,10 @@ static const char *noun(const char *format, int n)
 
 static void print_file(const fp_import_file *f, bool dry_run)
 {
-    printf("%s: %s, ", f->file, f->format ? f->format : "?");
+    printf("%s", f->file);
+    if (f->sheet[0] != '\0')
+        printf(_(" (sheet %s)"), f->sheet);
+    printf(": %s, ", f->format ? f->format : "?");
     printf(P_("%d row", "%d rows", f->rows), f->rows);
     printf(", %d %s %s", f->written, noun(f->format, f->written),
            dry_run ? _("to write") : _("written"));

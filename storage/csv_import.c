@@ -493,6 +493,7 @@ static void import_one(fp_importer *imp, fp_import_kind kind,
     }
     imp->xlsx = magic == FP_FILE_ZIP;
     bool ok = stream_file(imp, &s);
+    memcpy(cur->sheet, imp->sheet, sizeof cur->sheet);
     cur->encoding = s.encoding;
     cur->converted = s.converted;
     if (cancelled(imp))

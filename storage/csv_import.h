@@ -108,6 +108,7 @@ typedef struct {
     bool converted;        /* GB18030 converted to UTF-8 */
     char sha256[65];
     char max_day[11];      /* actuals: newest day covered, else "" */
+    char sheet[128];       /* an .xlsx file: the sheet read, else "" */
 } fp_import_file;
 
 typedef struct {

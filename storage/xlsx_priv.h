@@ -13,7 +13,8 @@ typedef enum {
     FP_XF_NUMBER,
     FP_XF_DATE,       /* a day: "YYYY-MM-DD" */
     FP_XF_DATETIME,   /* "YYYY-MM-DD HH:MM" */
-    FP_XF_TIME        /* a time of day or a duration: "H:MM:SS" */
+    FP_XF_TIME,       /* a time of day or a duration: "H:MM:SS" */
+    FP_XF_PERCENT     /* 0.125 shown as 12.5%: "12.5%" */
 } fp_xf_kind;
 
 typedef struct {

@@ -7,7 +7,7 @@
  * numbers formatted losslessly ("%.15g"); numbers stored as text as
  * they are; cells whose style is a date or date-time format as
  * "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", time-only formats (durations) as
- * "H:MM:SS"; booleans as 1/0; error cells as their text (#N/A). Row
+ * "H:MM:SS", percent formats as "12.5%"; booleans as 1/0; error cells as their text (#N/A). Row
  * fields start at column A: a missing cell is an empty field, so field
  * i is column i (fp_xlsx_column_name).
  *

@@ -125,6 +125,7 @@ static void number_text(sheet_ctx *c, const char *v, char *out, size_t n)
                  sec % 60);
         return;
     }
+    case FP_XF_PERCENT: snprintf(out, n, "%.15g%%", x * 100.0); return;
     default: snprintf(out, n, "%.15g", x); return;
     }
 }

@@ -33,14 +33,14 @@ static fp_xf_kind builtin_kind(int id)
     if ((id >= 18 && id <= 21) || (id >= 32 && id <= 33) ||
         (id >= 45 && id <= 47))
         return FP_XF_TIME;
-    return FP_XF_NUMBER;
+    return id == 9 || id == 10 ? FP_XF_PERCENT : FP_XF_NUMBER;
 }
 
 /* A format code's kind: its letters outside quotes, brackets (but
  * [h] [m] [s]: elapsed time) and escapes. */
 static fp_xf_kind code_kind(const char *code)
 {
-    bool day = false, time = false;
+    bool day = false, time = false, percent = false;
     for (const char *p = code; *p != '\0'; p++) {
         int c = tolower((unsigned char)*p);
         if (c == '"') {
@@ -57,10 +57,11 @@ static fp_xf_kind code_kind(const char *code)
         } else {
             day = day || c == 'y' || c == 'd';
             time = time || c == 'h' || c == 's';
+            percent = percent || c == '%';
         }
     }
     return day && time ? FP_XF_DATETIME : day ? FP_XF_DATE
-         : time ? FP_XF_TIME : FP_XF_NUMBER;
+         : time ? FP_XF_TIME : percent ? FP_XF_PERCENT : FP_XF_NUMBER;
 }
 
 static fp_xf_kind format_kind(const styles_ctx *c, int id)

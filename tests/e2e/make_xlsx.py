@@ -8,6 +8,7 @@ left out of the XML (the reader must fill the gap). A cell is
   n:NUM   a number               d:NUM   a serial date (style yyyy-mm-dd)
   t:NUM   a serial date-time (style yyyy-mm-dd hh:mm)
   h:NUM   a duration (style [h]:mm:ss)
+  p:NUM   a percentage (built-in style 0.00%)
   anything else: a shared string.
 A line "#title TEXT" is a title merged across the first 5 columns.
 A second sheet name gets a copy of the first sheet's rows with every
@@ -25,11 +26,12 @@ STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <fills count="1"><fill><patternFill patternType="none"/></fill></fills>
 <borders count="1"><border/></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 </cellXfs></styleSheet>"""
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 RNS = ('xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
@@ -46,15 +48,16 @@ def col(i):
 
 
 def cell_xml(ref, cell, sst, double):
-    kind, _, val = cell.partition(":") if cell[1:2] == ":" else ("s", "", cell)
+    kind, _, val = (cell.partition(":") if cell[1:2] == ":"
+                    else ("s", "", cell))
     if kind in "ndth" and double:
         val = repr(float(val) * 2) if kind == "n" else val
     if kind == "i":
         return f'<c r="{ref}" t="inlineStr"><is><t>{escape(val)}</t></is></c>'
     if kind == "n":
         return f'<c r="{ref}" s="4"><v>{val}</v></c>'
-    if kind in "dth":
-        style = {"d": 1, "t": 2, "h": 3}[kind]
+    if kind in "dthp":
+        style = {"d": 1, "t": 2, "h": 3, "p": 5}[kind]
         return f'<c r="{ref}" s="{style}"><v>{val}</v></c>'
     sst.setdefault(val, len(sst))
     return f'<c r="{ref}" t="s"><v>{sst[val]}</v></c>'

@@ -43,7 +43,8 @@ t:46346.8333333333${T}i:x-my${T}${T}n:100.25${T}n:3${T}s:1,200
 SPEC
 $MKX "$WORK/live.xlsx" Sheet1 Week2 < "$WORK/live.spec"
 imp "$WORK/live.xlsx" > "$WORK/out" || fail "xlsx import: $(cat "$WORK/out")"
-grep -q "daily wide, 2 rows" "$WORK/out" || fail "summary: $(cat "$WORK/out")"
+grep -q "live.xlsx (sheet Sheet1): daily wide, 2 rows" "$WORK/out" ||
+    fail "summary: $(cat "$WORK/out")"
 expect 2026-W47 x-my gmv 1350.75
 expect 2026-W47 x-my orders 20
 expect 2026-W47 x-my clicks 1500

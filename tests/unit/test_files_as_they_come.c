@@ -2,7 +2,10 @@
  * markets' orders, Excel serial dates and column names, UTF-16 and the
  * delimiter of a CSV file. */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/number.h"
 #include "model/week.h"
@@ -160,4 +163,57 @@ Test(files, delimiters)
     cr_assert_str_eq(split("a;b;c\n\"1;5\";2,5;3\n"), "a|b|c\n1;5|2,5|3\n");
     cr_assert_str_eq(split("a,b;c\n1,2;3\n"), "a|b;c\n1|2;3\n");
     cr_assert_str_eq(split("\n\"x;y\",b\n1,2\n"), "x;y|b\n1|2\n");
+}
+
+/* ---- a workbook streamed as rows (made by tests/e2e/make_xlsx.py) ---- */
+
+typedef struct { char got[1024]; } sheet_rows;
+
+static bool keep_sheet_row(void *ctx, fp_csv_row *row)
+{
+    sheet_rows *r = ctx;
+    char line[16];
+    snprintf(line, sizeof line, "%d:", row->line);
+    strcat(r->got, line);
+    for (int i = 0; i < row->nfields; i++) {
+        strcat(r->got, row->fields[i]);
+        if (row->numeric != NULL && row->numeric[i])
+            strcat(r->got, "#");
+        strcat(r->got, i + 1 < row->nfields ? "|" : "\n");
+    }
+    return true;
+}
+
+static void make_workbook(const char *path, const char *spec)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "printf '%s' | python3 tests/e2e/make_xlsx.py "
+             "%s Sheet1 Other", spec, path);
+    cr_assert_eq(system(cmd), 0, "%s", cmd);
+}
+
+Test(files, xlsx_cells)
+{
+    char path[] = "/tmp/fupan-xlsx-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    close(fd);
+    make_workbook(path, "#title Weekly\\n"
+        "date\\tname\\t\\tgmv\\tshare\\tduration\\n"
+        "t:46346.8333333333\\ti:Ann\\t\\tn:1250.5\\tp:0.125\\th:0.0576388888889\\n"
+        "d:46342\\tBo\\t\\ts:007\\n");
+    sheet_rows r = {{0}};
+    fp_xlsx_stream s = {.on_record = keep_sheet_row, .ctx = &r};
+    cr_assert(fp_xlsx_stream_file(path, &s), "%d %s", s.status, s.why);
+    cr_assert_str_eq(s.sheet_name, "Sheet1");
+    cr_assert_str_eq(r.got,
+        "1:Weekly\n"
+        "2:date|name||gmv|share|duration\n"
+        "3:2026-11-20 20:00#|Ann||1250.5#|12.5%#|1:23:00#\n"
+        "4:2026-11-16#|Bo||007\n");
+    fp_xlsx_stream bad = {.sheet = "Nope", .on_record = keep_sheet_row,
+                          .ctx = &r};
+    cr_assert_not(fp_xlsx_stream_file(path, &bad));
+    cr_assert_eq(bad.status, FP_XLSX_NO_SHEET);
+    unlink(path);
 }
