@@ -80,6 +80,21 @@ grep -qF "bad.xlsx:'Live list'!F4: column clicks:" "$WORK/err" \
     || fail "cell F4: $(cat "$WORK/err")"
 [ -z "$(value 2026-W40 x-my gmv)" ] || fail "the good file was written"
 
+# A key twice in a sheet: both rows named; broken sheet XML: one line.
+printf 'week\tstore\tkpi\tvalue\n2026-W40\tx-my\tgmv\tn:1\n'\
+'2026-W40\tx-my\tgmv\tn:2\n' | $MKX "$WORK/dup.xlsx"
+refused "$WORK/dup.xlsx" "dup.xlsx:Sheet1!D3: column value: same week/store"
+(cd "$WORK" && python3 -c "
+import zipfile
+src = zipfile.ZipFile('dup.xlsx')
+with zipfile.ZipFile('broken.xlsx', 'w') as z:
+    for n in src.namelist():
+        data = src.read(n)
+        if n.endswith('sheet1.xml'):
+            data = data[:len(data) // 2]
+        z.writestr(n, data)")
+refused "$WORK/broken.xlsx" "broken sheet XML"
+
 # TSV, ';' with a decimal comma in quotes-free fields, UTF-16LE with BOM.
 printf 'week\tstore\tkpi\tvalue\n2026-W41\tx-my\tgmv\t1,250.5\n' > "$WORK/a.tsv"
 imp "$WORK/a.tsv" >/dev/null || fail "TSV"
