@@ -26,11 +26,13 @@ static char *problem_text(const char *file, int line, const char *column,
 {
     char col[4 * SHOW_COLS + 8];
     fp_text_fit(column, SHOW_COLS, false, col, sizeof col);
-    int n = snprintf(NULL, 0, "%s%d: column %s: %s", file, line, col, what);
+    /* no column (a whole row of a sheet): "FILE:SHEET!14: what" */
+    const char *fmt = column[0] != '\0' ? "%s%d: column %s: %s"
+                                        : "%s%d: %s%s";
+    int n = snprintf(NULL, 0, fmt, file, line, col, what);
     char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
     if (msg != NULL)
-        snprintf(msg, (size_t)n + 1, "%s%d: column %s: %s", file, line, col,
-                 what);
+        snprintf(msg, (size_t)n + 1, fmt, file, line, col, what);
     return msg;
 }
 

@@ -94,6 +94,8 @@ with zipfile.ZipFile('broken.xlsx', 'w') as z:
             data = data[:len(data) // 2]
         z.writestr(n, data)")
 refused "$WORK/broken.xlsx" "broken sheet XML"
+grep -q 'broken.xlsx:Sheet1![0-9]*: broken sheet XML' "$WORK/err" ||
+    fail "broken XML: $(cat "$WORK/err")"
 
 # TSV, ';' with a decimal comma in quotes-free fields, UTF-16LE with BOM.
 printf 'week\tstore\tkpi\tvalue\n2026-W41\tx-my\tgmv\t1,250.5\n' > "$WORK/a.tsv"
