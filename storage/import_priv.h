@@ -144,7 +144,8 @@ bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
                  long *day);
 /* How the numbers of row are written: a number cell of a sheet with a
  * decimal point; else opts->decimal when given; else by the market of
- * the row's store (its "store" column, else imp->default_store). */
+ * the row's store (its "store" column, the first part of its "path"
+ * column, else imp->default_store). */
 fp_decimal fp_imp_decimal(fp_importer *imp, const fp_csv_row *row, int idx);
 /* A value: false on a problem; *present false for an empty cell. */
 bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,

@@ -460,8 +460,17 @@ fp_decimal fp_imp_decimal(fp_importer *imp, const fp_csv_row *row, int idx)
     if (imp->opts->decimal != FP_DEC_UNKNOWN)
         return imp->opts->decimal;
     int col = imp->header ? fp_imp_header_index(imp->header, "store") : -1;
+    int path = imp->header ? fp_imp_header_index(imp->header, "path") : -1;
     const char *store = col >= 0 ? fp_imp_field(row, col)
                                  : imp->default_store;
+    char first[FP_IMPORT_MAX_ID + 1];
+    if (col < 0 && path >= 0) { /* targets: the path's first part */
+        const char *p = fp_imp_field(row, path);
+        size_t n = strcspn(p, "/");
+        snprintf(first, sizeof first, "%.*s", (int)(n < sizeof first
+                 ? n : sizeof first - 1), p);
+        store = first;
+    }
     return store != NULL && store[0] != '\0' ? store_decimal(imp, store)
                                               : FP_DEC_UNKNOWN;
 }

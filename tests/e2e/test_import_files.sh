@@ -136,6 +136,15 @@ refused "$WORK/id.csv" 'column value: "1,250.5" is ambiguous'
 imp "$WORK/id.csv" --decimal-point >/dev/null || fail "--decimal-point"
 expect 2026-W44 x-id gmv 1250.5
 
+# Targets: the market of the path's store.
+printf 'week,path,kpi,target\n2026-W42,x-id,gmv,Rp1.500.000\n' \
+    > "$WORK/targets.csv"
+"$BIN" import targets "$WORK/targets.csv" --db "$DB" >/dev/null ||
+    fail "targets of an ID store"
+got=$("$BIN" scorecard --db "$DB" --week 2026-W42 --path x-id --format csv |
+      awk -F, '$3 == "gmv" { print $6 }')
+[ "$got" = 1500000 ] || fail "ID target: got '$got'"
+
 # Dates: day first with --date-format, a time of day ignored.
 printf 'date,store,gmv\n16/11/2026 20:00,x-vn,10\n22/11/2026,x-vn,5\n' \
     > "$WORK/dmy.csv"
