@@ -5,7 +5,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := ncursesw panelw menuw formw sqlite3 libcurl xlsxwriter libzip expat
+PKGS     := ncursesw panelw menuw formw sqlite3 libcurl xlsxwriter libzip expat icu-uc icu-i18n
 OPT      ?= -O2 -g
 SAN      ?=
 # The binary in $(BUILD) reads the source tree's sample data; the one
@@ -44,7 +44,8 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 # Translations: po/LANG.po -> $(BUILD)/locale/LANG/LC_MESSAGES/fupan.mo
 LANGS := $(patsubst po/%.po,%,$(wildcard po/*.po))
 MO    := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/fupan.mo)
-BUILTIN_INI := sample-data/kpis.ini sample-data/causes.ini keymaps/default.ini
+BUILTIN_INI := sample-data/kpis.ini sample-data/causes.ini keymaps/default.ini \
+               sample-data/profiles.ini
 # Fuzz targets (tests/fuzz/fuzz_NAME.c) and their seed corpora
 # (tests/fuzz/corpus/NAME/): `make fuzz` runs libFuzzer on each for
 # FUZZ_SECONDS; `make unit` (so `make test`) replays each corpus once

@@ -73,6 +73,8 @@ static void print_roles_and_levels(FILE *out, const fp_catalogue *cat)
         print_labels(out, r->label, r->label_zh);
         fprintf(out, "scope = %s\n", r->scope == FP_LVL_STORE ? "store"
                 : r->scope == FP_LVL_CATEGORY ? "category" : "self");
+        if (r->pilot)
+            fprintf(out, "pilot = \"%s\"\n", r->pilot);
         print_card(out, cat, r->kpis, r->nkpis);
     }
     for (int l = 0; l < 3; l++) {

@@ -26,6 +26,12 @@ int fp_cmd_minutes(int argc, char **argv);
 int fp_cmd_meeting(int argc, char **argv);
 int fp_cmd_check(int argc, char **argv);
 int fp_cmd_config(int argc, char **argv);
+int fp_cmd_whatif(int argc, char **argv);
+int fp_cmd_catalogue(int argc, char **argv);
+int fp_cmd_review(int argc, char **argv);
+/* fp_review_use_week (the catalogue version in force at week), printing
+ * the error; false -> exit FP_EXIT_RUNTIME. */
+bool fp_cli_use_week(fp_review *rv, fp_week week);
 int fp_cmd_push(int argc, char **argv);
 int fp_cmd_export(int argc, char **argv);
 /* fupan --dump-catalogue: the catalogue the config selects, as INI. */

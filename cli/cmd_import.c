@@ -11,7 +11,9 @@
 #include "cli/cli.h"
 #include "model/i18n.h"
 #include "model/text.h"
+#include "storage/config.h"
 #include "storage/csv_import.h"
+#include "storage/profile.h"
 
 static const char import_usage[] =
     N_("usage: fupan import actuals|targets|org|fx FILE... [--db FILE]\n"
@@ -32,7 +34,13 @@ static const char import_usage[] =
     "  --config FILE       the config file (its KPI catalogue is used)\n"
     "  --dry-run           check and count, write nothing\n"
     "  --encoding ENC      utf-8 or gb18030 (default: detect)\n"
+    "  --profile NAME      map the file with this import profile (default:\n"
+    "                      the one whose headers the file has, if any)\n"
+    "  --store ID          the store of a file without a store column\n"
+    "  --list-profiles     list the import profiles and where each is from\n"
     "FILE - reads standard input (once).\n"
+    "fupan import template actuals|targets|org prints a header line and a\n"
+    "commented example to start a file from.\n"
     "Exit: 0 imported, 1 runtime error, 2 usage, 3 input rejected.\n");
 
 /* After the usage (a message of its own, so that the usage's translation
@@ -63,6 +71,7 @@ typedef struct {
     fp_import_kind kind;
     char **files;
     int nfiles;
+    bool list_profiles;      /* --list-profiles */
 } import_args;
 
 static int usage_error(const char *what, const char *value)
@@ -95,7 +104,7 @@ static int stdin_for_dash(char **files, int nfiles)
 static int file_option(int c, import_args *a)
 {
     switch (c) {
-    case 'S': a->opts.sheet = optarg; return -1;
+    case 'W': a->opts.sheet = optarg; return -1;
     case 'D':
         if (!fp_date_order_parse(optarg, &a->opts.date_order))
             return usage_error(_("unknown --date-format (YYYY-MM-DD, "
@@ -113,6 +122,60 @@ static int file_option(int c, import_args *a)
     }
 }
 
+/* ---- import profiles and templates ---- */
+
+/* fupan import template actuals|targets|org */
+static int print_template(int argc, char **argv)
+{
+    static const struct { const char *kind, *text; } templates[] = {
+        {"actuals", "week,store,category,person,gmv,orders,views\n"
+                    "# 2026-W47,tts-my,apparel,zhangwei,12500.50,84,30100\n"
+                    "# (or date instead of week: 2026-11-20; a header may\n"
+                    "# be a KPI id, its label or its Chinese label)\n"},
+        {"targets", "week,path,kpi,target\n"
+                    "# 2026-W47,tts-my/apparel,gmv,100000\n"
+                    "# ,tts-my,cvr,2.5%   (empty week: a standing target)\n"},
+        {"org", "person,name,role,store,category,handle\n"
+                "# zhangwei,张伟,host,tts-my,apparel,@zhangwei_live\n"
+                "# (stores: store,name,platform,market,currency)\n"},
+    };
+    for (size_t i = 0; argc == 1 && i < 3; i++)
+        if (strcmp(argv[0], templates[i].kind) == 0) {
+            fputs(templates[i].text, stdout);
+            return FP_EXIT_OK;
+        }
+    return usage_error(_("template: which one (actuals, targets or org)"),
+                       argc > 0 ? argv[0] : NULL);
+}
+
+/* The built-in profiles and the config's [import] profiles file. */
+static fp_profile_set *load_profiles(const char *config_path)
+{
+    char err[1024];
+    fp_config *cfg = fp_config_load(config_path, err, sizeof err);
+    if (cfg == NULL) {
+        fp_cli_error("%s", err);
+        return NULL;
+    }
+    fp_profile_set *set = fp_profiles_load(cfg->import_profiles, err,
+                                           sizeof err);
+    fp_config_free(cfg);
+    if (set == NULL)
+        fp_cli_error("%s", err);
+    return set;
+}
+
+static int list_profiles(const fp_profile_set *set)
+{
+    for (int i = 0; i < set->n; i++) {
+        const fp_profile *p = &set->items[i];
+        printf("%-16s %s\n", p->name, p->label ? p->label : "");
+        printf(_("                 from %s, detected by: %s\n"),
+               p->source, p->detect);
+    }
+    return FP_EXIT_OK;
+}
+
 /* Returns -1 when the arguments are good, else the exit code. */
 static int parse_args(int argc, char **argv, import_args *a)
 {
@@ -123,10 +186,14 @@ static int parse_args(int argc, char **argv, import_args *a)
         {"encoding", required_argument, 0, 'e'},
         {"help", no_argument, 0, 'h'},
         /* files as they come */
-        {"sheet", required_argument, 0, 'S'},
+        {"sheet", required_argument, 0, 'W'},
         {"date-format", required_argument, 0, 'D'},
         {"decimal-comma", no_argument, 0, ','},
         {"decimal-point", no_argument, 0, '.'},
+        /* import profiles (storage/profile.h) */
+        {"profile", required_argument, 0, 'P'},
+        {"store", required_argument, 0, 'S'},
+        {"list-profiles", no_argument, 0, 'L'},
         {0, 0, 0, 0},
     };
     int c, rc;
@@ -140,6 +207,10 @@ static int parse_args(int argc, char **argv, import_args *a)
             if (!fp_encoding_parse(optarg, &a->opts.encoding))
                 return usage_error(_("unknown --encoding"), optarg);
             break;
+        /* import profiles */
+        case 'P': a->opts.profile = optarg; break;
+        case 'S': a->opts.store = optarg; break;
+        case 'L': a->list_profiles = true; break;
         case 'h':
             fputs(_(import_usage), stdout);
             fputs(_(import_limits), stdout);
@@ -150,6 +221,10 @@ static int parse_args(int argc, char **argv, import_args *a)
                 return rc;
         }
     }
+    if (a->list_profiles)
+        return -1;
+    if (optind < argc && strcmp(argv[optind], "template") == 0)
+        return print_template(argc - optind - 1, argv + optind + 1);
     if (optind >= argc)
         return usage_error(_("what to import is missing"), NULL);
     if (!fp_import_kind_parse(argv[optind], &a->kind))
@@ -178,6 +253,19 @@ static const char *noun(const char *format, int n)
     return n == 1 ? _("value") : _("values");
 }
 
+/* A profile's report: lines of text that names from the file are in. */
+static void print_notes(const char *notes)
+{
+    char line[1024];
+    for (const char *s = notes; s != NULL && *s;) {
+        size_t len = strcspn(s, "\n");
+        snprintf(line, sizeof line, "%.*s", (int)len, s);
+        fp_text_fputs(line, stdout);
+        putchar('\n');
+        s += len + (s[len] == '\n');
+    }
+}
+
 static void print_file(const fp_import_file *f, bool dry_run)
 {
     printf("%s", f->file);
@@ -196,6 +284,7 @@ static void print_file(const fp_import_file *f, bool dry_run)
     if (f->converted)
         printf(_(", converted from %s"), fp_encoding_name(f->encoding));
     putchar('\n');
+    print_notes(f->notes);
 }
 
 static void print_summary(const fp_import_report *r, bool dry_run)
@@ -296,18 +385,11 @@ static void end_progress(void)
     progress_shown = false;
 }
 
-int fp_cmd_import(int argc, char **argv)
+/* The import itself, once the profiles are loaded. */
+static int import_with(import_args *args)
 {
-    import_args a;
-    /* One thread: no mutex around every SQLite call and allocation of a
-     * bulk load. Only possible before SQLite starts (else a no-op). */
-    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    memset(&a, 0, sizeof a);
-    a.opts.encoding = FP_ENC_AUTO;
-    int rc = parse_args(argc, argv, &a);
-    if (rc >= 0)
-        return rc;
+    import_args a = *args;
+    int rc;
     fp_review *rv = fp_cli_open_new(a.db, a.config, false);
     struct sigaction old_int;
     if (rv == NULL)
@@ -325,5 +407,34 @@ int fp_cmd_import(int argc, char **argv)
     fp_import_report_done(&report);
     sigaction(SIGINT, &old_int, NULL);
     fp_review_close(rv);
+    return rc;
+}
+
+int fp_cmd_import(int argc, char **argv)
+{
+    import_args a;
+    /* One thread: no mutex around every SQLite call and allocation of a
+     * bulk load. Only possible before SQLite starts (else a no-op). */
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    memset(&a, 0, sizeof a);
+    a.opts.encoding = FP_ENC_AUTO;
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    fp_profile_set *profiles = load_profiles(a.config);
+    if (profiles == NULL)
+        return FP_EXIT_INPUT;
+    if (a.list_profiles || (a.opts.profile != NULL &&
+                            !fp_profiles_find(profiles, a.opts.profile))) {
+        rc = a.list_profiles ? list_profiles(profiles)
+                             : usage_error(_("unknown --profile"),
+                                           a.opts.profile);
+        fp_profiles_free(profiles);
+        return rc;
+    }
+    a.opts.profiles = profiles;
+    rc = import_with(&a);
+    fp_profiles_free(profiles);
     return rc;
 }

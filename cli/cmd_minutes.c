@@ -188,7 +188,8 @@ int fp_cmd_minutes(int argc, char **argv)
     fp_review *rv = fp_cli_open(o.db, o.config, true);
     if (!rv)
         return FP_EXIT_RUNTIME;
-    rc = run(rv, per, &o);
+    rc = fp_cli_use_week(rv, fp_period_last(per)) ? run(rv, per, &o)
+                                                  : FP_EXIT_RUNTIME;
     fp_review_close(rv);
     return rc;
 }

@@ -1,6 +1,7 @@
 /* fupan scorecard: one node's KPIs for a week, a month or a quarter as
  * text, CSV or JSON. */
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,10 @@
 #include "cli/list_out.h"
 #include "cli/meeting_cli.h"
 #include "model/format.h"
+#include "model/i18n.h"
+#include "model/labels.h"
 #include "model/text.h"
+#include "storage/stoploss_scan.h"
 
 static const char scorecard_usage[] =
     N_("usage: fupan scorecard (--week YYYY-Www | --month YYYY-MM | --quarter YYYY-Qn)\n"
@@ -19,12 +23,16 @@ static const char scorecard_usage[] =
     "Prints every KPI that has a value or a target at that node (the whole\n"
     "company without --path): value, previous period, target, attainment,\n"
     "status. csv columns: week,path,kpi,value,prev,target,attainment,status,\n"
-    "overridden,provisional (percent KPIs in percent, attainment in percent;\n"
-    "week holds the period: 2026-W47, 2026-11 or 2026-Q4).\n"
+    "overridden,provisional,alerts (percent KPIs in percent, attainment in\n"
+    "percent; week holds the period: 2026-W47, 2026-11 or 2026-Q4; alerts:\n"
+    "stoploss on the roas row of a node flagged 止损, over_cap on a KPI\n"
+    "above its ceiling, a target of kind cap).\n"
     "A month is the ISO weeks whose Thursday falls in it (2026-11 is\n"
     "W45-W48), a quarter its three months. A period adds up its weeks:\n"
     "sums, ratios of the summed components, money converted week by week;\n"
-    "a period with weeks still without data is marked partial.\n");
+    "a period with weeks still without data is marked partial. The\n"
+    "stop-loss of a month or a quarter is read at its newest week with\n"
+    "data.\n");
 
 typedef enum { FMT_TEXT, FMT_CSV, FMT_JSON } out_format;
 
@@ -38,6 +46,10 @@ typedef struct {
     const fp_catalogue *cat;
     const fp_rollup *now, *prev;
     int row;
+    bool stoploss;       /* the row is flagged 止损 */
+    bool by_days;        /* ... by its daily ROAS */
+    const fp_stoploss_rule *rule; /* the stop-loss rule of the row */
+    int roas;            /* the roas KPI, -1 */
     const char *label;   /* path or person as given */
     char week[FP_PERIOD_STR];
     char label_weeks[FP_PERIOD_LABEL]; /* "2026-11 (W45-W48)" */
@@ -123,10 +135,20 @@ static void fill_plain(const sc_view *v, int k, const fp_cell *c,
                                             : FP_NOVAL, p->att, sizeof p->att);
 }
 
+/* Words for the alerts column of KPI k ("" for none). */
+static const char *alerts_of(const sc_view *v, int k, const fp_cell *c)
+{
+    if (k == v->roas && v->stoploss)
+        return "stoploss";
+    if ((c->flags & FP_CF_CAP) && c->status == FP_ST_RED)
+        return "over_cap";
+    return "";
+}
+
 static void print_csv(const sc_view *v, int only_kpi)
 {
     puts("week,path,kpi,value,prev,target,attainment,status,overridden,"
-         "provisional");
+         "provisional,alerts");
     for (int k = 0; k < v->cat->nkpis; k++) {
         const fp_cell *c = fp_rollup_cell(v->now, v->row, k);
         if ((only_kpi >= 0 && k != only_kpi) || !cell_listed(c))
@@ -137,10 +159,10 @@ static void print_csv(const sc_view *v, int only_kpi)
             v->week, v->label, v->cat->kpis[k].id, p.val, p.prev, p.tgt, p.att,
             fp_status_word(c->status),
             c->flags & FP_CF_OVERRIDDEN ? "1" : "0",
-            c->flags & FP_CF_PROVISIONAL ? "1" : "0",
+            c->flags & FP_CF_PROVISIONAL ? "1" : "0", alerts_of(v, k, c),
         };
-        for (int f = 0; f < 10; f++)
-            csv_field(stdout, fields[f], f == 9);
+        for (int f = 0; f < 11; f++)
+            csv_field(stdout, fields[f], f == 10);
     }
 }
 
@@ -168,10 +190,12 @@ static void print_json_kpi(const sc_view *v, int k, const fp_cell *c)
     json_number(p.tgt);
     fputs(",\"attainment\":", stdout);
     json_number(p.att);
-    printf(",\"status\":\"%s\",\"overridden\":%s,\"provisional\":%s}",
+    printf(",\"status\":\"%s\",\"overridden\":%s,\"provisional\":%s,"
+           "\"alerts\":\"%s\"}",
            fp_status_word(c->status),
            c->flags & FP_CF_OVERRIDDEN ? "true" : "false",
-           c->flags & FP_CF_PROVISIONAL ? "true" : "false");
+           c->flags & FP_CF_PROVISIONAL ? "true" : "false",
+           alerts_of(v, k, c));
 }
 
 static void print_json(const sc_view *v, int only_kpi)
@@ -203,17 +227,44 @@ static void print_json(const sc_view *v, int only_kpi)
     puts("]}");
 }
 
-static const char *status_text(int status)
+/* Under a KPI with a ceiling: the headroom left, or how far above. */
+static void print_headroom(const fp_kpi *kpi, const fp_cell *c)
 {
-    static const char *const text[] = {"· none", "● ok", "◐ amber", "✖ red"};
-    return status >= 0 && status <= 3 ? text[status] : text[0];
+    char cap[64], room[64];
+    fp_format_value(kpi, c->target, cap, sizeof cap);
+    if (!fp_has(c->value))
+        return;
+    double left = c->target - c->value;
+    fp_format_value(kpi, fabs(left), room, sizeof room);
+    printf("  ");
+    if (left >= 0)
+        printf(_("cap %s: headroom %s"), cap, room);
+    else
+        printf(_("cap %s: over the cap by %s"), cap, room);
+    putchar('\n');
+}
+
+/* The stop-loss line under the title when the row is flagged. */
+static void print_stoploss(const sc_view *v)
+{
+    if (!v->stoploss)
+        return;
+    char roas[32];
+    snprintf(roas, sizeof roas, "%g", v->rule->roas);
+    if (v->by_days)
+        printf(_("止损 stop-loss: ROAS below break-even %s for %d days"),
+               roas, v->rule->days);
+    else
+        printf(_("止损 stop-loss: ROAS below break-even %s for %d weeks"),
+               roas, v->rule->weeks);
+    putchar('\n');
 }
 
 static void print_text_row(const sc_view *v, int k, const fp_cell *c)
 {
     const fp_kpi *kpi = &v->cat->kpis[k];
     char label[160], val[64], prev[64], wow[32], tgt[64], att[32], marks[8];
-    snprintf(label, sizeof label, "%s %s", kpi->label_zh, kpi->label);
+    fp_label_kpi_fit(kpi, FP_LABEL_BOTH, 30, label, sizeof label);
     fp_format_value(kpi, c->value, val, sizeof val);
     fp_format_value(kpi, prev_value(v, k), prev, sizeof prev);
     fp_format_wow(c->value, prev_value(v, k), wow, sizeof wow);
@@ -229,8 +280,10 @@ static void print_text_row(const sc_view *v, int k, const fp_cell *c)
     fp_mcli_col(wow, 8, true);
     fp_mcli_col(tgt, 14, true);
     fp_mcli_col(att, 6, true);
-    fp_mcli_col(status_text(c->status), 8, false);
+    fp_mcli_col(fp_status_text(c->status), 8, false);
     puts(marks);
+    if (c->flags & FP_CF_CAP)
+        print_headroom(kpi, c);
 }
 
 static void print_text(const sc_view *v, int only_kpi, const char *title)
@@ -244,6 +297,7 @@ static void print_text(const sc_view *v, int only_kpi, const char *title)
         printf(_("  partial: %d of %d weeks with data"),
                v->now->weeks_with_data, v->now->period_weeks);
     printf(_("  score %s\n"), score);
+    print_stoploss(v);
     fp_mcli_col(_("KPI"), 30, false);
     fp_mcli_col(_("value"), 14, true);
     fp_mcli_col(_("prev"), 14, true);
@@ -311,10 +365,15 @@ static int run_scorecard(fp_review *rv, const sc_opts *o, fp_period per)
     fp_week_format(fp_period_last(per), v.last);
     v.prev = fp_review_period(rv, fp_period_add(per, -1));
     v.now = fp_review_period(rv, per); /* after prev: both stay cached */
-    if (!v.now || !v.prev) {
+    int sl = v.now && v.prev ? fp_review_stoploss(rv, v.now, v.row, &v.rule)
+                             : -1;
+    if (sl < 0) {
         fp_cli_error("%s", fp_review_db(rv)->err);
         return FP_EXIT_RUNTIME;
     }
+    v.stoploss = sl > 0;
+    v.by_days = sl == 2;
+    v.roas = fp_catalogue_kpi(cat, "roas");
     if (o->format == FMT_CSV)
         print_csv(&v, only_kpi);
     else if (o->format == FMT_JSON)
@@ -339,7 +398,8 @@ int fp_cmd_scorecard(int argc, char **argv)
     fp_review *rv = fp_cli_open(o.db, o.config, false);
     if (!rv)
         return FP_EXIT_RUNTIME;
-    rc = run_scorecard(rv, &o, per);
+    rc = fp_cli_use_week(rv, fp_period_last(per))
+        ? run_scorecard(rv, &o, per) : FP_EXIT_RUNTIME;
     fp_review_close(rv);
     return rc;
 }

@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "cli/runtime.h"
 #include "model/i18n.h"
+#include "model/lang.h"
 #include "model/text.h"
 #include "storage/config.h"
 #include "tui/tui.h"
@@ -20,7 +21,8 @@ static const char usage_text[] =
     "             [--dump-catalogue] [--lang zh_CN|en]\n"
     "       fupan init [--db FILE] [--sample]\n"
     "       fupan import actuals|targets|org|fx FILE... [--db FILE] [--dry-run]\n"
-    "                    [--encoding utf-8|gb18030]\n"
+    "                    [--encoding utf-8|gb18030] [--profile NAME] [--store ID]\n"
+    "       fupan import --list-profiles | import template actuals|targets|org\n"
     "       fupan scorecard --week W|--month M|--quarter Q [--path P | --person ID]\n"
     "                       [--format text|csv|json] [--db FILE]\n"
     "       fupan override set|revert|list ...\n"
@@ -32,6 +34,10 @@ static const char usage_text[] =
     "       fupan export scorecards|facts|notes|overrides|actions [--week W] ...\n"
     "       fupan check [--db FILE] [--quick]\n"
     "       fupan config check [--config FILE] [--keymap FILE]\n"
+    "       fupan whatif --week W [--catalogue FILE] [--set SECTION.KEY=VALUE]...\n"
+    "                    [--format text|csv]\n"
+    "       fupan catalogue apply FILE --from W --reason TEXT | catalogue history\n"
+    "       fupan review --quarter Q [--format text|md|csv]\n"
     "       fupan --help | --version | -V\n"
     "\n"
     "Without a subcommand fupan opens the meeting-room browser (TUI).\n"
@@ -57,6 +63,8 @@ static const struct { const char *name; command_fn fn; } commands[] = {
     {"note", fp_cmd_note},         {"action", fp_cmd_action},
     {"minutes", fp_cmd_minutes},   {"check", fp_cmd_check},
     {"meeting", fp_cmd_meeting},   {"config", fp_cmd_config},
+    {"whatif", fp_cmd_whatif},     {"catalogue", fp_cmd_catalogue},
+    {"review", fp_cmd_review},
     {"push", fp_cmd_push},
     {"export", fp_cmd_export},
 };
@@ -191,8 +199,9 @@ static fp_lang config_language(int argc, char **argv)
 
 /* Takes --lang out of argv (it goes before or after the subcommand, and
  * works for the TUI) and picks the language: --lang, else [ui] language,
- * else the environment; then binds the catalogue. FP_EXIT_USAGE on a
- * bad --lang. */
+ * else the environment; then binds the catalogue and sets the display
+ * language (fp_ui_lang_set: label order, 万/亿, pinyin order).
+ * FP_EXIT_USAGE on a bad --lang. */
 static int choose_language(int *argc, char **argv)
 {
     int at = 0;
@@ -203,6 +212,7 @@ static int choose_language(int *argc, char **argv)
     /* LANGUAGE picks the catalogue even under C.UTF-8 (no zh_CN locale). */
     setenv("LANGUAGE", fp_lang_catalogue(lang), 1);
     init_i18n();
+    fp_ui_lang_set(lang);
     if (arg == NULL)
         return FP_EXIT_OK;
     bool joined = argv[at][strlen("--lang")] == '=';

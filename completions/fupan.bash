@@ -4,13 +4,13 @@
 _fupan_table() # WHAT [CMD [OPTION]]
 {
     case "$1:${2-}:${3-}" in
-    commands::) echo 'init import scorecard override note action minutes push meeting export check config holds' ;;
-    kpis::) echo 'gmv orders impressions clicks ad_spend views viewers watch_seconds live_sessions video_plays plays_3s returns buyers repeat_buyers new_buyers gross_profit neg_reviews neg_reviews_24h aov ctr cvr cpm cpc roas cac gpm avg_watch views_per_session completion_3s return_rate repurchase margin review_response' ;;
+    commands::) echo 'init import scorecard override note action minutes push meeting export check config whatif catalogue review holds' ;;
+    kpis::) echo 'gmv orders impressions clicks ad_spend views viewers watch_seconds live_sessions video_plays plays_3s returns buyers repeat_buyers new_buyers gross_profit neg_reviews neg_reviews_24h items_sold sku_orders live_seconds peak_viewers new_followers likes comments shares aov ctr cvr cpm cpc roas cac gpm avg_watch views_per_session completion_3s return_rate repurchase margin review_response engagement_rate' ;;
     causes::) echo 'data_delay traffic_algorithm content_violation stockout pricing competitor seasonality logistics staffing creative_fatigue localization tracking other' ;;
     options::) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --help --version -V' ;;
     options:init:) echo '--db --config --sample --help' ;;
-    verbs:import:) echo 'actuals targets org fx' ;;
-    options:import:) echo '--db --config --dry-run --encoding --sheet --date-format --decimal-comma --decimal-point --help' ;;
+    verbs:import:) echo 'actuals targets org fx template' ;;
+    options:import:) echo '--db --config --dry-run --encoding --profile --store --list-profiles --sheet --date-format --decimal-comma --decimal-point --help' ;;
     options:scorecard:) echo '--week --month --quarter --path --person --kpi --format --db --config --today --help' ;;
     verbs:override:) echo 'set revert list' ;;
     options:override:) echo '--week --path --kpi --value --reason --author --format --db --config --help' ;;
@@ -27,8 +27,12 @@ _fupan_table() # WHAT [CMD [OPTION]]
     options:check:) echo '--db --quick --help' ;;
     verbs:config:) echo 'check' ;;
     options:config:) echo '--config --keymap --db --help' ;;
+    options:whatif:) echo '--week --catalogue --set --format --db --config --help' ;;
+    verbs:catalogue:) echo 'apply history' ;;
+    options:catalogue:) echo '--from --reason --author --db --config --format --help' ;;
+    options:review:) echo '--quarter --format --db --config --help' ;;
     verbs:holds:) echo 'the' ;;
-    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --sample --dry-run --encoding --quarter --path --person --format -o --to --url --kind --quick --help --version -V --wait' ;;
+    options:holds:) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --sample --dry-run --encoding --profile --store --list-profiles --quarter --path --person --format -o --to --url --kind --quick --catalogue --set --from --reason --help --version -V --wait' ;;
     kind::--db) echo 'file' ;;
     kind::--config) echo 'file' ;;
     kind::--keymap) echo 'file' ;;
@@ -42,6 +46,8 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:import:--db) echo 'file' ;;
     kind:import:--config) echo 'file' ;;
     kind:import:--encoding) echo 'values:utf-8,gb18030' ;;
+    kind:import:--profile) echo 'text' ;;
+    kind:import:--store) echo 'text' ;;
     kind:import:--sheet) echo 'text' ;;
     kind:import:--date-format) echo 'text' ;;
     kind:scorecard:--week) echo 'week' ;;
@@ -111,6 +117,22 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:config:--config) echo 'file' ;;
     kind:config:--keymap) echo 'file' ;;
     kind:config:--db) echo 'file' ;;
+    kind:whatif:--week) echo 'week' ;;
+    kind:whatif:--catalogue) echo 'file' ;;
+    kind:whatif:--set) echo 'text' ;;
+    kind:whatif:--format) echo 'values:text,csv' ;;
+    kind:whatif:--db) echo 'file' ;;
+    kind:whatif:--config) echo 'file' ;;
+    kind:catalogue:--from) echo 'week' ;;
+    kind:catalogue:--reason) echo 'text' ;;
+    kind:catalogue:--author) echo 'text' ;;
+    kind:catalogue:--db) echo 'file' ;;
+    kind:catalogue:--config) echo 'file' ;;
+    kind:catalogue:--format) echo 'values:text,csv' ;;
+    kind:review:--quarter) echo 'text' ;;
+    kind:review:--format) echo 'values:text,md,csv' ;;
+    kind:review:--db) echo 'file' ;;
+    kind:review:--config) echo 'file' ;;
     kind:holds:--db) echo 'file' ;;
     kind:holds:--config) echo 'file' ;;
     kind:holds:--keymap) echo 'file' ;;
@@ -120,6 +142,8 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:holds:--keys) echo 'text' ;;
     kind:holds:--lang) echo 'values:zh_CN,en' ;;
     kind:holds:--encoding) echo 'values:utf-8,gb18030' ;;
+    kind:holds:--profile) echo 'text' ;;
+    kind:holds:--store) echo 'text' ;;
     kind:holds:--quarter) echo 'text' ;;
     kind:holds:--path) echo 'text' ;;
     kind:holds:--person) echo 'text' ;;
@@ -128,6 +152,10 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:holds:--to) echo 'text' ;;
     kind:holds:--url) echo 'text' ;;
     kind:holds:--kind) echo 'kpi' ;;
+    kind:holds:--catalogue) echo 'file' ;;
+    kind:holds:--set) echo 'text' ;;
+    kind:holds:--from) echo 'week' ;;
+    kind:holds:--reason) echo 'text' ;;
     kind:holds:--wait) echo 'text' ;;
     *) echo '' ;;
     esac

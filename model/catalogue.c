@@ -44,6 +44,7 @@ void fp_catalogue_free(fp_catalogue *cat)
         free(cat->roles[i].label);
         free(cat->roles[i].label_zh);
         free(cat->roles[i].kpis);
+        free(cat->roles[i].pilot);
     }
     free(cat->roles);
     for (int i = 0; i < cat->ncauses; i++) {

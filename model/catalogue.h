@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/tree.h"
+
 typedef enum { FP_ADD_SUM, FP_ADD_FORMULA, FP_ADD_NONE } fp_additivity;
 typedef enum {
     FP_UNIT_COUNT, FP_UNIT_MONEY, FP_UNIT_PERCENT, FP_UNIT_RATIO,
@@ -49,6 +51,8 @@ typedef struct {
                             FP_LVL_STORE / FP_LVL_CATEGORY: on that node
                             above the person (an ops manager answers for
                             the store, not for facts of their own) */
+    char *pilot;         /* "张伟 李娜": the people (codes or names) this
+                            role is piloted on; NULL for a role proper */
 } fp_role;
 
 typedef struct {
@@ -141,6 +145,12 @@ bool fp_catalogue_validate(fp_catalogue *cat, fp_cat_where *where,
 /* Maturity of a KPI including its formula's components (a ratio is
  * provisional while any component is). Needs a validated catalogue. */
 int fp_catalogue_maturity(const fp_catalogue *cat, int kpi);
+
+/* Pilots (试点): every person named in a role's pilot list gets that
+ * role (tree->people[p].role replaced, .pilot set); a person named by
+ * several roles gets the first. Names match a person's code or name.
+ * Returns how many people were moved, -1 when out of memory. */
+int fp_catalogue_apply_pilots(const fp_catalogue *cat, fp_tree *tree);
 
 /* True when role's scorecard holds result KPIs only, no process KPI
  * (the article's "results without process" pitfall). False for an

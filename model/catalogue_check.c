@@ -160,9 +160,9 @@ static bool check_card(checker *c, fp_where_kind kind, int index,
         if (card[i].kpi < 0 || card[i].kpi >= c->cat->nkpis)
             return complain(c, kind, index, _("%s: unknown KPI"), name);
         const char *id = c->cat->kpis[card[i].kpi].id;
-        if (!isfinite(card[i].weight) || card[i].weight <= 0)
+        if (!isfinite(card[i].weight) || card[i].weight < 0)
             return complain(c, kind, index, _("%s: weight of %s must be a "
-                            "number above 0"), name, id);
+                            "number of 0 or more"), name, id);
         for (int j = 0; j < i; j++)
             if (card[j].kpi == card[i].kpi)
                 return complain(c, kind, index, _("%s: %s listed twice"),

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/format.h"
+#include "model/labels.h"
 #include "model/text.h"
 
 fp_xcell fp_xcell_text(const char *s)
@@ -73,23 +74,8 @@ int fp_xcell_width(const fp_xcell *c)
     return n + (digits - 1) / 3 + (c->percent ? 1 : 0);
 }
 
-static bool starts_zh(const char *v)
-{
-    return v && v[0] == 'z' && v[1] == 'h';
-}
-
 const char *fp_export_kpi_label(const fp_kpi *kpi)
 {
-    const char *vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
-    bool zh = false;
-    for (int i = 0; i < 4; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v) {
-            zh = starts_zh(v);
-            break;
-        }
-    }
-    if (zh && kpi->label_zh && *kpi->label_zh)
-        return kpi->label_zh;
-    return kpi->label ? kpi->label : kpi->id;
+    const char *s = fp_label_first(kpi->label, kpi->label_zh);
+    return *s ? s : kpi->id;
 }

@@ -48,9 +48,9 @@ void fp_xcell_plain(const fp_xcell *c, char *buf, size_t bufsz);
 /* Columns a spreadsheet needs to show the cell (a CJK character is 2). */
 int fp_xcell_width(const fp_xcell *c);
 
-/* A KPI's label in the UI language: the Chinese one when the messages
- * are Chinese (LANGUAGE, LC_ALL, LC_MESSAGES or LANG starting "zh"),
- * else the English one. */
+/* A KPI's label in the UI language (fp_ui_lang, model/lang.h): the
+ * Chinese one in Chinese, else the English one (fp_label_first); the id
+ * when it has neither. */
 const char *fp_export_kpi_label(const fp_kpi *kpi);
 
 #endif

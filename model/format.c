@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/lang.h"
+
 void fp_format_decimal(double v, char *buf, size_t bufsz)
 {
     if (isnan(v)) {
@@ -79,6 +81,53 @@ void fp_format_value(const fp_kpi *kpi, double v, char *buf, size_t bufsz)
         return;
     }
     group_thousands(plain, buf, bufsz);
+}
+
+typedef struct {
+    double div;
+    const char *suffix;
+} compact_scale;
+
+static const compact_scale scale_en[] = {
+    { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" }, { 0, NULL },
+};
+static const compact_scale scale_zh[] = {
+    { 1e12, "万亿" }, { 1e8, "亿" }, { 1e4, "万" }, { 0, NULL },
+};
+
+void fp_format_compact(double v, char *buf, size_t bufsz)
+{
+    fp_format_compact_sig(v, 3, buf, bufsz);
+}
+
+/* Decimals that give sig significant digits to x (1 <= x < 10000). */
+static int sig_decimals(double x, int sig)
+{
+    for (int dec = sig - 1; dec > 0; dec--)
+        if (x < pow(10.0, sig - dec) - 0.5 * pow(10.0, -dec))
+            return dec;
+    return 0;
+}
+
+void fp_format_compact_sig(double v, int sig, char *buf, size_t bufsz)
+{
+    if (isnan(v)) {
+        snprintf(buf, bufsz, "%s", FP_DASH);
+        return;
+    }
+    const compact_scale *scale =
+        fp_ui_lang() == FP_LANG_ZH ? scale_zh : scale_en;
+    double a = fabs(v);
+    for (size_t i = 0; scale[i].suffix; i++) {
+        if (a < scale[i].div * 0.9995)
+            continue;
+        double x = a / scale[i].div;
+        int dec = sig_decimals(x, sig < 1 ? 1 : sig > 3 ? 3 : sig);
+        snprintf(buf, bufsz, "%s%.*f%s", v < 0 ? "-" : "", dec, x,
+                 scale[i].suffix);
+        return;
+    }
+    snprintf(buf, bufsz, "%.0f", v);
 }
 
 void fp_format_attainment(double att, char *buf, size_t bufsz)

@@ -10,6 +10,7 @@
 #include "model/buf.h"
 #include "model/format.h"
 #include "model/i18n.h"
+#include "model/labels.h"
 #include "model/minutes_chat.h"
 #include "model/minutes_doc.h"
 #include "model/rollup.h"
@@ -53,12 +54,7 @@ static const char *status_symbol(int status)
 
 const char *fp_minutes_status(int status)
 {
-    static char shown[4][64];
-    int st = status >= 0 && status <= 3 ? status : 0;
-    if (!shown[st][0]) /* once: a big company has thousands of rows */
-        snprintf(shown[st], sizeof shown[st], "%s %s", status_symbol(st),
-                 _(fp_status_word(st)));
-    return shown[st];
+    return fp_status_text(status);
 }
 
 static void section_title(fp_mdoc *d, const fp_minutes_input *in)
@@ -287,6 +283,17 @@ static void override_bullet(fp_mdoc *d, const fp_minutes_override *o)
     buf_done(d, &b);
 }
 
+/* Stop-loss (止损), before the ordinary reds are discussed further;
+ * nothing at all when no rule fired. */
+static void section_stoploss(fp_mdoc *d, const fp_minutes_input *in)
+{
+    if (in->nstoploss == 0)
+        return;
+    w_heading(d, _("止损 Stop-loss"));
+    for (size_t i = 0; i < in->nstoploss; i++)
+        w_bullet(d, 0, in->stoploss[i]);
+}
+
 static void section_overrides(fp_mdoc *d, const fp_minutes_input *in)
 {
     w_heading(d, _("Overrides"));
@@ -437,6 +444,7 @@ void fp_minutes_doc(fp_mdoc *d, const fp_minutes_input *in)
 {
     section_title(d, in);
     section_summary(d, in);
+    section_stoploss(d, in);
     section_items(d, in);
     section_overrides(d, in);
     section_causes(d, in);

@@ -112,6 +112,10 @@ typedef struct {
     bool has_snapshot;                /* a meeting recorded prev_week's figures */
     const fp_minutes_change *changes;
     size_t nchanges;
+    /* 止损: one line per store, category or ad buyer flagged by the
+     * stop-loss (issue 16); the section is left out when there is none */
+    const char *const *stoploss;
+    size_t nstoploss;
 } fp_minutes_input;
 
 /* The minutes as a new string (caller frees); NULL when out of memory. */

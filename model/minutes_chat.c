@@ -177,6 +177,16 @@ static void chat_reds(fp_mdoc *d, const fp_minutes_input *in)
                               silent), silent);
 }
 
+/* 止损: every flag, before the reds (nothing when no rule fired). */
+static void chat_stoploss(fp_mdoc *d, const fp_minutes_input *in)
+{
+    if (in->nstoploss == 0)
+        return;
+    fp_mdoc_add(d, FP_MB_HEADING, 0, _("止损 Stop-loss"));
+    for (size_t i = 0; i < in->nstoploss; i++)
+        fp_mdoc_add(d, FP_MB_BULLET, 0, in->stoploss[i]);
+}
+
 static void chat_overrides(fp_mdoc *d, const fp_minutes_input *in)
 {
     if (in->noverrides == 0)
@@ -247,6 +257,7 @@ void fp_minutes_chat_doc(fp_mdoc *d, const fp_minutes_input *in)
                  nz(in->week), nz(in->first_day), nz(in->last_day));
     chat_meeting(d, in);
     chat_headline(d, in);
+    chat_stoploss(d, in);
     chat_reds(d, in);
     chat_overrides(d, in);
     chat_actions(d, in);

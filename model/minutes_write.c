@@ -10,6 +10,7 @@
 #include "model/buf.h"
 #include "model/i18n.h"
 #include "model/text.h"
+#include "model/wrap.h"
 
 #define WIDTH FP_MINUTES_WIDTH
 #define MAXCOLS FP_MDOC_MAXCOLS
@@ -99,78 +100,6 @@ static void begin_block(writer *w, block_kind kind)
     w->last = kind;
 }
 
-/* Width in columns of the UTF-8 character at s (sanitised text). */
-static int glyph_width(const char *s, int len)
-{
-    if (len == 1)
-        return 1; /* printable ASCII: the text is sanitised */
-    char g[8];
-    memcpy(g, s, (size_t)len);
-    g[len] = '\0';
-    return fp_text_width(g);
-}
-
-/* Punctuation that must not start a line, and that must not end one
- * (a light form of the CJK line-breaking rules, kinsoku). */
-static bool is_one_of(const char *g, int len, const char *const *set)
-{
-    for (; *set; set++)
-        if ((int)strlen(*set) == len && memcmp(g, *set, (size_t)len) == 0)
-            return true;
-    return false;
-}
-
-static bool no_break_before(const char *g, int len)
-{
-    static const char *const closers[] = {
-        ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "，", "。", "、",
-        "；", "：", "！", "？", "）", "」", "』", "》", "】", "…", NULL,
-    };
-    return is_one_of(g, len, closers);
-}
-
-static bool no_break_after(const char *g, int len)
-{
-    static const char *const openers[] = {
-        "(", "[", "{", "（", "「", "『", "《", "【", "\xe2\x80\x9c", NULL,
-    };
-    return is_one_of(g, len, openers);
-}
-
-/* Bytes of s that fit in cols columns. A line may break at a space
- * (which is dropped) or next to a wide (CJK) character, so that Latin
- * words stay whole and Chinese text fills the line; a word longer than
- * the line is cut. At least one character. */
-static size_t wrap_point(const char *s, int cols, size_t *skip)
-{
-    size_t i = 0, brk = 0, brk_skip = 0, prev = 0;
-    int w = 0, prev_w = 0;
-    while (s[i]) {
-        int len = fp_utf8_len(s + i);
-        int gw = glyph_width(s + i, len);
-        if (i > 0 && s[i] == ' ') {
-            brk = i;
-            brk_skip = 1;
-        } else if (i > 0 && (gw == 2 || prev_w == 2) && s[prev] != ' ' &&
-                   !no_break_before(s + i, len) &&
-                   !no_break_after(s + prev, (int)(i - prev))) {
-            brk = i;
-            brk_skip = 0;
-        }
-        if (w + gw > cols && i > 0)
-            break;
-        w += gw;
-        prev_w = gw;
-        prev = i;
-        i += (size_t)len;
-    }
-    *skip = 0;
-    if (!s[i] || brk == 0)
-        return i;
-    *skip = brk_skip;
-    return brk;
-}
-
 /* Writes text (sanitised) after prefix, wrapping at WIDTH columns onto
  * lines that start with cont (same width as prefix). */
 static void text_wrapped(writer *w, const char *prefix, const char *cont,
@@ -184,7 +113,7 @@ static void text_wrapped(writer *w, const char *prefix, const char *cont,
     const char *lead = prefix;
     do {
         size_t skip;
-        size_t n = wrap_point(p, room, &skip);
+        size_t n = fp_wrap_point(p, room, &skip); /* model/wrap.h */
         fp_buf_add(&w->out, lead);
         fp_buf_addn(&w->out, p, n);
         fp_buf_addc(&w->out, '\n');

@@ -42,6 +42,20 @@ fp_status fp_status_of(const fp_kpi *kpi, double attainment)
     return FP_ST_RED;
 }
 
+double fp_cap_attainment(double value, double cap)
+{
+    if (!fp_has(value) || !fp_has(cap) || value <= 0 || cap <= 0)
+        return NAN;
+    return cap / value;
+}
+
+fp_status fp_cap_status(double value, double cap)
+{
+    if (!fp_has(value) || !fp_has(cap))
+        return FP_ST_NONE;
+    return value <= cap * (1 + 1e-9) ? FP_ST_GREEN : FP_ST_RED;
+}
+
 /* ---- set-up ---- */
 
 static size_t scratch_size(int nn, int np, int nk, size_t nov)
@@ -165,7 +179,10 @@ static void place_targets(fp_rollup_ctx *c)
             if (t->node < 0 || t->node >= c->r->nnodes || t->kpi < 0 ||
                 t->kpi >= c->nk || !fp_has(t->value))
                 continue;
-            fp_ctx_cell(c, t->node, t->kpi)->target = t->value;
+            fp_cell *cell = fp_ctx_cell(c, t->node, t->kpi);
+            cell->target = t->value;
+            cell->flags = (uint8_t)((cell->flags & ~FP_CF_CAP) |
+                                    (t->cap ? FP_CF_CAP : 0));
         }
 }
 
@@ -359,14 +376,23 @@ static void roll_node(fp_rollup_ctx *c, int node)
 
 /* ---- every row: attainment, status, provisional, score ---- */
 
+static void judge_cell(fp_cell *cell, const fp_kpi *kpi)
+{
+    if (cell->flags & FP_CF_CAP) {
+        cell->attainment = fp_cap_attainment(cell->value, cell->target);
+        cell->status = (uint8_t)fp_cap_status(cell->value, cell->target);
+    } else {
+        cell->attainment = fp_attainment(kpi, cell->value, cell->target);
+        cell->status = (uint8_t)fp_status_of(kpi, cell->attainment);
+    }
+}
+
 static void finish_row(fp_rollup_ctx *c, int row, int level,
                        const char *role)
 {
     for (int k = 0; k < c->nk; k++) {
         fp_cell *cell = fp_ctx_cell(c, row, k);
-        const fp_kpi *kpi = &c->cat->kpis[k];
-        cell->attainment = fp_attainment(kpi, cell->value, cell->target);
-        cell->status = (uint8_t)fp_status_of(kpi, cell->attainment);
+        judge_cell(cell, &c->cat->kpis[k]);
         if (c->prov[k])
             cell->flags |= FP_CF_PROVISIONAL;
     }

@@ -37,6 +37,7 @@ typedef struct {
     fp_week week;        /* 0 = standing target */
     int node, kpi;
     double value;
+    bool cap;            /* a ceiling (budget cap): above it is red */
 } fp_target;
 
 typedef struct { char currency[8]; double rate; } fp_fx; /* 1 unit = rate
@@ -59,7 +60,10 @@ enum {
     FP_CF_STALE = 4,        /* override's source changed since it was set */
     FP_CF_NO_RATE = 8,      /* money above store level lacks an FX rate */
     FP_CF_PROVISIONAL = 16, /* week still inside the KPI's maturity */
-    FP_CF_OVERLAP = 32      /* own value and children's sum both exist and differ */
+    FP_CF_OVERLAP = 32,     /* own value and children's sum both exist and differ */
+    FP_CF_CAP = 64          /* the target is a ceiling (kind = cap): at or
+                               under it green, above it red; see
+                               docs/kpi-system.md */
 };
 
 typedef struct {
@@ -109,6 +113,11 @@ static inline const fp_cell *fp_rollup_cell(const fp_rollup *r, int row,
  * either is missing or zero. */
 double fp_attainment(const fp_kpi *kpi, double actual, double target);
 fp_status fp_status_of(const fp_kpi *kpi, double attainment);
+/* A ceiling's attainment: cap / value whatever the KPI's direction
+ * (NAN without a value, a cap, or with no spend); its status: green at
+ * or under the cap, red above it, never amber. */
+double fp_cap_attainment(double value, double cap);
+fp_status fp_cap_status(double value, double cap);
 
 /* Currency the money of a row is in: the reporting currency for the
  * company, the store's currency below it, see person_currency. */

@@ -1,7 +1,9 @@
 /* A month or a quarter from the rollups of its weeks; see rollup.h.
  * The accumulator is a rollup of the same shape whose sum cells add the
  * weeks' values and targets (a week without a target makes the sum NAN),
- * plus, for the other KPIs, whether the weeks disagreed on a target. */
+ * plus, for the other KPIs, whether the weeks disagreed on a target.
+ * A cell is a ceiling (FP_CF_CAP) when every week's was: a month's ad
+ * budget is the sum of its weeks' budgets. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,8 +64,19 @@ enum { KEEP_SUM = FP_CF_OWN | FP_CF_OVERRIDDEN | FP_CF_STALE |
                   FP_CF_NO_RATE | FP_CF_PROVISIONAL | FP_CF_OVERLAP,
        KEEP_OTHER = FP_CF_NO_RATE | FP_CF_PROVISIONAL };
 
+/* Ceiling only while every week added so far had one. */
+static void keep_cap(const fp_period_acc *acc, fp_cell *cell,
+                     const fp_cell *wc)
+{
+    if (acc->nadded == 0)
+        cell->flags |= wc->flags & FP_CF_CAP;
+    else if (!(wc->flags & FP_CF_CAP))
+        cell->flags &= (uint8_t)~FP_CF_CAP;
+}
+
 static void add_sum(fp_period_acc *acc, fp_cell *cell, const fp_cell *wc)
 {
+    keep_cap(acc, cell, wc);
     cell->value = add(cell->value, wc->value);
     cell->own = add(cell->own, wc->own);
     cell->kids = add(cell->kids, wc->kids);
@@ -76,6 +89,7 @@ static void add_sum(fp_period_acc *acc, fp_cell *cell, const fp_cell *wc)
 static void add_other(fp_period_acc *acc, size_t i, const fp_cell *wc)
 {
     fp_cell *cell = &acc->r->cells[i];
+    keep_cap(acc, cell, wc);
     if (acc->nadded == 0)
         cell->target = wc->target;
     else if (fp_rollup_differs(cell->target, wc->target))
@@ -130,12 +144,19 @@ static const char *role_of_row(const fp_period_acc *acc, int row)
     return p >= 0 ? t->people[p].role : NULL;
 }
 
-static double standing_target(const fp_target *t, size_t n, int node, int k)
+static const fp_target *standing_target(const fp_target *t, size_t n,
+                                        int node, int k)
 {
     for (size_t i = 0; i < n; i++)
         if (t[i].week == 0 && t[i].node == node && t[i].kpi == k)
-            return t[i].value;
-    return NAN;
+            return &t[i];
+    return NULL;
+}
+
+static void set_cap(fp_cell *cell, bool cap)
+{
+    cell->flags = (uint8_t)((cell->flags & ~FP_CF_CAP) |
+                            (cap ? FP_CF_CAP : 0));
 }
 
 /* Where the weeks disagreed on a ratio's target: the node's standing
@@ -150,11 +171,14 @@ static void fallback_targets(fp_period_acc *acc, const fp_target *t,
             if (!acc->differ[i])
                 continue;
             bool node = row < r->nnodes;
-            double v = node ? standing_target(t, n, row, k) : NAN;
+            const fp_target *st = node ? standing_target(t, n, row, k)
+                                       : NULL;
             int level = node ? (int)acc->tree->nodes[row].level
                              : FP_LVL_PERSON;
-            r->cells[i].target = fp_has(v) ? v : fp_rollup_card_target(
+            bool has = st && fp_has(st->value);
+            r->cells[i].target = has ? st->value : fp_rollup_card_target(
                 acc->cat, level, role_of_row(acc, row), k);
+            set_cap(&r->cells[i], has && st->cap);
         }
 }
 
@@ -165,9 +189,13 @@ static void explicit_targets(fp_period_acc *acc, const fp_target *t,
     for (size_t i = 0; i < n; i++)
         if (t[i].week == code && t[i].node >= 0 &&
             t[i].node < acc->r->nnodes && t[i].kpi >= 0 &&
-            t[i].kpi < acc->r->nkpis && fp_has(t[i].value))
-            acc->r->cells[(size_t)t[i].node * (size_t)acc->r->nkpis +
-                          (size_t)t[i].kpi].target = t[i].value;
+            t[i].kpi < acc->r->nkpis && fp_has(t[i].value)) {
+            fp_cell *cell = &acc->r->cells[(size_t)t[i].node *
+                                           (size_t)acc->r->nkpis +
+                                           (size_t)t[i].kpi];
+            cell->target = t[i].value;
+            set_cap(cell, t[i].cap);
+        }
 }
 
 /* A person read at one node (or one store, when scoped) has that

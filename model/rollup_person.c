@@ -78,7 +78,7 @@ static void person_sum(fp_rollup_ctx *c, const person *ps, int k)
 {
     fp_cell *cell = fp_ctx_cell(c, ps->row, k);
     double v = NAN, src = NAN, t = 0;
-    bool all_targets = ps->n > 0, no_rate = false;
+    bool all_targets = ps->n > 0, no_rate = false, all_caps = ps->n > 0;
     for (int i = 0; i < ps->n; i++) {
         const fp_cell *nc = fp_ctx_cell(c, ps->nodes[i], k);
         double f = factor(c, ps, ps->nodes[i], k);
@@ -93,9 +93,12 @@ static void person_sum(fp_rollup_ctx *c, const person *ps, int k)
         else
             all_targets = false;
         cell->flags |= nc->flags & (FP_CF_OVERRIDDEN | FP_CF_STALE);
+        all_caps = all_caps && (nc->flags & FP_CF_CAP);
     }
     if (no_rate)
         cell->flags |= FP_CF_NO_RATE;
+    if (all_caps && all_targets)
+        cell->flags |= FP_CF_CAP; /* the person's ceiling: their caps' sum */
     cell->value = cell->kids = no_rate ? NAN : v;
     cell->source = no_rate ? NAN : src;
     cell->target = all_targets ? t : NAN;

@@ -57,6 +57,7 @@ int fp_tree_add_person(fp_tree *tree, long long db_id, const char *code,
     p->code = dup_or_empty(code);
     p->name = dup_or_empty(name && *name ? name : code);
     p->role = dup_or_empty(role);
+    p->pilot = false;
     return tree->npeople++;
 }
 

@@ -5,6 +5,7 @@
 #ifndef FUPAN_MODEL_TREE_H
 #define FUPAN_MODEL_TREE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum {
@@ -33,6 +34,7 @@ typedef struct {
     char *code;
     char *name;
     char *role;           /* host, ad_buyer, editor, ops_manager, or "" */
+    bool pilot;           /* role is a pilot role naming them (issue 16) */
 } fp_person;
 
 typedef struct {

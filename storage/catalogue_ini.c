@@ -18,6 +18,9 @@
 #include "storage/ini_values.h"
 #include "model/tree.h"
 
+/* Files, texts and --set changes a catalogue can be made of. */
+#define MAX_LAYERS 64
+
 typedef struct {
     fp_ini_section sec;  /* owned */
     const char *file;    /* display name, owned by the loader */
@@ -26,7 +29,7 @@ typedef struct {
 typedef struct {
     spec *specs;
     int nspecs;
-    char *files[4];
+    char *files[MAX_LAYERS];
     int nfiles;
     char *err;
     size_t errsz;
@@ -85,7 +88,8 @@ static bool merge_section(loader *ld, fp_ini_section *sec, const char *file)
 static bool add_text(loader *ld, const char *text, size_t len,
                      const char *name)
 {
-    if (ld->nfiles == 4 || !(ld->files[ld->nfiles] = strdup(name)))
+    if (ld->nfiles == MAX_LAYERS ||
+        !(ld->files[ld->nfiles] = strdup(name)))
         return oom(ld);
     const char *file = ld->files[ld->nfiles++];
     fp_ini_doc doc;
@@ -110,6 +114,82 @@ static bool add_file(loader *ld, const char *path)
     if (!text)
         return false;
     bool ok = add_text(ld, text, len, path);
+    free(text);
+    return ok;
+}
+
+/* ---- one key changed (--set SECTION.KEY=VALUE) ---- */
+
+static spec *find_spec(loader *ld, const char *name)
+{
+    for (int i = 0; i < ld->nspecs; i++)
+        if (strcmp(ld->specs[i].sec.name, name) == 0)
+            return &ld->specs[i];
+    return NULL;
+}
+
+/* Moves kv into sec, replacing the key of that name. */
+static bool put_key(fp_ini_section *sec, fp_ini_kv *kv)
+{
+    for (int i = 0; i < sec->nkv; i++)
+        if (strcmp(sec->kvs[i].key, kv->key) == 0) {
+            free(sec->kvs[i].key);
+            free(sec->kvs[i].value);
+            sec->kvs[i] = *kv;
+            *kv = (fp_ini_kv){NULL, NULL, 0};
+            return true;
+        }
+    fp_ini_kv *kvs = realloc(sec->kvs, (size_t)(sec->nkv + 1) * sizeof *kvs);
+    if (!kvs)
+        return false;
+    sec->kvs = kvs;
+    kvs[sec->nkv++] = *kv;
+    *kv = (fp_ini_kv){NULL, NULL, 0};
+    return true;
+}
+
+/* The text "[section]\nkey = "value"\n" of one change; NULL when the
+ * value holds a quote or a line break (it could not be written so). */
+static char *change_text(const fp_catalogue_set *set)
+{
+    if (strpbrk(set->value, "\"\n\r") || strpbrk(set->section, "]\n\r") ||
+        strpbrk(set->key, "=\n\r"))
+        return NULL;
+    size_t n = strlen(set->section) + strlen(set->key) +
+               strlen(set->value) + 16;
+    char *text = malloc(n);
+    if (text)
+        snprintf(text, n, "[%s]\n%s = \"%s\"\n", set->section, set->key,
+                 set->value);
+    return text;
+}
+
+/* Applies one change on top of everything loaded: only that key of the
+ * section changes; a section that does not exist yet is created. */
+static bool add_set(loader *ld, const fp_catalogue_set *set)
+{
+    char name[300], *text = change_text(set);
+    snprintf(name, sizeof name, "--set %s.%s", set->section, set->key);
+    if (!text) {
+        snprintf(ld->err, ld->errsz, "%s: a value cannot hold quotes or "
+                 "line breaks", name);
+        return false;
+    }
+    fp_ini_doc doc;
+    bool ok = fp_ini_parse(text, name, &doc, ld->err, ld->errsz);
+    spec *dst = ok && doc.nsecs == 1 && doc.secs[0].nkv == 1
+                ? find_spec(ld, doc.secs[0].name) : NULL;
+    if (ok && dst) {
+        /* messages about the section now name the change */
+        char *file = ld->nfiles < MAX_LAYERS ? strdup(name) : NULL;
+        if (file)
+            ld->files[ld->nfiles++] = file;
+        ok = (file && put_key(&dst->sec, &doc.secs[0].kvs[0])) || oom(ld);
+        if (ok)
+            dst->file = file;
+    } else if (ok)
+        ok = add_text(ld, text, strlen(text), name);
+    fp_ini_doc_done(&doc);
     free(text);
     return ok;
 }
@@ -392,9 +472,9 @@ static bool card_item(void *ctx, const char *name, const char *arg)
     if (c->targets)
         return card_target(c, k, name, arg);
     double w;
-    if (!fp_ini_number(arg, &w, NULL) || w <= 0)
-        return bad_value(c->b, _("weight of %s: '%s' is not a number above 0"),
-                         name, arg);
+    if (!fp_ini_number(arg, &w, NULL) || w < 0)
+        return bad_value(c->b, _("weight of %s: '%s' is not a number of 0 "
+                         "or more"), name, arg);
     if (card_find(c, k))
         return bad_value(c->b, _("%s listed twice"), name);
     int rc = c->is_level
@@ -438,9 +518,16 @@ static bool role_scope(build *b, const char *v)
     return true;
 }
 
+/* pilot = "张伟 李娜": the people this role is tried on (试点) */
+static bool role_pilot(build *b, const char *v)
+{
+    return set_text(b, &b->ld->cat->roles[b->index].pilot, v);
+}
+
 static const key_rule role_rules[] = {
     { "label", NULL }, { "label_zh", NULL }, { "kpis", NULL },
-    { "targets", NULL }, { "scope", role_scope }, { NULL, NULL }
+    { "targets", NULL }, { "scope", role_scope }, { "pilot", role_pilot },
+    { NULL, NULL }
 };
 static const key_rule level_rules[] = {
     { "kpis", NULL }, { "targets", NULL }, { NULL, NULL }
@@ -681,16 +768,34 @@ static bool build_all(loader *ld)
 fp_catalogue *fp_catalogue_load(const char *kpi_file, const char *causes_file,
                                 char *err, size_t errsz)
 {
+    fp_catalogue_layers l = {.kpi_file = kpi_file, .causes_file = causes_file};
+    return fp_catalogue_load_layers(&l, err, errsz);
+}
+
+static bool add_layers(loader *ld, const fp_catalogue_layers *l)
+{
+    bool ok = add_text(ld, builtin_kpis_ini, strlen(builtin_kpis_ini),
+                       "<built-in kpis.ini>") &&
+              add_text(ld, builtin_causes_ini, strlen(builtin_causes_ini),
+                       "<built-in causes.ini>") &&
+              (!l->kpi_file || add_file(ld, l->kpi_file)) &&
+              (!l->causes_file || add_file(ld, l->causes_file)) &&
+              (!l->text ||
+               add_text(ld, l->text, strlen(l->text), l->text_name)) &&
+              (!l->file || add_file(ld, l->file));
+    for (int i = 0; ok && i < l->nsets; i++)
+        ok = add_set(ld, &l->sets[i]);
+    return ok;
+}
+
+fp_catalogue *fp_catalogue_load_layers(const fp_catalogue_layers *l,
+                                       char *err, size_t errsz)
+{
     char dummy[8];
     loader ld = { .err = err && errsz ? err : dummy,
                   .errsz = err && errsz ? errsz : sizeof dummy };
     ld.err[0] = '\0';
-    bool ok = add_text(&ld, builtin_kpis_ini, strlen(builtin_kpis_ini),
-                       "<built-in kpis.ini>") &&
-              add_text(&ld, builtin_causes_ini, strlen(builtin_causes_ini),
-                       "<built-in causes.ini>") &&
-              (!kpi_file || add_file(&ld, kpi_file)) &&
-              (!causes_file || add_file(&ld, causes_file));
+    bool ok = add_layers(&ld, l);
     if (ok && !(ld.cat = fp_catalogue_new()))
         ok = oom(&ld);
     if (ok)
@@ -702,4 +807,23 @@ fp_catalogue *fp_catalogue_load(const char *kpi_file, const char *causes_file,
     }
     loader_done(&ld);
     return cat;
+}
+
+bool fp_catalogue_parse_set(const char *text, char *buf, size_t bufsz,
+                            fp_catalogue_set *set)
+{
+    if (snprintf(buf, bufsz, "%s", text) >= (int)bufsz)
+        return false;
+    char *eq = strchr(buf, '=');
+    if (!eq)
+        return false;
+    *eq = '\0';
+    char *dot = strrchr(buf, '.');
+    if (!dot || dot == buf || !dot[1])
+        return false;
+    *dot = '\0';
+    set->section = buf;
+    set->key = dot + 1;
+    set->value = eq + 1;
+    return true;
 }

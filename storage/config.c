@@ -11,7 +11,9 @@
 #include <unistd.h>
 
 #include "model/i18n.h"
+#include "model/lang.h"
 #include "storage/config_push.h"
+#include "storage/config_stoploss.h"
 #include "storage/xdg.h"
 #include "storage/ini_text.h"
 #include "storage/ini_values.h"
@@ -70,6 +72,11 @@ static bool user_name(reader *r, const char *v)
 static bool catalogue_kpis(reader *r, const char *v)
 {
     return set_file(r, &r->cfg->kpi_file, v);
+}
+
+static bool import_profiles(reader *r, const char *v)
+{
+    return set_file(r, &r->cfg->import_profiles, v);
 }
 
 static bool catalogue_causes(reader *r, const char *v)
@@ -157,6 +164,7 @@ static const rule rules[] = {
     { "ui", "language", ui_language },
     { "export", "folder", export_folder },
     { "export", "format", export_format },
+    { "import", "profiles", import_profiles },
     { "report", "currency", report_currency },
     { NULL, NULL, NULL }
 };
@@ -183,10 +191,13 @@ static bool read_section(reader *r, const fp_ini_section *sec)
 {
     if (fp_config_is_push_section(sec->name))
         return fp_config_read_push(r->cfg, sec, r->path, r->err, r->errsz);
+    if (fp_config_is_stoploss_section(sec->name))
+        return fp_config_read_stoploss(r->cfg, sec, r->path, r->err,
+                                       r->errsz);
     if (!known_section(sec->name))
         return fail_at(r, sec->line, _("unknown section [%s] (expected "
-                       "[user], [catalogue], [ui], [report], [export] or "
-                       "[push NAME])"),
+                       "[user], [catalogue], [ui], [report], [export], "
+                       "[import], [push NAME], [stoploss] or [stoploss.STORE])"),
                        sec->name);
     for (int i = 0; i < sec->nkv; i++) {
         r->kv = &sec->kvs[i];
@@ -214,6 +225,8 @@ static bool read_file(reader *r)
     bool ok = true;
     for (int i = 0; ok && i < doc.nsecs; i++)
         ok = read_section(r, &doc.secs[i]);
+    if (ok)
+        fp_config_stoploss_finish(r->cfg);
     fp_ini_doc_done(&doc);
     return ok;
 }
@@ -237,6 +250,8 @@ fp_config *fp_config_load(const char *path, char *err, size_t errsz)
     fp_config *cfg = calloc(1, sizeof *cfg);
     reader r = { cfg, found, NULL, err, errsz };
     bool ok;
+    if (cfg)
+        fp_stoploss_init(&cfg->stoploss);
     if (!cfg || (path && !found) || !fill_user_default(cfg))
         ok = (snprintf(err, errsz, "%s", _("out of memory")), false);
     else
@@ -255,6 +270,7 @@ void fp_config_free(fp_config *cfg)
         return;
     free(cfg->user_name);
     free(cfg->kpi_file);
+    free(cfg->import_profiles);
     free(cfg->causes_file);
     free(cfg->keymap_file);
     free(cfg->theme);
@@ -264,5 +280,6 @@ void fp_config_free(fp_config *cfg)
     fp_config_push_free(cfg);
     free(cfg->export_folder);
     free(cfg->export_format);
+    fp_stoploss_done(&cfg->stoploss);
     free(cfg);
 }

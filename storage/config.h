@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/stoploss.h"
 /* A group bot to push the minutes to: [push NAME] (config_push.h). */
 typedef struct {
     char *name;             /* NAME of [push NAME] */
@@ -29,7 +30,10 @@ typedef struct {
                                NULL = from --lang or the environment */
     char *export_folder;    /* [export] folder: NULL = the current one */
     char *export_format;    /* [export] format: csv (NULL) | xlsx | json */
+    char *import_profiles;  /* [import] profiles: a team's import profiles
+                               (storage/profile.h), NULL = built-in only */
     bool ascii_glyphs;      /* [ui] glyphs = ascii (consoles without ● ▲) */
+    fp_stoploss stoploss;   /* [stoploss], [stoploss.STORE] (issue 16) */
     fp_push_target *push;   /* [push NAME] sections, owned (config_push.h) */
     size_t npush;
     char *push_file;        /* the file they came from */

@@ -61,9 +61,10 @@ static const char *const sql_daily_sum =
     " GROUP BY node_id ON CONFLICT(week, node_id, kpi_id)"
     " DO UPDATE SET value = excluded.value, import_id = excluded.import_id";
 static const char *const sql_target =
-    "INSERT INTO targets(week, node_id, kpi_id, value, import_id)"
-    " VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(week, node_id, kpi_id)"
-    " DO UPDATE SET value = excluded.value, import_id = excluded.import_id";
+    "INSERT INTO targets(week, node_id, kpi_id, value, import_id, kind)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(week, node_id, kpi_id)"
+    " DO UPDATE SET value = excluded.value, import_id = excluded.import_id,"
+    " kind = excluded.kind";
 static const char *const sql_fx =
     "INSERT INTO fx_rates(week, currency, rate) VALUES(?1, ?2, ?3)"
     " ON CONFLICT(week, currency) DO UPDATE SET rate = excluded.rate";
@@ -150,12 +151,15 @@ static void importer_done(fp_importer *imp)
         sqlite3_finalize(all[i]);
     fp_strmap_free(imp->nodes);
     fp_strmap_free(imp->markets);
+    fp_strmap_free(imp->kpi_index);
+    fp_buf_done(&imp->last_key_fields);
     fp_buf_done(&imp->node_key);
     fp_buf_done(&imp->last_key);
     fp_strmap_free(imp->seen);
     fp_csv_row_free(&imp->header_copy);
     free(imp->kpi_ids);
     free(imp->col_kpi);
+    fp_imp_profile_free(imp);
 }
 
 /* ---- one file ---- */
@@ -365,10 +369,12 @@ static bool reset_file_state(fp_importer *imp, fp_import_file *cur)
     imp->seen = fp_strmap_new();
     imp->nbatch = 0;
     imp->dup_found = false;
+    imp->has_last_key = false;
     imp->sorted = false;
     fp_csv_row_free(&imp->header_copy);
     free(imp->col_kpi);
     imp->col_kpi = NULL;
+    fp_imp_profile_free(imp);
     imp->file = cur->file;
     imp->cur = cur;
     imp->header = NULL;
@@ -634,7 +640,10 @@ int fp_import_files(fp_db *db, const fp_catalogue *cat, fp_import_kind kind,
 void fp_import_report_done(fp_import_report *report)
 {
     for (int i = 0; i < report->nfiles && report->files != NULL; i++)
+    {
         free(report->files[i].file);
+        free(report->files[i].notes);
+    }
     free(report->files);
     for (int i = 0; i < report->nproblems; i++)
         free(report->problems[i]);

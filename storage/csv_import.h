@@ -94,6 +94,12 @@ typedef struct {
     /* UNKNOWN: by the market of the row's store (stores.market: ID, VN
      * decimal comma; MY, TH, PH, SG decimal point), else as before */
     fp_decimal decimal;
+    /* Import profiles (storage/profile.h), actuals only: the set (NULL:
+     * none), the one to use (NULL: detected from the header), the store
+     * of a file without a store column (NULL: none). */
+    const struct fp_profile_set *profiles;
+    const char *profile;
+    const char *store;
 } fp_import_opts;
 
 typedef struct {
@@ -109,6 +115,7 @@ typedef struct {
     char sha256[65];
     char max_day[11];      /* actuals: newest day covered, else "" */
     char sheet[128];       /* an .xlsx file: the sheet read, else "" */
+    char *notes;           /* a profile's report, lines of text, or NULL */
 } fp_import_file;
 
 typedef struct {

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "storage/import_priv.h"
+#include "storage/profile.h"
 
 /* imp->cols of an actuals file */
 enum { C_WEEK, C_DATE, C_STORE, C_CATEGORY, C_PERSON, C_KPI, C_VALUE, C_N };
@@ -45,6 +46,16 @@ static bool check_kpi(fp_importer *imp, int line, const char *column,
     return false;
 }
 
+/* A header may name a KPI by its label or label_zh ("观看次数"). */
+static int kpi_by_label(const fp_catalogue *cat, const char *name)
+{
+    for (int k = 0; k < cat->nkpis; k++)
+        if (fp_profile_header_is(name, cat->kpis[k].label, NULL) ||
+            fp_profile_header_is(name, cat->kpis[k].label_zh, NULL))
+            return k;
+    return -1;
+}
+
 static bool bind_wide(fp_importer *imp)
 {
     const fp_csv_row *h = imp->header;
@@ -63,7 +74,10 @@ static bool bind_wide(fp_importer *imp)
         imp->col_kpi[i] = -1;
         if (fixed || name[0] == '\0')
             continue;
-        int k = fp_imp_kpi(imp, h->line, name, name);
+        int k = fp_catalogue_kpi(imp->cat, name) < 0
+                    ? kpi_by_label(imp->cat, name) : -1;
+        if (k < 0)
+            k = fp_imp_kpi(imp, h->line, name, name);
         if (k >= 0 && !check_kpi(imp, h->line, name, k))
             k = -1;
         imp->col_kpi[i] = k;
@@ -113,8 +127,8 @@ typedef struct {
     const char *store, *category, *person;
 } row_key;
 
-static bool check_row_key(fp_importer *imp, const fp_csv_row *row,
-                          row_key *key)
+static bool check_row_key_fields(fp_importer *imp, const fp_csv_row *row,
+                                 row_key *key)
 {
     const fp_imp_col *c = imp->cols;
     bool ok;
@@ -147,6 +161,62 @@ static bool check_row_key(fp_importer *imp, const fp_csv_row *row,
         ok = false;
     }
     return ok;
+}
+
+/* The key columns in the order kept in imp->last_key_fields. */
+static int key_column(const fp_importer *imp, int i)
+{
+    static const int cols[4] = {-1, C_STORE, C_CATEGORY, C_PERSON};
+    if (i == 0)
+        return imp->cols[imp->daily ? C_DATE : C_WEEK].idx;
+    return imp->cols[cols[i]].idx;
+}
+
+/* The rows of one person and week follow each other: a row whose key
+ * fields are those of the last good key needs no checks again. */
+static bool same_key_as_last(fp_importer *imp, const fp_csv_row *row,
+                             row_key *key)
+{
+    const char *kept = imp->last_key_fields.s;
+    if (!imp->has_last_key || kept == NULL)
+        return false;
+    for (int i = 0; i < 4; i++) {
+        const char *v = fp_imp_field(row, key_column(imp, i));
+        if (strcmp(v, kept) != 0)
+            return false;
+        kept += strlen(kept) + 1;
+    }
+    key->week = imp->last_key_week;
+    key->day = imp->last_key_day;
+    key->store = fp_imp_field(row, key_column(imp, 1));
+    key->category = fp_imp_field(row, key_column(imp, 2));
+    key->person = fp_imp_field(row, key_column(imp, 3));
+    return true;
+}
+
+static void keep_key(fp_importer *imp, const fp_csv_row *row,
+                     const row_key *key)
+{
+    fp_buf *b = &imp->last_key_fields;
+    b->len = 0;
+    for (int i = 0; i < 4; i++) {
+        fp_buf_add(b, fp_imp_field(row, key_column(imp, i)));
+        fp_buf_addn(b, "", 1);
+    }
+    imp->last_key_week = key->week;
+    imp->last_key_day = key->day;
+    imp->has_last_key = !b->failed;
+}
+
+static bool check_row_key(fp_importer *imp, const fp_csv_row *row,
+                          row_key *key)
+{
+    if (same_key_as_last(imp, row, key))
+        return true;
+    if (!check_row_key_fields(imp, row, key))
+        return false;
+    keep_key(imp, row, key);
+    return true;
 }
 
 /* Rows changed by the last write; fewer than written: a key of this
@@ -484,8 +554,21 @@ static bool has_daily_rows(fp_importer *imp)
     return any;
 }
 
+void fp_imp_write_week(fp_importer *imp, int line, fp_week week,
+                       long long node, long long kpi, double value)
+{
+    row_key key = {week, -1, "", "", ""};
+    write_weekly(imp, line, &key, node, kpi, value);
+}
+
 void fp_import_actuals(fp_importer *imp)
 {
+    if (fp_imp_profile_begin(imp)) {
+        /* the profile writes unique weekly keys at the end of the file */
+        imp->has_daily = has_daily_rows(imp);
+        imp->sorted = false;
+        return;
+    }
     bool ok = bind_layout(imp);
     imp->cur->format = imp->daily ? (imp->wide ? "daily wide" : "daily long")
                                   : (imp->wide ? "wide" : "long");
@@ -551,6 +634,8 @@ bool fp_import_actuals_rescan_begin(fp_importer *imp)
 
 bool fp_import_actuals_end(fp_importer *imp)
 {
+    if (imp->prof != NULL)
+        fp_imp_profile_end(imp);
     flush_batch(imp);
     if (imp->dup_found)
         imp->ok = false; /* named by the rescan */

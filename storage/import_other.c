@@ -11,9 +11,9 @@
 
 #define MAX_PATH_PARTS 3
 
-/* ---- targets: week,path,kpi,target ----
+/* ---- targets: week,path,kpi,target[,kind] ----
  * week: 2026-W47, a month 2026-11 or a quarter 2026-Q4, or empty for a
- * standing target. */
+ * standing target; kind: target (empty) or cap (a ceiling). */
 
 /* Longest path: three ids and two slashes. */
 #define MAX_PATH_LEN (MAX_PATH_PARTS * (FP_IMPORT_MAX_ID + 1))
@@ -40,7 +40,7 @@ static bool path_length_ok(fp_importer *imp, int line, const char *column,
         }
         if (slash == NULL)
             return fp_imp_check_length(imp, line, column, path,
-                                       MAX_PATH_LEN, _("a path"));
+                                       MAX_PATH_LEN, N_("a path"));
         s = slash + 1;
     }
 }
@@ -83,7 +83,7 @@ static bool split_path(fp_importer *imp, const fp_csv_row *row, int idx,
 }
 
 static void write_target(fp_importer *imp, fp_week week, const path_parts *p,
-                         int kpi, double value)
+                         int kpi, double value, const char *kind)
 {
     long long node = p->part[0][0] == '\0'
                          ? 1
@@ -98,8 +98,26 @@ static void write_target(fp_importer *imp, fp_week week, const path_parts *p,
     sqlite3_bind_int64(st, 3, kpi_id);
     sqlite3_bind_double(st, 4, value);
     sqlite3_bind_int64(st, 5, imp->import_id);
+    sqlite3_bind_text(st, 6, kind, -1, SQLITE_STATIC);
     if (fp_imp_run(imp, st))
         imp->cur->written++;
+}
+
+/* The optional kind column: empty or "target" (a goal), "cap" (a
+ * ceiling); NULL after reporting anything else. */
+static const char *target_kind(fp_importer *imp, const fp_csv_row *row,
+                               int idx)
+{
+    const char *v = idx < 0 ? "" : fp_imp_field(row, idx);
+    char col[16], shown[200];
+    if (v[0] == '\0' || strcmp(v, "target") == 0)
+        return "target";
+    if (strcmp(v, "cap") == 0)
+        return "cap";
+    fp_imp_problem(imp, row->line, fp_imp_colname(imp, idx, col),
+                   _("%s is not target or cap"),
+                   fp_imp_show(v, shown, sizeof shown));
+    return NULL;
 }
 
 static bool target_not_negative(fp_importer *imp, const fp_csv_row *row,
@@ -136,8 +154,9 @@ static void target_row(fp_importer *imp, const fp_csv_row *row)
     int kpi = id[0] == '\0' ? -1 : fp_imp_kpi(imp, row->line, kpi_col, id);
     if (id[0] == '\0')
         fp_imp_problem(imp, row->line, kpi_col, _("empty"));
-    if (kpi < 0 || !fp_imp_number(imp, row, c[3].idx, kpi, &value,
-                                  &present) || !present ||
+    const char *kind = target_kind(imp, row, c[4].idx);
+    if (kpi < 0 || !kind || !fp_imp_number(imp, row, c[3].idx, kpi, &value,
+                                           &present) || !present ||
         !target_not_negative(imp, row, c[3].idx, value) || !ok)
         return;
     snprintf(key, sizeof key, "%d|%s|%d", week, fp_imp_field(row, c[1].idx),
@@ -145,16 +164,17 @@ static void target_row(fp_importer *imp, const fp_csv_row *row)
     if (fp_imp_unique(imp, key, row->line,
                       fp_imp_colname(imp, c[3].idx, col),
                       "week/path/kpi") && imp->ok)
-        write_target(imp, week, &path, kpi, value);
+        write_target(imp, week, &path, kpi, value, kind);
 }
 
 void fp_import_targets(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"week", true, -1}, {"path", true, -1},
-                         {"kpi", true, -1}, {"target", true, -1}};
+                         {"kpi", true, -1}, {"target", true, -1},
+                         {"kind", false, -1}};
     imp->cur->format = "targets";
     memcpy(imp->cols, cols, sizeof cols);
-    if (fp_imp_bind(imp, imp->cols, 4, false))
+    if (fp_imp_bind(imp, imp->cols, 5, false))
         imp->on_row = target_row;
 }
 
@@ -303,6 +323,26 @@ static bool check_person_place(fp_importer *imp, const fp_imp_col *c,
     return ok;
 }
 
+/* The person's handle on the platforms ("@mybeauty_th"), which import
+ * profiles match; an empty cell leaves it as it is. */
+static bool set_handle(fp_importer *imp, const char *code,
+                       const char *handle)
+{
+    if (handle[0] == '\0')
+        return true;
+    sqlite3_stmt *st = fp_db_prepare(imp->db,
+        "UPDATE people SET handle = ?2 WHERE code = ?1");
+    if (st != NULL) {
+        sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, handle, -1, SQLITE_TRANSIENT);
+    }
+    bool ok = st != NULL && fp_imp_run(imp, st);
+    sqlite3_finalize(st);
+    if (st == NULL)
+        fp_imp_fail(imp, "%s", imp->db->err);
+    return ok;
+}
+
 static void person_row(fp_importer *imp, const fp_csv_row *row)
 {
     const fp_imp_col *c = imp->cols;
@@ -327,6 +367,8 @@ static void person_row(fp_importer *imp, const fp_csv_row *row)
         fp_imp_fail(imp, "%s", imp->db->err);
         return;
     }
+    if (!set_handle(imp, code, fp_imp_field(row, c[5].idx)))
+        return;
     if (store[0] == '\0' || fp_imp_node(imp, store, category, code) > 0)
         imp->cur->written++;
 }
@@ -335,10 +377,10 @@ void fp_import_people(fp_importer *imp)
 {
     fp_imp_col cols[] = {{"person", true, -1}, {"name", false, -1},
                          {"role", false, -1}, {"store", false, -1},
-                         {"category", false, -1}};
+                         {"category", false, -1}, {"handle", false, -1}};
     imp->cur->format = "people";
     memcpy(imp->cols, cols, sizeof cols);
-    if (fp_imp_bind(imp, imp->cols, 5, false))
+    if (fp_imp_bind(imp, imp->cols, 6, false))
         imp->on_row = person_row;
 }
 

@@ -72,6 +72,7 @@ struct fp_importer {
                                 every key is noted with its line as it
                                 comes, in a temporary table */
     fp_imp_fact last;        /* the last key written while sorted */
+    struct fp_prof_run *prof; /* a profile's file (profile_import.c) */
     fp_encoding want;        /* the encoding asked for */
     /* files as they come (xlsx, title rows): */
     fp_imp_header_fn is_header;
@@ -93,6 +94,12 @@ struct fp_importer {
     fp_strmap *nodes;        /* "store\x1f" "category\x1f" "person" -> id */
     fp_buf node_key, last_key;
     long long last_node;     /* the node of last_key, 0 for none */
+    fp_strmap *kpi_index;    /* KPI id -> catalogue index (made lazily) */
+    fp_buf last_key_fields;  /* actuals: the last good key's time, store,
+                                category, person, each NUL-terminated */
+    fp_week last_key_week;
+    long last_key_day;
+    bool has_last_key;
     char last_kpi_id[64];    /* the last KPI id looked up... */
     int last_kpi;            /* ...and its index, -1 for none */
     long long *kpi_ids;      /* kpis.id per catalogue index, 0 = unknown */
@@ -135,7 +142,8 @@ bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,
                      bool required);
 /* A name: at most FP_IMPORT_MAX_NAME bytes. */
 bool fp_imp_check_name(fp_importer *imp, const fp_csv_row *row, int idx);
-/* A text of at most max bytes: reports "a WHAT is at most ..." */
+/* A text of at most max bytes, else reports "WHAT is at most ..."; what
+ * is untranslated (N_), translated only when reported. */
 bool fp_imp_check_length(fp_importer *imp, int line, const char *column,
                          const char *value, size_t max, const char *what);
 bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,
@@ -189,5 +197,15 @@ void fp_imp_reread(fp_importer *imp, int until_line);
 /* Before reading an actuals file again (imp->rescan) to name each
  * repeated key with the line of its first occurrence. */
 bool fp_import_actuals_rescan_begin(fp_importer *imp);
+
+/* profile_import.c: a file an import profile maps (storage/profile.h).
+ * begin: true when a profile takes the file (its header refused or
+ * not); end: writes the aggregated weekly values and the report. */
+bool fp_imp_profile_begin(fp_importer *imp);
+void fp_imp_profile_end(fp_importer *imp);
+void fp_imp_profile_free(fp_importer *imp);
+/* import_actuals.c: one weekly value, written as the rows' are. */
+void fp_imp_write_week(fp_importer *imp, int line, fp_week week,
+                       long long node, long long kpi, double value);
 
 #endif

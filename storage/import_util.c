@@ -334,7 +334,7 @@ bool fp_imp_check_id(fp_importer *imp, const fp_csv_row *row, int idx,
         return false;
     }
     return fp_imp_check_length(imp, row->line, name, v, FP_IMPORT_MAX_ID,
-                               _("an id"));
+                               N_("an id"));
 }
 
 bool fp_imp_check_length(fp_importer *imp, int line, const char *column,
@@ -346,7 +346,7 @@ bool fp_imp_check_length(fp_importer *imp, int line, const char *column,
         return true;
     fp_imp_problem(imp, line, column, _("%s: %s is at most %zu bytes, this "
                    "one has %zu"), fp_imp_show(value, shown, sizeof shown),
-                   what, max, n);
+                   _(what), max, n);
     return false;
 }
 
@@ -355,7 +355,7 @@ bool fp_imp_check_name(fp_importer *imp, const fp_csv_row *row, int idx)
     char col[16];
     return fp_imp_check_length(imp, row->line, fp_imp_colname(imp, idx, col),
                                fp_imp_field(row, idx), FP_IMPORT_MAX_NAME,
-                               _("a name"));
+                               N_("a name"));
 }
 
 /* "2025-W53": looks like a week, but the year is too short for it. */
@@ -495,19 +495,28 @@ bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
     return false;
 }
 
-static int find_kpi(const fp_catalogue *cat, const char *id)
+/* KPI ids are lower case (iniparser lower-cases section names): an id
+ * is looked up as it is, then in lower case, in a map made once. */
+static int find_kpi(fp_importer *imp, const char *id)
 {
     char lower[128];
-    int k = fp_catalogue_kpi(cat, id);
-    size_t n = strlen(id);
-    if (k < 0 && n < sizeof lower) {
-        /* KPI ids are lower case (iniparser lower-cases section names). */
-        for (size_t i = 0; i <= n; i++)
-            lower[i] = (char)((id[i] >= 'A' && id[i] <= 'Z') ? id[i] + 32
-                                                             : id[i]);
-        k = fp_catalogue_kpi(cat, lower);
+    long long k;
+    if (imp->kpi_index == NULL) {
+        imp->kpi_index = fp_strmap_new();
+        for (int i = 0; imp->kpi_index && i < imp->cat->nkpis; i++)
+            if (!fp_strmap_put(imp->kpi_index, imp->cat->kpis[i].id, i))
+                break;
     }
-    return k;
+    if (imp->kpi_index == NULL)
+        return fp_catalogue_kpi(imp->cat, id);
+    if (fp_strmap_get(imp->kpi_index, id, &k))
+        return (int)k;
+    size_t n = strlen(id);
+    if (n >= sizeof lower)
+        return -1;
+    for (size_t i = 0; i <= n; i++)
+        lower[i] = (char)((id[i] >= 'A' && id[i] <= 'Z') ? id[i] + 32 : id[i]);
+    return fp_strmap_get(imp->kpi_index, lower, &k) ? (int)k : -1;
 }
 
 int fp_imp_kpi(fp_importer *imp, int line, const char *column,
@@ -517,7 +526,7 @@ int fp_imp_kpi(fp_importer *imp, int line, const char *column,
     /* a long file repeats the same few ids: the last one is kept aside */
     if (imp->last_kpi >= 0 && strcmp(id, imp->last_kpi_id) == 0)
         return imp->last_kpi;
-    int k = find_kpi(imp->cat, id);
+    int k = find_kpi(imp, id);
     if (k < 0) {
         fp_imp_problem(imp, line, column, _("unknown KPI %s"),
                        fp_imp_show(id, shown, sizeof shown));

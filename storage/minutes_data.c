@@ -13,8 +13,10 @@
 #include "model/buf.h"
 #include "model/format.h"
 #include "model/i18n.h"
+#include "model/labels.h"
 #include "model/minutes.h"
 #include "storage/meeting.h"
+#include "storage/stoploss_scan.h"
 
 /* ------------------------------------------------------------------ pool */
 
@@ -138,12 +140,12 @@ static int node_of(const gather *g, long long db_id)
     return hit ? hit->idx : -1;
 }
 
-/* "成交金额 GMV": Chinese and English label when both exist and differ. */
+/* "成交金额 GMV" in Chinese, "GMV 成交金额" in English (model/labels.h). */
 static const char *both_labels(pool *pl, const char *en, const char *zh)
 {
-    if (zh && *zh && en && *en && strcmp(zh, en) != 0)
-        return pool_printf(pl, "%s %s", zh, en);
-    return pool_str(pl, zh && *zh ? zh : en);
+    char label[512];
+    fp_label_pair(en, zh, FP_LABEL_BOTH, label, sizeof label);
+    return pool_str(pl, label);
 }
 
 static bool label_kpis(gather *g)
@@ -178,26 +180,10 @@ static const char *note_kpi_label(gather *g, size_t i)
 /* "泰国 TikTok 店 / 服饰 / 王强 (投手)": names from the store down. */
 static const char *node_label(gather *g, int idx)
 {
-    const fp_tree *t = g->tree;
-    if (idx <= 0)
-        return pool_str(&g->pl, t->nodes[0].name);
-    int chain[4], n = 0;
-    for (int i = idx; i > 0 && n < 4; i = t->nodes[i].parent)
-        chain[n++] = i;
-    fp_buf b;
-    fp_buf_init(&b);
-    for (int i = n - 1; i >= 0; i--)
-        fp_buf_printf(&b, "%s%s", i == n - 1 ? "" : " / ",
-                      t->nodes[chain[i]].name);
-    const fp_node *node = &t->nodes[idx];
-    int role = node->person >= 0
-        ? fp_catalogue_role(g->cat, t->people[node->person].role) : -1;
-    if (role >= 0) {
-        const fp_role *r = &g->cat->roles[role];
-        fp_buf_printf(&b, " (%s)", r->label_zh ? r->label_zh : r->label);
-    }
-    const char *label = pool_keep(&g->pl, fp_buf_take(&b));
-    return label ? label : "";
+    char label[1024];
+    fp_node_path_label(g->tree, g->cat, idx > 0 ? idx : 0, " / ", label,
+                       sizeof label);
+    return pool_str(&g->pl, label);
 }
 
 static const char *node_currency(const gather *g, int idx)
@@ -655,6 +641,61 @@ static void week_dates(gather *g)
     g->in.currency = g->cat->reporting_currency;
 }
 
+/* "马来西亚店 / 服饰: ROAS 1.10x below break-even 1.5 for 3 weeks" */
+static const char *stoploss_line(gather *g, const fp_rollup *at, int row,
+                                 int roas, const fp_stoploss_rule *rule,
+                                 int hit)
+{
+    const char *who;
+    if (row < g->tree->nnodes) {
+        who = node_label(g, row);
+    } else {
+        const fp_person *p = &g->tree->people[row - g->tree->nnodes];
+        int role = fp_catalogue_role(g->cat, p->role);
+        who = role < 0 ? p->name : pool_printf(&g->pl, "%s (%s)", p->name,
+                  g->cat->roles[role].label_zh ? g->cat->roles[role].label_zh
+                                               : g->cat->roles[role].label);
+    }
+    const char *value = value_text(g, roas,
+                                   fp_rollup_cell(at, row, roas)->value);
+    if (hit == 2)
+        return pool_printf(&g->pl, _("%s: ROAS below break-even %g for %d "
+                                     "days"), who, rule->roas, rule->days);
+    return pool_printf(&g->pl, _("%s: ROAS %s below break-even %g for %d "
+                                 "weeks"), who, value, rule->roas, rule->weeks);
+}
+
+/* Rows flagged 止损: stores and categories in tree order, then people.
+ * A month or a quarter: the stop-loss at its newest week with data (as
+ * the scorecard reads it), with that week's ROAS. */
+static bool gather_stoploss(gather *g)
+{
+    int roas = fp_catalogue_kpi(g->cat, "roas");
+    if (roas < 0)
+        return true;
+    const fp_rollup *at = !g->is_period ? g->now : fp_review_week(g->rv,
+                              fp_review_stoploss_week(g->rv, g->period));
+    if (!at)
+        return false;
+    int nrows = at->nrows;
+    const char **lines = pool_calloc(&g->pl, (size_t)nrows + 1,
+                                     sizeof *lines);
+    if (!lines)
+        return false;
+    size_t n = 0;
+    for (int row = 0; row < nrows; row++) {
+        const fp_stoploss_rule *rule;
+        int hit = fp_review_stoploss(g->rv, at, row, &rule);
+        if (hit < 0)
+            return false;
+        if (hit)
+            lines[n++] = stoploss_line(g, at, row, roas, rule, hit);
+    }
+    g->in.stoploss = lines;
+    g->in.nstoploss = n;
+    return true;
+}
+
 static bool gather_all(gather *g)
 {
     g->now = fp_review_week(g->rv, g->week);
@@ -675,7 +716,7 @@ static bool gather_all(gather *g)
            bucket_notes(g) && gather_summary(g, nodes, nnodes) &&
            gather_items(g) && gather_causes(g) && gather_overrides(g) &&
            gather_actions(g) && gather_changes(g, nodes, nnodes) &&
-           !g->pl.failed;
+           gather_stoploss(g) && !g->pl.failed;
 }
 
 /* ---------------------------------------------- a month or a quarter */
@@ -775,7 +816,7 @@ static bool gather_period(gather *g)
     return index_nodes(g) && label_kpis(g) && period_lists(g) &&
            bucket_notes(g) && gather_summary(g, nodes, nnodes) &&
            gather_items(g) && gather_causes(g) && gather_overrides(g) &&
-           !g->pl.failed;
+           gather_stoploss(g) && !g->pl.failed;
 }
 
 static void gather_done(gather *g)

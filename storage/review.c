@@ -133,7 +133,8 @@ static bool reload(fp_review *rv)
     drop_caches(rv);
     fp_tree_free(rv->tree);
     rv->tree = fp_org_load_tree(rv->db);
-    if (!rv->tree || !build_kpi_map(rv) || !build_node_map(rv))
+    if (!rv->tree || fp_catalogue_apply_pilots(rv->cat, rv->tree) < 0 ||
+        !build_kpi_map(rv) || !build_node_map(rv))
         return false;
     if (!rv->fixed_today && !newest_import_day(rv->db, &rv->today))
         return false;
@@ -206,6 +207,7 @@ static bool target_row(const fp_review *rv, sqlite3_stmt *st, void *item)
     fp_target *t = item;
     t->value = sqlite3_column_double(st, 2);
     t->week = sqlite3_column_int(st, 3);
+    t->cap = sqlite3_column_int(st, 4) != 0;
     return node_and_kpi(rv, st, 0, &t->node, &t->kpi);
 }
 
@@ -233,7 +235,8 @@ static fp_rollup *compute_week(fp_review *rv, fp_week week, fp_rollup *reuse)
         load_rows(rv, "SELECT node_id, kpi_id, value, original, id"
                   " FROM overrides WHERE week = ?1 AND reverted_at IS NULL",
                   week, &ovr, override_row) &&
-        load_rows(rv, "SELECT node_id, kpi_id, value, week FROM targets"
+        load_rows(rv, "SELECT node_id, kpi_id, value, week,"
+                  " kind = 'cap' FROM targets"
                   " WHERE week = ?1 OR week = 0", week, &tgt, target_row) &&
         load_rows(rv, "SELECT currency, rate FROM fx_rates WHERE week = ?1",
                   week, &fx, fx_row)) {
@@ -477,6 +480,17 @@ static bool use_reporting_currency(fp_review *rv)
     free(rv->cat->reporting_currency);
     rv->cat->reporting_currency = strdup(cur);
     return rv->cat->reporting_currency != NULL;
+}
+
+bool fp_review_set_catalogue(fp_review *rv, fp_catalogue *cat)
+{
+    fp_catalogue_free(rv->cat);
+    rv->cat = cat;
+    if (!use_reporting_currency(rv)) {
+        snprintf(rv->db->err, sizeof rv->db->err, "out of memory");
+        return false;
+    }
+    return reload(rv);
 }
 
 fp_review *fp_review_open(const fp_review_opts *opts, char *err, size_t errsz)

@@ -60,6 +60,11 @@ bool fp_review_trend(fp_review *rv, fp_week week, int row, int kpi,
 /* True when fp_review_trend for week would compute nothing new (all its
  * weeks are cached), so a screen can draw first and fill trends after. */
 bool fp_review_trend_cached(const fp_review *rv, fp_week week);
+/* Replaces the session's catalogue with cat (taken over, freed at
+ * close) and drops every computed week, so that the same data can be
+ * read under another catalogue (what-if, catalogue versions). False
+ * with the message in fp_review_db(rv)->err on a storage error. */
+bool fp_review_set_catalogue(fp_review *rv, fp_catalogue *cat);
 /* Reloads tree and drops cached weeks when another process wrote
  * (PRAGMA data_version). Returns true when something changed. Call after
  * this process writes too (force = true). */

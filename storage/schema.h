@@ -91,6 +91,18 @@ static const char *const fp_migrations[] = {
     "  kind TEXT NOT NULL, week INTEGER NOT NULL, node_id INTEGER,"
     "  kpi_id INTEGER, cause TEXT, text TEXT NOT NULL,"
     "  updated_at TEXT NOT NULL);",
+    /* 2: budget ceilings (targets of kind 'cap') and catalogue versions
+       (issue 16): the catalogue text in force from a week on. */
+    "ALTER TABLE targets ADD COLUMN kind TEXT NOT NULL DEFAULT 'target'"
+    "  CHECK(kind IN ('target','cap'));"
+    "CREATE TABLE catalogue_versions(id INTEGER PRIMARY KEY,"
+    "  from_week INTEGER NOT NULL, kpis TEXT NOT NULL, file TEXT NOT NULL,"
+    "  reason TEXT NOT NULL, author TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL);"
+    "CREATE INDEX catalogue_versions_week ON catalogue_versions(from_week);",
+    /* 3: a person's handle on the platforms ("@mybeauty_th"), matched by
+     * import profiles (people.csv's optional handle column) */
+    "ALTER TABLE people ADD COLUMN handle TEXT;",
 };
 
 #define FP_SCHEMA_VERSION \

@@ -16,30 +16,17 @@ void fp_fmt_kpi(const fp_kpi *k, double v, const char *currency, char *out,
         snprintf(out, outsz, "%s", num);
 }
 
-/* 118200 -> "118k", 1250000 -> "1.25M": three significant digits. */
-static void fmt_compact(double v, char *out, size_t outsz)
+void fp_fmt_kpi_short(const fp_kpi *k, double v, char *out, size_t outsz)
 {
-    static const struct { double div; const char *suffix; } scale[] = {
-        { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" },
-    };
-    double a = fabs(v);
-    for (size_t i = 0; i < sizeof scale / sizeof scale[0]; i++) {
-        if (a < scale[i].div * 0.9995)
-            continue;
-        double x = a / scale[i].div;
-        int dec = x < 9.995 ? 2 : x < 99.95 ? 1 : 0;
-        snprintf(out, outsz, "%s%.*f%s", v < 0 ? "-" : "", dec, x,
-                 scale[i].suffix);
-        return;
-    }
-    snprintf(out, outsz, "%.0f", v);
+    fp_fmt_kpi_short_sig(k, v, 3, out, outsz);
 }
 
-void fp_fmt_kpi_short(const fp_kpi *k, double v, char *out, size_t outsz)
+void fp_fmt_kpi_short_sig(const fp_kpi *k, double v, int sig, char *out,
+                          size_t outsz)
 {
     bool counted = k->unit == FP_UNIT_MONEY || k->unit == FP_UNIT_COUNT;
     if (!isnan(v) && counted && fabs(v) >= 10000.0) {
-        fmt_compact(v, out, outsz);
+        fp_format_compact_sig(v, sig, out, outsz);
         return;
     }
     fp_kpi whole = *k;

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "model/i18n.h"
+#include "model/labels.h"
+#include "model/pinyin.h"
 #include "tui/listmove.h"
 
 void fp_grid_init(fp_grid *g, fp_grid_collect collect, void *ctx)
@@ -76,11 +78,28 @@ const char *fp_row_currency(fp_ui *ui, int row)
 
 void fp_kpi_label(fp_ui *ui, int kpi, char *out, size_t outsz)
 {
+    fp_label_kpi(&fp_ui_cat(ui)->kpis[kpi],
+                 ui->utf8 ? FP_LABEL_BOTH : FP_LABEL_LATIN, out, outsz);
+}
+
+void fp_kpi_label_fit(fp_ui *ui, int kpi, int cols, char *out, size_t outsz)
+{
+    fp_label_kpi_fit(&fp_ui_cat(ui)->kpis[kpi],
+                     ui->utf8 ? FP_LABEL_BOTH : FP_LABEL_LATIN, cols, out,
+                     outsz);
+}
+
+const char *fp_ui_label(fp_ui *ui, const char *label, const char *label_zh)
+{
+    if (!ui->utf8)
+        return label && *label ? label : "";
+    return fp_label_first(label, label_zh);
+}
+
+const char *fp_kpi_label_first(fp_ui *ui, int kpi)
+{
     const fp_kpi *k = &fp_ui_cat(ui)->kpis[kpi];
-    if (ui->utf8 && k->label_zh && *k->label_zh)
-        snprintf(out, outsz, "%s %s", k->label, k->label_zh);
-    else
-        snprintf(out, outsz, "%s", k->label);
+    return fp_ui_label(ui, k->label, k->label_zh);
 }
 
 /* ---- filter and sort --------------------------------------------------- */
@@ -126,7 +145,7 @@ static int cmp_items(const void *pa, const void *pb)
     if (!na && a->key != b->key)
         return a->key < b->key ? -1 : 1;
     if (a->name && b->name) {
-        int c = strcmp(a->name, b->name);
+        int c = fp_name_cmp(a->name, b->name); /* pinyin in Chinese */
         if (c != 0)
             return c;
     }
@@ -301,7 +320,7 @@ static const char *sort_name(fp_grid *g, fp_ui *ui, char *buf, size_t bufsz)
     if (!card || slot >= n)
         return "?";
     snprintf(buf, bufsz, _("%s attainment, worst first"),
-             fp_ui_cat(ui)->kpis[card[slot].kpi].label);
+             fp_kpi_label_first(ui, card[slot].kpi));
     return buf;
 }
 

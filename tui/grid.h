@@ -83,7 +83,16 @@ const char *fp_row_currency(fp_ui *ui, int row);
 /* The one-column mark after a value in a table cell: overridden (the
  * glyph set's "*"), else provisional ("~"), else "". */
 const char *fp_cell_mark(const fp_ui *ui, const fp_cell *cell);
-/* Label of a KPI for the screen: "GMV 成交金额" (or the English one). */
+/* Label of a KPI for the screen in the interface language's order:
+ * "GMV 成交金额" in English, "成交金额 GMV" in Chinese (model/labels.h);
+ * the English one alone on a terminal without UTF-8. */
 void fp_kpi_label(fp_ui *ui, int kpi, char *out, size_t outsz);
+/* fp_kpi_label when it fits in cols columns, else the language's own
+ * label alone ("成交金额" rather than "成交金额 G…"). */
+void fp_kpi_label_fit(fp_ui *ui, int kpi, int cols, char *out, size_t outsz);
+/* The language's own half of a label pair for narrow places ("成交金额"
+ * in Chinese, "GMV" in English); the English one without UTF-8. */
+const char *fp_ui_label(fp_ui *ui, const char *label, const char *label_zh);
+const char *fp_kpi_label_first(fp_ui *ui, int kpi);
 
 #endif

@@ -98,12 +98,13 @@ static bool shown(const table_layout *L, int col)
 
 /* ---- table ------------------------------------------------------------- */
 
-/* A label in w columns: "GMV", else the id in capitals ("CVR"), else
- * the label cut ("Return…"). */
-static void short_label(const fp_kpi *k, int w, char *out, size_t outsz)
+/* A label in w columns: "GMV" (Chinese: "成交金额"), else the id in
+ * capitals ("CVR"), else the label cut ("Return…"). */
+static void short_label(const char *label, const fp_kpi *k, int w, char *out,
+                        size_t outsz)
 {
-    if (fp_text_width(k->label) <= w || strlen(k->id) > (size_t)w) {
-        fp_text_fit(k->label, w, false, out, outsz);
+    if (fp_text_width(label) <= w || strlen(k->id) > (size_t)w) {
+        fp_text_fit(label, w, false, out, outsz);
         return;
     }
     size_t i = 0;
@@ -129,7 +130,8 @@ static void draw_table_header(fp_ui *ui, const table_layout *L, int y, int x0)
         const fp_col *k = &c[TC_KPI0 + i];
         char shortl[64] = "";
         if (!L->mixed && i < L->ncard)
-            short_label(&cat->kpis[L->card[i].kpi], k->width, shortl,
+            short_label(fp_kpi_label_first(ui, L->card[i].kpi),
+                        &cat->kpis[L->card[i].kpi], k->width, shortl,
                         sizeof shortl);
         const char *label = L->mixed ? (i == 0 ? _("Key KPIs") : "") : shortl;
         if (L->mixed)
@@ -158,8 +160,10 @@ static void draw_glyphs(const row_ctx *rc, const fp_grid_row *row,
 /* A short value with the currency of its own figures in front when it
  * is money ("PHP 251k"; "USD 4,261" with $ on), "no rate" when it cannot
  * be converted. */
+/* The cell's short value in cols columns: "PHP 25.1万", else with two
+ * significant digits "PHP 25万", else the number alone. */
 static void short_value(fp_ui *ui, int row, int kpi, const fp_cell *cell,
-                        char *out, size_t outsz)
+                        int cols, char *out, size_t outsz)
 {
     const char *cur;
     double v = fp_ui_value(ui, row, kpi, cell->value, &cur);
@@ -168,8 +172,18 @@ static void short_value(fp_ui *ui, int row, int kpi, const fp_cell *cell,
         snprintf(out, outsz, "%s", _("no rate"));
         return;
     }
-    fp_fmt_kpi_short(&fp_ui_cat(ui)->kpis[kpi], v, num, sizeof num);
-    if (*cur && !isnan(v))
+    const fp_kpi *k = &fp_ui_cat(ui)->kpis[kpi];
+    fp_fmt_kpi_short(k, v, num, sizeof num);
+    if (!*cur || isnan(v)) {
+        snprintf(out, outsz, "%s", num);
+        return;
+    }
+    int room = cols - fp_text_width(cur) - 1;
+    if (fp_text_width(num) > room)
+        fp_fmt_kpi_short_sig(k, v, 2, num, sizeof num);
+    if (fp_text_width(num) > room)
+        fp_fmt_kpi_short(k, v, num, sizeof num);
+    if (fp_text_width(num) <= room)
         snprintf(out, outsz, "%s %s", cur, num);
     else
         snprintf(out, outsz, "%s", num);
@@ -194,13 +208,14 @@ static void draw_kpi_cell(const row_ctx *rc, const fp_grid_row *row,
     const fp_kpi *k = &fp_ui_cat(rc->ui)->kpis[card[slot].kpi];
     const fp_cell *cell = fp_rollup_cell(rc->r, row->row, card[slot].kpi);
     char val[80], att[32];
-    short_value(rc->ui, row->row, card[slot].kpi, cell, val, sizeof val);
-    fp_format_attainment(cell->attainment, att, sizeof att);
     int lw = L->mixed ? 8 : 0, aw = 4;
     int vw = c->width - lw - aw - 1;
+    short_value(rc->ui, row->row, card[slot].kpi, cell, vw, val, sizeof val);
+    fp_format_attainment(cell->attainment, att, sizeof att);
     if (L->mixed) {
         char shortl[64];
-        short_label(k, lw - 1, shortl, sizeof shortl);
+        short_label(fp_kpi_label_first(rc->ui, card[slot].kpi), k, lw - 1,
+                    shortl, sizeof shortl);
         fp_draw(rc->ui, rc->y, c->x, lw, shortl, cattr(rc, FP_C_DIM));
     }
     fp_draw_right(rc->ui, rc->y, c->x + lw, vw, val, cattr(rc, FP_C_NORMAL));
@@ -254,7 +269,10 @@ static const char *role_label(fp_ui *ui, const fp_grid_row *row)
         return "";
     const char *role = t->people[p].role;
     int ri = role ? fp_catalogue_role(fp_ui_cat(ui), role) : -1;
-    return ri >= 0 ? fp_ui_cat(ui)->roles[ri].label : role ? role : "";
+    const fp_role *r = ri >= 0 ? &fp_ui_cat(ui)->roles[ri] : NULL;
+    const char *label = r ? fp_ui_label(ui, r->label, r->label_zh)
+                          : role ? role : "";
+    return t->people[p].pilot ? fp_ui_pilot_label(ui, label) : label;
 }
 
 static void draw_table_row(const row_ctx *rc, const fp_grid_row *row,
@@ -348,7 +366,8 @@ static void cell_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,
     size_t o = 0;
     int notes = fp_annot_count(ui, row, kpi);
     out[0] = '\0';
-    if (c->flags & FP_CF_OVERRIDDEN) {
+    o += fp_ui_alert_marks(ui, row, kpi, c, out, outsz);
+    if ((c->flags & FP_CF_OVERRIDDEN) && o < outsz) {
         plain_value(ui, row, kpi, c->source, a, sizeof a);
         o += (size_t)snprintf(out + o, outsz - o, brief ? _("was %s; ")
                               : _("override, source %s; "), a);
@@ -445,7 +464,7 @@ static void draw_detail_row(const row_ctx *rc, const fp_col *c, int row,
     fp_draw_fill(rc->ui, rc->y, 0, COLS, cattr(rc, FP_C_NORMAL));
     if (rc->sel)
         fp_draw(rc->ui, rc->y, 0, 1, rc->ui->gl->cursor, cattr(rc, FP_C_NORMAL));
-    fp_kpi_label(rc->ui, kpi, label, sizeof label);
+    fp_kpi_label_fit(rc->ui, kpi, c[DC_LABEL].width, label, sizeof label);
     fp_draw(rc->ui, rc->y, c[DC_LABEL].x, c[DC_LABEL].width, label,
             cattr(rc, FP_C_NORMAL));
     draw_detail_values(rc, c, row, kpi);

@@ -111,6 +111,8 @@ int fp_act_new_action(fp_ui *ui);          /* t */
 int fp_act_list_actions(fp_ui *ui);        /* A */
 int fp_act_meeting(fp_ui *ui);             /* M */
 int fp_act_minutes_preview(fp_ui *ui);     /* m */
+int fp_act_whatif(fp_ui *ui);              /* W: tui/whatif.c */
+int fp_act_kpi_review(fp_ui *ui);          /* Q: tui/whatif.c */
 int fp_act_export_minutes(fp_ui *ui);      /* e */
 int fp_act_push_minutes(fp_ui *ui);        /* P */
 int fp_act_copy_minutes(fp_ui *ui);        /* y */

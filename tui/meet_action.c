@@ -6,6 +6,7 @@
 
 #include "model/text.h"
 #include "tui/editor.h"
+#include "tui/grid.h"
 #include "model/i18n.h"
 #include "tui/picker.h"
 #include "tui/ui.h"
@@ -19,7 +20,9 @@ bool fp_meet_fill_people(fp_ui *ui, fp_picklist *p)
     for (int i = 0; i < t->npeople; i++) {
         const fp_person *pe = &t->people[i];
         int ri = pe->role ? fp_catalogue_role(cat, pe->role) : -1;
-        const char *role = ri >= 0 ? cat->roles[ri].label : "";
+        const char *role = ri >= 0 ? fp_ui_label(ui, cat->roles[ri].label,
+                                                 cat->roles[ri].label_zh)
+                                   : "";
         char name[256], label[512];
         fp_text_fit(pe->name, 16, true, name, sizeof name);
         snprintf(label, sizeof label, "%s %s  (%s)", name, role, pe->code);

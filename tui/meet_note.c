@@ -34,10 +34,14 @@ static bool fill_causes(fp_ui *ui, fp_picklist *p)
     const fp_catalogue *cat = fp_ui_cat(ui);
     for (int i = 0; i < cat->ncauses; i++) {
         const fp_cause *c = &cat->causes[i];
-        char zh[128], label[512];
-        fp_text_fit(c->label_zh ? c->label_zh : "", 16, true, zh, sizeof zh);
-        snprintf(label, sizeof label, "%s %s  (%s)", ui->utf8 ? zh : "",
-                 c->label, c->id);
+        /* the language's label in a column, the other after it */
+        const char *first = fp_ui_label(ui, c->label, c->label_zh);
+        const char *other = first == c->label ? c->label_zh : c->label;
+        if (!ui->utf8 || !other || strcmp(other, first) == 0)
+            other = "";
+        char col[128], label[512];
+        fp_text_fit(first, 16, true, col, sizeof col);
+        snprintf(label, sizeof label, "%s %s  (%s)", col, other, c->id);
         if (!fp_picklist_add(p, c->id, label, c->label_zh))
             return false;
     }

@@ -138,7 +138,8 @@ static int store_override(fp_ui *ui, const cell_ref *c, double value,
     fp_meet_draft_discard(ui, "override");
     fp_meet_after_write(ui);
     fp_ui_msg(ui, FP_MSG_INFO, _("Override saved: %s at %s %s %s %s"),
-              c->def->label, c->where, from, ui->gl->arrow, to);
+              fp_ui_label(ui, c->def->label, c->def->label_zh), c->where, from,
+              ui->gl->arrow, to);
     return FP_R_REDRAW;
 }
 
@@ -227,7 +228,8 @@ int fp_act_revert_override(fp_ui *ui)
     else {
         fp_meet_after_write(ui);
         fp_ui_msg(ui, FP_MSG_INFO, _("Override reverted: %s at %s is %s "
-                  "again"), c.def->label, c.where, src);
+                  "again"), fp_ui_label(ui, c.def->label, c.def->label_zh),
+                  c.where, src);
     }
     free(reason);
     return FP_R_REDRAW;

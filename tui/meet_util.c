@@ -6,6 +6,7 @@
 
 #include "tui/grid.h"
 #include "model/i18n.h"
+#include "model/labels.h"
 #include "tui/screen.h"
 #include "tui/ui.h"
 
@@ -30,20 +31,8 @@ bool fp_meet_target(fp_ui *ui, int *node, int *kpi)
 
 void fp_meet_node_label(fp_ui *ui, int node, char *out, size_t outsz)
 {
-    const fp_tree *t = fp_ui_tree(ui);
-    int chain[8], n = 0;
-    for (int p = node; p > 0 && n < 8; p = t->nodes[p].parent)
-        chain[n++] = p;
-    if (n == 0) {
-        snprintf(out, outsz, "%s", t->nodes[0].name);
-        return;
-    }
-    size_t o = 0;
-    out[0] = '\0';
-    for (int i = n - 1; i >= 0 && o < outsz; i--)
-        o += (size_t)snprintf(out + o, outsz - o, "%s%s",
-                              t->nodes[chain[i]].name,
-                              i ? ui->gl->crumb_sep : "");
+    fp_node_path_label(fp_ui_tree(ui), NULL, node, ui->gl->crumb_sep, out,
+                       outsz);
 }
 
 const char *fp_meet_cause_label(fp_ui *ui, const char *code)
@@ -53,7 +42,7 @@ const char *fp_meet_cause_label(fp_ui *ui, const char *code)
     if (i < 0)
         return code ? code : "";
     const fp_cause *c = &cat->causes[i];
-    return ui->utf8 && c->label_zh && *c->label_zh ? c->label_zh : c->label;
+    return fp_ui_label(ui, c->label, c->label_zh);
 }
 
 void fp_meet_time(const char *iso, char *out, size_t outsz)

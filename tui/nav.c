@@ -7,6 +7,8 @@
 
 #include "model/format.h"
 #include "model/i18n.h"
+#include "model/pinyin.h"
+#include "tui/grid.h"
 #include "tui/ui.h"
 
 /* ---- weeks ------------------------------------------------------------- */
@@ -149,6 +151,7 @@ typedef struct {
     int rank, pos, node, kpi;
     bool key;
     double att;
+    bool stop;            /* flagged 止损: walked before ordinary reds */
 } spot;
 
 /* The KPIs of a node in detail-panel order; *nkey of them are its card. */
@@ -184,6 +187,8 @@ static int compare_tree(const spot *a, const spot *b)
 static int compare_worst(const void *pa, const void *pb)
 {
     const spot *a = pa, *b = pb;
+    if (a->stop != b->stop)
+        return a->stop ? -1 : 1;
     if (a->key != b->key)
         return a->key ? -1 : 1;
     bool an = isnan(a->att), bn = isnan(b->att);
@@ -214,10 +219,11 @@ static void add_spot(walk *w, spot s)
     w->spots[w->nspots++] = s;
 }
 
-static void add_if_red(walk *w, const fp_rollup *r, spot s)
+static void add_if_red(fp_ui *ui, walk *w, const fp_rollup *r, spot s)
 {
     const fp_cell *c = fp_rollup_cell(r, s.node, s.kpi);
-    if (c->status != FP_ST_RED)
+    s.stop = fp_ui_stoploss(ui, s.node, s.kpi);
+    if (c->status != FP_ST_RED && !s.stop)
         return;
     s.att = c->attainment;
     add_spot(w, s);
@@ -237,7 +243,8 @@ static void scan_reds(fp_ui *ui, const fp_rollup *r, walk *w)
     for (int i = 0; i < w->norder; i++) {
         int node = w->order[i], nkey, n = kpi_order(ui, node, kpis, &nkey);
         for (int j = 0; j < n; j++)
-            add_if_red(w, r, (spot){ i, j, node, kpis[j], j < nkey, NAN });
+            add_if_red(ui, w, r,
+                       (spot){ i, j, node, kpis[j], j < nkey, NAN, false });
     }
     free(kpis);
     sort_walk(w);
@@ -259,7 +266,7 @@ static spot cursor_spot(fp_ui *ui, const walk *w)
         v->ops->cursor(v, ui, &node, &kpi);
     if (kpi < 0 && node == ui->red_node)
         kpi = ui->red_kpi;
-    spot s = { -1, -1, node, kpi, false, NAN };
+    spot s = { -1, -1, node, kpi, false, NAN, false };
     for (int i = 0; i < w->norder && s.rank < 0; i++)
         if (w->order[i] == node)
             s.rank = i;
@@ -285,8 +292,9 @@ static void announce_red(fp_ui *ui, const fp_rollup *r, const spot *s,
     fp_format_value(k, c->target, tgt, sizeof tgt);
     fp_format_attainment(c->attainment, att, sizeof att);
     fp_ui_msg(ui, FP_MSG_INFO, _("%sRed %d of %d: %s %s %s %s, target %s (%s)"),
-              wrapped ? _("(wrapped) ") : "", nth, count, path, ui->gl->dot,
-              k->label, val, tgt, att);
+              wrapped ? _("(wrapped) ") : s->stop ? _("止损 stop-loss ") : "",
+              nth, count, path, ui->gl->dot,
+              fp_ui_label(ui, k->label, k->label_zh), val, tgt, att);
 }
 
 /* Tree order: the next (dir > 0) or previous spot from the cursor. */
@@ -376,14 +384,14 @@ int fp_nav_red_card(fp_ui *ui, int row, const int *kpis, int n, int cur,
     if (!r)
         return -1;
     for (int j = 0; j < n; j++)
-        add_if_red(&w, r, (spot){ 0, j, row, kpis[j], true, NAN });
+        add_if_red(ui, &w, r, (spot){ 0, j, row, kpis[j], true, NAN, false });
     sort_walk(&w);
     if (w.nspots == 0) {
         char who[256];
         path_text(ui, row, who, sizeof who);
         fp_ui_msg(ui, FP_MSG_INFO, _("No red KPI on %s this week"), who);
     } else {
-        spot from = { 0, -1, row, cur, true, NAN };
+        spot from = { 0, -1, row, cur, true, NAN, false };
         for (int j = 0; j < n; j++)
             if (kpis[j] == cur)
                 from.pos = j;
@@ -402,7 +410,7 @@ int fp_nav_worst_red(fp_ui *ui, int row, const int *kpis, int n)
     walk w = { 0 };
     int kpi = -1;
     for (int j = 0; r && j < n; j++)
-        add_if_red(&w, r, (spot){ 0, j, row, kpis[j], true, NAN });
+        add_if_red(ui, &w, r, (spot){ 0, j, row, kpis[j], true, NAN, false });
     sort_walk(&w);
     if (w.nspots > 0)
         kpi = w.spots[0].kpi;
@@ -412,25 +420,12 @@ int fp_nav_worst_red(fp_ui *ui, int row, const int *kpis, int n)
 
 /* ---- search ------------------------------------------------------------ */
 
-/* Substring match, ASCII letters without case (Chinese matches as is). */
-static bool contains_ci(const char *hay, const char *needle)
-{
-    size_t hn = strlen(hay), nn = strlen(needle);
-    for (size_t i = 0; i + nn <= hn; i++) {
-        size_t j = 0;
-        while (j < nn && tolower((unsigned char)hay[i + j])
-                             == tolower((unsigned char)needle[j]))
-            j++;
-        if (j == nn)
-            return true;
-    }
-    return false;
-}
-
+/* The name or the code, as characters or as pinyin: "王", "wq" and
+ * "wangqiang" find 王强 (model/pinyin.h). */
 static bool node_matches(const fp_tree *t, int node, const char *text)
 {
     const fp_node *n = &t->nodes[node];
-    return contains_ci(n->name, text) || contains_ci(n->code, text);
+    return fp_name_matches(n->name, text) || fp_name_matches(n->code, text);
 }
 
 static int search_from(fp_ui *ui, const char *text, int *nth, int *count)

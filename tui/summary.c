@@ -10,6 +10,7 @@
 #include "model/i18n.h"
 #include "model/text.h"
 #include "tui/format.h"
+#include "tui/grid.h"
 #include "tui/ui.h"
 
 /* One part of the line: text in a colour, after a dot or (joined) a
@@ -49,14 +50,15 @@ static void add_headline(fp_ui *ui, const fp_rollup *r, parts *ps)
     fp_fmt_kpi_short(k, v, val, sizeof val);
     fp_fmt_kpi_short(k, t, tgt, sizeof tgt);
     part *p = add(ps, FP_C_NORMAL);
+    const char *label = fp_kpi_label_first(ui, kpi);
     if (c->flags & FP_CF_NO_RATE)
-        snprintf(p->text, sizeof p->text, "%s %s", k->label, _("no rate"));
+        snprintf(p->text, sizeof p->text, "%s %s", label, _("no rate"));
     else if (fp_has(c->target))
-        snprintf(p->text, sizeof p->text, _("%s %s %s of %s"), k->label, cur,
+        snprintf(p->text, sizeof p->text, _("%s %s %s of %s"), label, cur,
                  val, tgt);
     else
         snprintf(p->text, sizeof p->text, _("%s %s %s, no target"),
-                 k->label, cur, val);
+                 label, cur, val);
     if (!fp_has(c->attainment))
         return;
     p = add(ps, fp_status_color(c->status));

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "model/text.h"
+#include "storage/catalogue_versions.h"
 #include "storage/check.h"
 #include "tui/helptext.h"
 #include "model/i18n.h"
@@ -105,6 +106,8 @@ static int (*const ui_actions[FP_ACT_COUNT])(fp_ui *ui) = {
     [FP_ACT_PUSH_MINUTES] = fp_act_push_minutes,
     [FP_ACT_COPY_MINUTES] = fp_act_copy_minutes,
     [FP_ACT_NOTES_VIEW] = fp_act_notes,
+    [FP_ACT_WHATIF] = fp_act_whatif,
+    [FP_ACT_KPI_REVIEW] = fp_act_kpi_review,
     [FP_ACT_EXPORT_TABLE] = fp_act_export_table,
 };
 
@@ -293,6 +296,9 @@ static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
         fp_ui_msg(ui, FP_MSG_WARN, "%s", _("No data yet: import with "
                   "`fupan import` (or `fupan init --sample`)"));
     }
+    char err[512];   /* the catalogue version in force (issue 16) */
+    if (!fp_review_use_week(ui->rv, ui->week, err, sizeof err))
+        fp_ui_msg(ui, FP_MSG_WARN, "%s", err);
     fp_view_arg root = { .node = 0, .person = -1 };
     report_keymap(ui);
     check_file(ui);

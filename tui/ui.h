@@ -187,6 +187,19 @@ void fp_ui_goto(fp_ui *ui, int node, int kpi);
  * their first node anywhere; -1 when they have none. */
 int fp_ui_person_node(fp_ui *ui, int person, int under, int kpi);
 
+/* ---- alerts.c: budget ceilings and the stop-loss (issue 16) ---- */
+/* True when the card of row (a person node: the person's card) is
+ * flagged 止损 and kpi is its roas. */
+bool fp_ui_stoploss(fp_ui *ui, int row, int kpi);
+/* Appends "止损 stop-loss; " and "cap, headroom X; " (or "over the cap
+ * by X; ") as they apply to the cell to out; returns the bytes written
+ * (snprintf-style). */
+size_t fp_ui_alert_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,
+                         char *out, size_t outsz);
+/* "试点 Host": the role label of a pilot card (试点); a static
+ * buffer, valid until the next call. */
+const char *fp_ui_pilot_label(fp_ui *ui, const char *label);
+
 /* ---- money.c: money as shown (the $ toggle) ---- */
 /* The reporting currency ("USD"). */
 const char *fp_ui_reporting_currency(fp_ui *ui);

@@ -75,7 +75,8 @@ static int filter_role(people_view *pv, fp_ui *ui)
         fp_ui_msg(ui, FP_MSG_INFO, "%s", _("All roles"));
     else
         fp_ui_msg(ui, FP_MSG_INFO, _("Role: %s"),
-                  fp_ui_cat(ui)->roles[pv->grid.role].label);
+                  fp_ui_label(ui, fp_ui_cat(ui)->roles[pv->grid.role].label,
+                              fp_ui_cat(ui)->roles[pv->grid.role].label_zh));
     return FP_R_REDRAW;
 }
 
@@ -161,7 +162,9 @@ static int people_hint(fp_view *v, fp_ui *ui, char *buf, size_t bufsz)
     if (level >= 0)
         return level;
     const char *role = pv->grid.role >= 0
-                       ? fp_ui_cat(ui)->roles[pv->grid.role].label
+                       ? fp_ui_label(ui,
+                                     fp_ui_cat(ui)->roles[pv->grid.role].label,
+                                     fp_ui_cat(ui)->roles[pv->grid.role].label_zh)
                        : _("all roles");
     snprintf(buf, bufsz, _("%d people %s %s %s r: role, s: sort"),
              pv->grid.nrows, ui->gl->dot, role, ui->gl->dot);

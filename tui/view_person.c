@@ -140,7 +140,7 @@ static void draw_kpi_row(fp_ui *ui, const fp_col *c, int y, const fp_rollup *r,
     fp_draw_fill(ui, y, 0, COLS, na);
     if (sel)
         fp_draw(ui, y, 0, 1, ui->gl->cursor, na);
-    fp_kpi_label(ui, wk->kpi, buf, sizeof buf);
+    fp_kpi_label_fit(ui, wk->kpi, c[PC_LABEL].width, buf, sizeof buf);
     fp_draw(ui, y, c[PC_LABEL].x, c[PC_LABEL].width, buf, na);
     snprintf(buf, sizeof buf, "%.2g", wk->weight);
     if (c[PC_WEIGHT].x >= 0)
@@ -173,10 +173,13 @@ static void draw_title(fp_ui *ui, const person_view *pv, const fp_rollup *r,
     const fp_person *p = &fp_ui_tree(ui)->people[pv->person];
     const fp_catalogue *cat = fp_ui_cat(ui);
     int ri = p->role ? fp_catalogue_role(cat, p->role) : -1;
+    const char *role = ri < 0 ? _("no role")
+        : fp_ui_label(ui, cat->roles[ri].label, cat->roles[ri].label_zh);
     char title[512], score[32];
     fp_format_attainment(r->score[row_of(ui, pv)], score, sizeof score);
     snprintf(title, sizeof title, _("%s %s %s %s score %s %s %s"), p->name,
-             ui->gl->dot, ri >= 0 ? cat->roles[ri].label : _("no role"),
+             ui->gl->dot, ri >= 0 && p->pilot ? fp_ui_pilot_label(ui, role)
+                                              : role,
              ui->gl->dot, score, ui->gl->dot,
              ui->reporting ? fp_ui_reporting_currency(ui)
                            : fp_rollup_currency(r, row_of(ui, pv)));
@@ -236,7 +239,7 @@ static const char *cause_label(fp_ui *ui, const char *code)
     if (i < 0)
         return code ? code : "";
     const fp_cause *c = &cat->causes[i];
-    return ui->utf8 && c->label_zh && *c->label_zh ? c->label_zh : c->label;
+    return fp_ui_label(ui, c->label, c->label_zh);
 }
 
 /* This week's notes on the person's nodes, then their open items. */

@@ -161,7 +161,7 @@ static int table_hint(fp_view *v, fp_ui *ui, char *buf, size_t bufsz)
         if (fp_rollup_cell(r, row->row, k)->flags & FP_CF_STALE) {
             snprintf(buf, bufsz, _("Source changed under the override of "
                      "%s at %s: check and revert it"),
-                     fp_ui_cat(ui)->kpis[k].label, fp_grid_name(ui, row));
+                     fp_kpi_label_first(ui, k), fp_grid_name(ui, row));
             return FP_MSG_WARN;
         }
     int fired[4];

@@ -6,7 +6,7 @@ make_demo_db
 
 # A store's scorecard as CSV has the documented header and a GMV row.
 out=$("$BIN" scorecard --db "$DB" --week 2026-W47 --path tts-th --format csv)
-echo "$out" | head -1 | grep -qx 'week,path,kpi,value,prev,target,attainment,status,overridden,provisional' \
+echo "$out" | head -1 | grep -qx 'week,path,kpi,value,prev,target,attainment,status,overridden,provisional,alerts' \
     || fail "csv header: $(echo "$out" | head -1)"
 echo "$out" | grep -q '^2026-W47,tts-th,gmv,[0-9]' || fail "no gmv row: $out"
 

@@ -49,7 +49,7 @@ expect_rc 0 override set --week $W --path tts-th --kpi gmv --value "1,234,567.5"
     --reason "T+1 延迟,按后台补录"
 grep -q "1,234,568" "$WORK/out" || fail "override value not echoed"
 expect_rc 0 scorecard --week $W --path tts-th --kpi gmv --format csv
-tr -d '"' <"$WORK/out" | grep -q "^$W,tts-th,gmv,1234567.5,.*,1,[01]$" ||
+tr -d '"' <"$WORK/out" | grep -q "^$W,tts-th,gmv,1234567.5,.*,1,[01],[a-z_]*$" ||
     { cat "$WORK/out" >&2; fail "scorecard does not show the override"; }
 expect_rc 0 override set --week $W --path tts-th --kpi cvr --value 1.5% \
     --reason "口径修正"

@@ -25,7 +25,7 @@ text '影响服饰类目的转化'
 wait_for "影响服饰类目的转化"
 keys Enter
 wait_for "Note saved"
-wait_for "[缺货/供应链] 泰国仓库缺货，补货要到下周三"
+wait_for "[Stockout / supply] 泰国仓库缺货，补货要到下周三"
 
 # an override of GMV with a reason, then its revert
 keys Tab
@@ -67,7 +67,7 @@ SOCK=$SOCK-again # a fresh server: the old one may still be going away
 start_tui 100 30 --db "$DB" --today 2026-11-25
 wait_for "q Quit"
 keys Down
-wait_for "[缺货/供应链] 泰国仓库缺货，补货要到下周三"
+wait_for "[Stockout / supply] 泰国仓库缺货，补货要到下周三"
 keys Tab
 text 'H'
 wait_for "reverted by"

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "model/i18n.h"
+#include "model/lang.h"
 #include "storage/config.h"
 
 Test(i18n, chinese_has_many_spellings)

@@ -59,7 +59,13 @@ static void fact(int node, const char *kpi, double v)
 
 static void target(fp_week w, int node, const char *kpi, double v)
 {
-    tgts[ntgts++] = (fp_target){ w, node, K(kpi), v };
+    tgts[ntgts++] = (fp_target){ w, node, K(kpi), v, false };
+}
+
+/* A ceiling (targets.csv kind cap). */
+static void cap_target(fp_week w, int node, const char *kpi, double v)
+{
+    tgts[ntgts++] = (fp_target){ w, node, K(kpi), v, true };
 }
 
 static void override(int node, const char *kpi, double v, double original)
@@ -947,7 +953,7 @@ Test(rollup, month_converts_week_by_week_and_derives_from_sums)
 {
     fx_org o = fx_tree();
     o.th_cat = -1; /* no Thai facts */
-    fp_target standing = { 0, o.my, K("roas"), 4.5 };
+    fp_target standing = { 0, o.my, K("roas"), 4.5, false };
     fp_rollup *m = run_month(month_weeks, &o, &standing, 1);
     cr_assert_eq(m->period_weeks, 4);
     cr_assert_eq(m->weeks_with_data, 2);
@@ -982,14 +988,57 @@ Test(rollup, month_explicit_target_wins)
     fx_org o = fx_tree();
     o.th_cat = -1;
     fp_target pt[] = {
-        { fp_period_code(month_2026_11()), o.my, K("gmv"), 5000 },
-        { fp_period_code(month_2026_11()), o.my, K("roas"), 6 },
-        { 202645, o.my, K("gmv"), 1 },   /* a week's: not the month's */
+        { fp_period_code(month_2026_11()), o.my, K("gmv"), 5000, false },
+        { fp_period_code(month_2026_11()), o.my, K("roas"), 6, false },
+        { 202645, o.my, K("gmv"), 1, false }, /* a week's: not the month's */
     };
     fp_rollup *m = run_month(month_weeks, &o, pt, 3);
     cr_assert_float_eq(cell(m, o.my, "gmv")->target, 5000, 1e-9);
     cr_assert_float_eq(cell(m, o.my, "gmv")->attainment, 0.8, 1e-9);
     cr_assert_eq(cell(m, o.my, "gmv")->status, FP_ST_RED);
     cr_assert_float_eq(cell(m, o.my, "roas")->target, 6, 1e-9);
+    fp_rollup_free(m);
+}
+
+/* Ad budgets: W45 and W46 capped at 300 each (250 + 500 spent), W47 and
+ * W48 capped at 200 each with nothing spent: the month's ceiling is 1000,
+ * spend 750 is under it. With W48 a goal instead, no month ceiling. */
+typedef struct { fx_org o; bool all_caps; } cap_ctx;
+
+static void month_caps(fp_week w, void *ctx)
+{
+    cap_ctx *c = ctx;
+    month_weeks(w, &c->o);
+    double budget = w <= 202646 ? 300 : 200;
+    if (w != 202648 || c->all_caps)
+        cap_target(w, c->o.my, "ad_spend", budget);
+    else
+        target(w, c->o.my, "ad_spend", budget);
+}
+
+Test(rollup, month_ceiling_is_the_sum_of_the_weeks_ceilings)
+{
+    cap_ctx c = { fx_tree(), true };
+    c.o.th_cat = -1;
+    fp_rollup *m = run_month(month_caps, &c, NULL, 0);
+    const fp_cell *s = cell(m, c.o.my, "ad_spend");
+    cr_assert(s->flags & FP_CF_CAP, "the month keeps the ceiling");
+    cr_assert_float_eq(s->target, 1000, 1e-9);
+    cr_assert_float_eq(s->value, 750, 1e-9);
+    cr_assert_eq(s->status, FP_ST_GREEN);
+    cr_assert_float_eq(s->attainment, 1000 / 750.0, 1e-9);
+    fp_rollup_free(m);
+    /* an explicit month ceiling below the spend: red */
+    fp_target pt = { fp_period_code(month_2026_11()), c.o.my,
+                     K("ad_spend"), 700, true };
+    m = run_month(month_caps, &c, &pt, 1);
+    s = cell(m, c.o.my, "ad_spend");
+    cr_assert(s->flags & FP_CF_CAP);
+    cr_assert_eq(s->status, FP_ST_RED);
+    fp_rollup_free(m);
+    /* one week a goal: the month is no ceiling */
+    c.all_caps = false;
+    m = run_month(month_caps, &c, NULL, 0);
+    cr_assert_not(cell(m, c.o.my, "ad_spend")->flags & FP_CF_CAP);
     fp_rollup_free(m);
 }

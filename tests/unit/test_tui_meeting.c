@@ -90,7 +90,7 @@ Test(tui_meeting, a_chinese_note_is_saved_at_once_and_shown)
     /* second store (马来西亚 TikTok 店), cause filtered by 缺货 */
     char *s = run(&sc, "Down a text:缺货 Enter text:" NOTE_TEXT " Enter", NULL);
     assert_has(s, "Note saved");
-    assert_has(s, "[缺货/供应链] " NOTE_TEXT);      /* the detail panel */
+    assert_has(s, "[Stockout / supply] " NOTE_TEXT);      /* the detail panel */
     assert_has(s, "MYR · 2 notes");         /* the sample's and this one */
     free(s);
     assert_query(&sc, "SELECT cause || '|' || author || '|' || week FROM notes"
@@ -107,7 +107,7 @@ Test(tui_meeting, a_note_on_a_kpi_marks_its_row)
     /* first store, detail panel, third KPI (conversion rate) */
     char *s = run(&sc, "Tab Down Down a text:pric Enter text:竞品降价 Enter",
                   NULL);
-    assert_has(s, "[价格/促销] Conversion rate 转化率: 竞品降价");
+    assert_has(s, "[Pricing / promotion] Conversion rate 转化率: 竞品降价");
     char *cvr = strstr(s, "Conversion rate 转化率  ");
     cr_assert_not_null(cvr, "%s", s);
     cr_assert(strstr(cvr, "note") && strstr(cvr, "note") < strchr(cvr, '\n'),

@@ -1,0 +1,220 @@
+/* The quarterly review as text, Markdown or CSV; see kpi_review.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "model/format.h"
+#include "model/i18n.h"
+#include "model/kpi_review.h"
+#include "model/text.h"
+
+/* "stockout 3, pricing 1": causes by count, most first. */
+static void causes_text(const fp_kpi_review *kr, int k, char *buf,
+                        size_t bufsz)
+{
+    const fp_kpi_review_row *r = &kr->rows[k];
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int best = 1 << 30; o < bufsz;) {
+        int next = 0;
+        for (int c = 0; c < kr->cat->ncauses; c++)
+            if (r->causes[c] < best && r->causes[c] > next)
+                next = r->causes[c];
+        if (next == 0)
+            break;
+        for (int c = 0; c < kr->cat->ncauses && o < bufsz; c++)
+            if (r->causes[c] == next)
+                o += (size_t)snprintf(buf + o, bufsz - o, "%s%s %d",
+                                      o ? ", " : "", kr->cat->causes[c].id,
+                                      next);
+        best = next;
+    }
+}
+
+static void flags_text(const fp_kpi_review_row *r, char *buf, size_t bufsz)
+{
+    snprintf(buf, bufsz, "%s%s%s%s",
+             r->always_green ? "always_green" : "",
+             r->never_green ? "never_green" : "",
+             r->moves_no_result && (r->always_green || r->never_green)
+                 ? " " : "",
+             r->moves_no_result ? "moves_no_result" : "");
+}
+
+static void share(int part, int whole, char *buf, size_t bufsz)
+{
+    fp_format_decimal(whole ? 100.0 * part / whole : FP_NOVAL, buf, bufsz);
+}
+
+/* The fields of one KPI's line, as plain text. */
+typedef struct {
+    char people[16], pw[16], g[32], a[32], r[32], flags[64], ovr[16],
+         causes[400], corr[32];
+} kpi_line;
+
+static void fill_line(const fp_kpi_review *kr, int k, kpi_line *l)
+{
+    const fp_kpi_review_row *r = &kr->rows[k];
+    snprintf(l->people, sizeof l->people, "%d", r->people);
+    snprintf(l->pw, sizeof l->pw, "%d", r->person_weeks);
+    share(r->green, r->judged, l->g, sizeof l->g);
+    share(r->amber, r->judged, l->a, sizeof l->a);
+    share(r->red, r->judged, l->r, sizeof l->r);
+    flags_text(r, l->flags, sizeof l->flags);
+    snprintf(l->ovr, sizeof l->ovr, "%d", r->overrides);
+    causes_text(kr, k, l->causes, sizeof l->causes);
+    if (fp_has(r->r))
+        snprintf(l->corr, sizeof l->corr, "%.2f", r->r);
+    else
+        l->corr[0] = '\0';
+}
+
+static const char *kind_of(const fp_kpi_review *kr, int k)
+{
+    return kr->cat->kpis[k].is_result ? "result" : "process";
+}
+
+static void csv_field(FILE *f, const char *s, bool last)
+{
+    if (strpbrk(s, ",\"\r\n")) {
+        fputc('"', f);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', f);
+            fputc(*s, f);
+        }
+        fputc('"', f);
+    } else {
+        fputs(s, f);
+    }
+    fputc(last ? '\n' : ',', f);
+}
+
+/* s padded (or cut) to cols display columns, then a space. */
+static void col(FILE *f, const char *s, int cols, bool right)
+{
+    char buf[512];
+    if (right)
+        fp_text_fit_right(s, cols, buf, sizeof buf);
+    else
+        fp_text_fit(s, cols, true, buf, sizeof buf);
+    fputs(buf, f);
+    fputc(' ', f);
+}
+
+static void print_csv(const fp_kpi_review *kr, FILE *f)
+{
+    fputs("kpi,kind,people,person_weeks,green,amber,red,flags,overrides,"
+          "causes,correlation\n", f);
+    for (int k = 0; k < kr->cat->nkpis; k++) {
+        if (!fp_kpi_review_listed(kr, k))
+            continue;
+        kpi_line l;
+        fill_line(kr, k, &l);
+        const char *fields[] = {kr->cat->kpis[k].id, kind_of(kr, k),
+                                l.people, l.pw, l.g, l.a, l.r, l.flags,
+                                l.ovr, l.causes, l.corr};
+        for (int i = 0; i < 11; i++)
+            csv_field(f, fields[i], i == 10);
+    }
+    fputs("\nconflict,kpi_a,kpi_b,fired\n", f);
+    for (int i = 0; i < kr->cat->nconflicts; i++) {
+        const fp_conflict *c = &kr->cat->conflicts[i];
+        csv_field(f, c->text, false);
+        fprintf(f, "%s,%s,%d\n", kr->cat->kpis[c->a].id,
+                kr->cat->kpis[c->b].id, kr->conflicts[i]);
+    }
+}
+
+/* "53%", "—" when nothing was judged */
+static void pct(int part, int whole, char *buf, size_t bufsz)
+{
+    if (whole)
+        snprintf(buf, bufsz, "%.0f%%", 100.0 * part / whole);
+    else
+        snprintf(buf, bufsz, "—");
+}
+
+static void text_line(const fp_kpi_review *kr, int k, bool md, FILE *f)
+{
+    kpi_line l;
+    fill_line(kr, k, &l);
+    char label[200], g[40], a[40], r[40];
+    snprintf(label, sizeof label, "%s %s", kr->cat->kpis[k].label_zh,
+             kr->cat->kpis[k].id);
+    const fp_kpi_review_row *row = &kr->rows[k];
+    pct(row->green, row->judged, g, sizeof g);
+    pct(row->amber, row->judged, a, sizeof a);
+    pct(row->red, row->judged, r, sizeof r);
+    if (md) {
+        fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |"
+                "\n", label, kind_of(kr, k), l.people, l.pw, g, a, r, l.flags,
+                l.ovr, l.corr, l.causes);
+        return;
+    }
+    col(f, label, 26, false);
+    col(f, kind_of(kr, k), 8, false);
+    col(f, l.people, 6, true);
+    col(f, l.pw, 6, true);
+    col(f, g, 7, true);
+    col(f, a, 7, true);
+    col(f, r, 7, true);
+    col(f, l.ovr, 5, true);
+    col(f, l.corr, 6, true);
+    fprintf(f, "%s%s%s\n", l.flags, *l.flags && *l.causes ? "  " : "",
+            l.causes);
+}
+
+static void text_header(bool md, FILE *f)
+{
+    if (md) {
+        fputs("| KPI | kind | people | person-weeks | green | amber | red |"
+              " flags | overrides | r | causes |\n"
+              "|---|---|--:|--:|--:|--:|--:|---|--:|--:|---|\n", f);
+        return;
+    }
+    static const char *const head[] = {"KPI", "kind", "people", "p-wks",
+        "green", "amber", "red", "ovr", "r"};
+    static const int width[] = {26, 8, 6, 6, 7, 7, 7, 5, 6};
+    for (int i = 0; i < 9; i++)
+        col(f, head[i], width[i], i >= 2);
+    fputs("flags  causes\n", f);
+}
+
+static void print_conflicts(const fp_kpi_review *kr, bool md, FILE *f)
+{
+    fprintf(f, md ? "\n## %s\n\n" : "\n%s\n", _("Conflict pairs that fired"));
+    int any = 0;
+    for (int i = 0; i < kr->cat->nconflicts; i++) {
+        if (kr->conflicts[i] == 0)
+            continue;
+        const fp_conflict *c = &kr->cat->conflicts[i];
+        fprintf(f, "- %s / %s: %d  ", kr->cat->kpis[c->a].id,
+                kr->cat->kpis[c->b].id, kr->conflicts[i]);
+        fp_text_fputs(c->text, f);
+        fputc('\n', f);
+        any++;
+    }
+    if (!any)
+        fprintf(f, "%s\n", _("None."));
+}
+
+static void print_text(const fp_kpi_review *kr, const char *title, bool md,
+                       FILE *f)
+{
+    fprintf(f, md ? "# %s\n\n" : "%s\n\n", title);
+    text_header(md, f);
+    for (int k = 0; k < kr->cat->nkpis; k++)
+        if (fp_kpi_review_listed(kr, k))
+            text_line(kr, k, md, f);
+    print_conflicts(kr, md, f);
+}
+
+void fp_kpi_review_write(const fp_kpi_review *kr, const char *title,
+                         fp_kpi_review_format fmt, FILE *out)
+{
+    if (fmt == FP_KPI_REVIEW_CSV)
+        print_csv(kr, out);
+    else
+        print_text(kr, title, fmt == FP_KPI_REVIEW_MD, out);
+}
+

@@ -1,0 +1,45 @@
+/* Budget ceilings and the stop-loss (止损) on screen: the marks of a
+ * cell, for the detail panel and the red walk. Reads only. */
+#include "tui/ui.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "model/format.h"
+#include "model/i18n.h"
+#include "storage/stoploss_scan.h"
+
+bool fp_ui_stoploss(fp_ui *ui, int row, int kpi)
+{
+    const fp_rollup *r = fp_ui_rollup(ui);
+    if (!r || kpi < 0 || kpi != fp_catalogue_kpi(r->cat, "roas"))
+        return false;
+    if (row < r->nnodes && r->tree->nodes[row].level == FP_LVL_PERSON)
+        row = r->nnodes + r->tree->nodes[row].person;
+    return fp_review_stoploss(ui->rv, r, row, NULL) > 0;
+}
+
+size_t fp_ui_alert_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,
+                         char *out, size_t outsz)
+{
+    size_t o = 0;
+    if (fp_ui_stoploss(ui, row, kpi))
+        o += (size_t)snprintf(out, outsz, "%s; ", _("止损 stop-loss"));
+    if (!(c->flags & FP_CF_CAP) || !fp_has(c->value) || o >= outsz)
+        return o;
+    char room[64];
+    double left = c->target - c->value;
+    fp_format_value(&fp_ui_cat(ui)->kpis[kpi], fabs(left), room, sizeof room);
+    o += (size_t)snprintf(out + o, outsz - o, left >= 0
+                          ? _("cap, headroom %s; ") : _("over the cap by %s; "),
+                          room);
+    return o;
+}
+
+const char *fp_ui_pilot_label(fp_ui *ui, const char *label)
+{
+    static char buf[128];
+    (void)ui;
+    snprintf(buf, sizeof buf, _("试点 %s"), label);
+    return buf;
+}
