@@ -384,6 +384,7 @@ static bool reset_file_state(fp_importer *imp, fp_import_file *cur)
     imp->max_day = -1;
     imp->rescan = false;
     imp->is_header = fp_imp_is_header_default;
+    imp->default_store = imp->opts->store;
     imp->title_rows = 0;
     imp->xlsx = false;
     imp->sheet[0] = '\0';
@@ -488,6 +489,8 @@ static void import_one(fp_importer *imp, fp_import_kind kind,
     if (!reset_file_state(imp, cur))
         return;
     imp->kind = kind;
+    if (kind == FP_IMPORT_ACTUALS && imp->opts->profiles != NULL)
+        imp->is_header = fp_imp_profile_is_header;
     imp->want = want;
     imp->started = now_seconds();
     imp->track_keys = !can_read_twice(cur->file);

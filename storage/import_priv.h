@@ -121,6 +121,8 @@ void fp_imp_problem_file(fp_importer *imp, const char *fmt, ...)
  * (week, date, store, kpi..., a KPI id or label), or more than one
  * non-empty cell, or the row after FP_IMP_MAX_TITLE_ROWS titles. */
 bool fp_imp_is_header_default(fp_importer *imp, const fp_csv_row *row);
+/* The non-empty cells of row, or -1 when one is a known column name. */
+int fp_imp_title_cells(fp_importer *imp, const fp_csv_row *row);
 void fp_imp_fail(fp_importer *imp, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Column name for messages: the header's, else "#N" (fp_imp_problem
@@ -204,6 +206,13 @@ bool fp_import_actuals_rescan_begin(fp_importer *imp);
 bool fp_imp_profile_begin(fp_importer *imp);
 void fp_imp_profile_end(fp_importer *imp);
 void fp_imp_profile_free(fp_importer *imp);
+/* The header hook (imp->is_header) of an actuals file when profiles are
+ * loaded: a row a profile detects is the header, rows above it titles. */
+bool fp_imp_profile_is_header(fp_importer *imp, const fp_csv_row *row);
+/* The store of a row of a profile's file (its store column, else
+ * --store), or NULL. */
+const char *fp_imp_profile_store(const fp_importer *imp,
+                                 const fp_csv_row *row);
 /* import_actuals.c: one weekly value, written as the rows' are. */
 void fp_imp_write_week(fp_importer *imp, int line, fp_week week,
                        long long node, long long kpi, double value);

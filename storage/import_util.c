@@ -138,7 +138,7 @@ static bool known_column(const fp_importer *imp, const char *name)
     return false;
 }
 
-bool fp_imp_is_header_default(fp_importer *imp, const fp_csv_row *row)
+int fp_imp_title_cells(fp_importer *imp, const fp_csv_row *row)
 {
     int filled = 0;
     for (int i = 0; i < row->nfields; i++) {
@@ -146,10 +146,16 @@ bool fp_imp_is_header_default(fp_importer *imp, const fp_csv_row *row)
         if (v[0] == '\0')
             continue;
         if (known_column(imp, v))
-            return true;
+            return -1;
         filled++;
     }
-    return filled != 1 || imp->title_rows >= FP_IMP_MAX_TITLE_ROWS;
+    return filled;
+}
+
+bool fp_imp_is_header_default(fp_importer *imp, const fp_csv_row *row)
+{
+    return fp_imp_title_cells(imp, row) != 1 ||
+           imp->title_rows >= FP_IMP_MAX_TITLE_ROWS;
 }
 
 void fp_imp_fail(fp_importer *imp, const char *fmt, ...)
@@ -459,6 +465,11 @@ fp_decimal fp_imp_decimal(fp_importer *imp, const fp_csv_row *row, int idx)
         return FP_DEC_POINT;
     if (imp->opts->decimal != FP_DEC_UNKNOWN)
         return imp->opts->decimal;
+    if (imp->prof != NULL) { /* a profile's file: its store column */
+        const char *store = fp_imp_profile_store(imp, row);
+        return store != NULL && store[0] != '\0' ? store_decimal(imp, store)
+                                                  : FP_DEC_UNKNOWN;
+    }
     int col = imp->header ? fp_imp_header_index(imp->header, "store") : -1;
     int path = imp->header ? fp_imp_header_index(imp->header, "path") : -1;
     const char *store = col >= 0 ? fp_imp_field(row, col)
