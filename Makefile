@@ -5,7 +5,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := ncursesw panelw menuw formw sqlite3 libcurl xlsxwriter icu-uc icu-i18n
+PKGS     := ncursesw panelw menuw formw sqlite3 libcurl xlsxwriter libzip expat icu-uc icu-i18n
 OPT      ?= -O2 -g
 SAN      ?=
 # The binary in $(BUILD) reads the source tree's sample data; the one

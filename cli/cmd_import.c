@@ -50,6 +50,18 @@ static const char import_limits[] =
     "are computed, not imported; targets are not below zero. Exit 130:\n"
     "stopped with Ctrl-C (rolled back).\n");
 
+/* Files as they come: workbooks, date orders, decimal commas (a
+ * message of its own, after the limits). */
+static const char import_files_help[] =
+    N_("Files as they come: CSV separated by ',', TAB or ';' (told by the\n"
+    "header), UTF-8, GB18030 or UTF-16 with a BOM; .xlsx workbooks.\n"
+    "  --sheet NAME        the sheet of an .xlsx file (default: the first)\n"
+    "  --date-format FMT   YYYY-MM-DD (default, also YYYY/MM/DD),\n"
+    "                      DD/MM/YYYY or MM/DD/YYYY; a time of day is ignored\n"
+    "  --decimal-comma     numbers written 1.250.000,50 (default: by the\n"
+    "                      store's market: ID, VN comma; MY, TH, PH, SG point)\n"
+    "  --decimal-point     numbers written 1,250,000.50\n");
+
 /* Ctrl-C: the shell's convention, 128 + SIGINT */
 #define EXIT_INTERRUPTED 130
 
@@ -69,6 +81,7 @@ static int usage_error(const char *what, const char *value)
                      value ? value : "");
     fputs(_(import_usage), stderr);
     fputs(_(import_limits), stderr);
+    fputs(_(import_files_help), stderr);
     return FP_EXIT_USAGE;
 }
 
@@ -84,6 +97,29 @@ static int stdin_for_dash(char **files, int nfiles)
         }
     return dashes > 1 ? usage_error(_("- (standard input) given twice"), NULL)
                       : -1;
+}
+
+/* The options of files as they come: -1 when c was one of them and
+ * good, else the exit code. */
+static int file_option(int c, import_args *a)
+{
+    switch (c) {
+    case 'W': a->opts.sheet = optarg; return -1;
+    case 'D':
+        if (!fp_date_order_parse(optarg, &a->opts.date_order))
+            return usage_error(_("unknown --date-format (YYYY-MM-DD, "
+                                 "DD/MM/YYYY, MM/DD/YYYY)"), optarg);
+        return -1;
+    case ',':
+    case '.':
+        if (a->opts.decimal != FP_DEC_UNKNOWN &&
+            a->opts.decimal != (c == ',' ? FP_DEC_COMMA : FP_DEC_POINT))
+            return usage_error(_("--decimal-comma and --decimal-point "
+                                 "together"), NULL);
+        a->opts.decimal = c == ',' ? FP_DEC_COMMA : FP_DEC_POINT;
+        return -1;
+    default: return usage_error(NULL, NULL);
+    }
 }
 
 /* ---- import profiles and templates ---- */
@@ -149,13 +185,18 @@ static int parse_args(int argc, char **argv, import_args *a)
         {"dry-run", no_argument, 0, 'n'},
         {"encoding", required_argument, 0, 'e'},
         {"help", no_argument, 0, 'h'},
+        /* files as they come */
+        {"sheet", required_argument, 0, 'W'},
+        {"date-format", required_argument, 0, 'D'},
+        {"decimal-comma", no_argument, 0, ','},
+        {"decimal-point", no_argument, 0, '.'},
         /* import profiles (storage/profile.h) */
         {"profile", required_argument, 0, 'P'},
         {"store", required_argument, 0, 'S'},
         {"list-profiles", no_argument, 0, 'L'},
         {0, 0, 0, 0},
     };
-    int c;
+    int c, rc;
     optind = 0; /* 0: a full re-start of GNU getopt */
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
@@ -173,8 +214,11 @@ static int parse_args(int argc, char **argv, import_args *a)
         case 'h':
             fputs(_(import_usage), stdout);
             fputs(_(import_limits), stdout);
+            fputs(_(import_files_help), stdout);
             return FP_EXIT_OK;
-        default: return usage_error(NULL, NULL);
+        default:
+            if ((rc = file_option(c, a)) != -1)
+                return rc;
         }
     }
     if (a->list_profiles)
@@ -224,7 +268,10 @@ static void print_notes(const char *notes)
 
 static void print_file(const fp_import_file *f, bool dry_run)
 {
-    printf("%s: %s, ", f->file, f->format ? f->format : "?");
+    printf("%s", f->file);
+    if (f->sheet[0] != '\0')
+        printf(_(" (sheet %s)"), f->sheet);
+    printf(": %s, ", f->format ? f->format : "?");
     printf(P_("%d row", "%d rows", f->rows), f->rows);
     printf(", %d %s %s", f->written, noun(f->format, f->written),
            dry_run ? _("to write") : _("written"));

@@ -10,7 +10,7 @@ _fupan_table() # WHAT [CMD [OPTION]]
     options::) echo '--db --config --keymap --week --read-only --today --no-color --headless --keys --dump-keys --dump-catalogue --lang --help --version -V' ;;
     options:init:) echo '--db --config --sample --help' ;;
     verbs:import:) echo 'actuals targets org fx template' ;;
-    options:import:) echo '--db --config --dry-run --encoding --profile --store --list-profiles --help' ;;
+    options:import:) echo '--db --config --dry-run --encoding --profile --store --list-profiles --sheet --date-format --decimal-comma --decimal-point --help' ;;
     options:scorecard:) echo '--week --month --quarter --path --person --kpi --format --db --config --today --help' ;;
     verbs:override:) echo 'set revert list' ;;
     options:override:) echo '--week --path --kpi --value --reason --author --format --db --config --help' ;;
@@ -48,6 +48,8 @@ _fupan_table() # WHAT [CMD [OPTION]]
     kind:import:--encoding) echo 'values:utf-8,gb18030' ;;
     kind:import:--profile) echo 'text' ;;
     kind:import:--store) echo 'text' ;;
+    kind:import:--sheet) echo 'text' ;;
+    kind:import:--date-format) echo 'text' ;;
     kind:scorecard:--week) echo 'week' ;;
     kind:scorecard:--month) echo 'text' ;;
     kind:scorecard:--quarter) echo 'text' ;;

@@ -270,8 +270,67 @@ static bool is_blank_text(const char *s)
     return true;
 }
 
+fp_decimal fp_decimal_for_market(const char *market)
+{
+    static const char *const comma[] = {"ID", "VN"};
+    static const char *const point[] = {"MY", "TH", "PH", "SG"};
+    for (size_t i = 0; market && i < sizeof comma / sizeof comma[0]; i++)
+        if (strcasecmp(market, comma[i]) == 0)
+            return FP_DEC_COMMA;
+    for (size_t i = 0; market && i < sizeof point / sizeof point[0]; i++)
+        if (strcasecmp(market, point[i]) == 0)
+            return FP_DEC_POINT;
+    return FP_DEC_UNKNOWN;
+}
+
+/* The separators when the decimal one is known: b[0..len) written with
+ * group (',' for FP_DEC_POINT) and decimal ('.'). */
+static fp_num_status check_known(const char *b, size_t len, char group,
+                                 char decimal, size_t *dot, const char **why)
+{
+    const char *dec = memchr(b, decimal, len);
+    size_t int_len = dec ? (size_t)(dec - b) : len;
+    if (b[len - 1] == ',' || b[len - 1] == '.') {
+        *why = _("the number ends with a separator");
+        return FP_NUM_BAD;
+    }
+    if (dec != NULL && digit_run(dec + 1, len - int_len - 1) !=
+                           len - int_len - 1) {
+        *why = group == ',' ? _("text after the decimal point (this market "
+                                "writes 1,250.50)")
+                            : _("text after the decimal comma (this market "
+                                "writes 1.250,50)");
+        return FP_NUM_AMBIGUOUS;
+    }
+    if (memchr(b, group, int_len) != NULL &&
+        !valid_grouping(b, int_len, group)) {
+        *why = group == ',' ? _("',' is not a thousands separator here "
+                                "(this market writes 1,250.50)")
+                            : _("'.' is not a thousands separator here "
+                                "(this market writes 1.250,50)");
+        return FP_NUM_AMBIGUOUS;
+    }
+    *dot = int_len;
+    return FP_NUM_OK;
+}
+
+static fp_num_status check_separators_as(const scan *sc, fp_decimal decimal,
+                                         size_t *dot, const char **why)
+{
+    if (decimal == FP_DEC_POINT)
+        return check_known(sc->body, sc->body_len, ',', '.', dot, why);
+    return check_known(sc->body, sc->body_len, '.', ',', dot, why);
+}
+
 fp_num_status fp_parse_value(const char *text, bool percent, double *out,
                              const char **why)
+{
+    return fp_parse_value_as(text, percent, FP_DEC_UNKNOWN, out, why);
+}
+
+fp_num_status fp_parse_value_as(const char *text, bool percent,
+                                fp_decimal decimal, double *out,
+                                const char **why)
 {
     const char *dummy;
     if (why == NULL)
@@ -300,7 +359,9 @@ fp_num_status fp_parse_value(const char *text, bool percent, double *out,
         return FP_NUM_BAD;
     }
     size_t dot;
-    fp_num_status st = check_separators(&sc, &dot, why);
+    fp_num_status st = decimal == FP_DEC_UNKNOWN
+                           ? check_separators(&sc, &dot, why)
+                           : check_separators_as(&sc, decimal, &dot, why);
     if (st != FP_NUM_OK)
         return st;
     return compute(&sc, dot, percent ? 2 : 0, out, why) ? FP_NUM_OK

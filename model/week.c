@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 
 #define FP_WEEK_MIN_YEAR 1000
 #define FP_WEEK_MAX_YEAR 9999
@@ -216,6 +217,110 @@ bool fp_date_parse(const char *text, int *y, int *m, int *d)
     *m = month;
     *d = day;
     return true;
+}
+
+/* " HH:MM", " HH:MM:SS" (also with a 'T', fractions of a second) or
+ * nothing at s: the time of day of a date-time, which does not count. */
+static bool time_of_day_ok(const char *s)
+{
+    int h, m, sec, n;
+    if (*s == '\0')
+        return true;
+    if (*s != ' ' && *s != 'T')
+        return false;
+    s++;
+    if ((n = read_small(s, &h)) == 0 || s[n] != ':' || h > 24 ||
+        !read_digits(s + n + 1, 2, &m) || m > 59)
+        return false;
+    s += n + 3;
+    if (*s == ':') {
+        if (!read_digits(s + 1, 2, &sec) || sec > 60)
+            return false;
+        s += 3;
+        if (*s == '.')
+            for (s++; is_digit(*s); s++)
+                ;
+    }
+    return *s == '\0';
+}
+
+/* D/M/YYYY or M/D/YYYY ('/', '-' or '.' between): *end after it. */
+static bool day_month_year(const char *text, bool day_first, int *y, int *m,
+                           int *d, const char **end)
+{
+    int a, b, n;
+    const char *p = text;
+    if ((n = read_small(p, &a)) == 0)
+        return false;
+    char sep = p[n];
+    if (sep != '/' && sep != '-' && sep != '.')
+        return false;
+    p += n + 1;
+    if ((n = read_small(p, &b)) == 0 || p[n] != sep ||
+        !read_digits(p + n + 1, 4, y))
+        return false;
+    *d = day_first ? a : b;
+    *m = day_first ? b : a;
+    *end = p + n + 5;
+    return true;
+}
+
+/* YYYY-M-D or YYYY/M/D: *end after it. */
+static bool year_month_day(const char *text, int *y, int *m, int *d,
+                           const char **end)
+{
+    int n;
+    if (!read_digits(text, 4, y))
+        return false;
+    char sep = text[4];
+    if (sep != '-' && sep != '/')
+        return false;
+    const char *p = text + 5;
+    if ((n = read_small(p, m)) == 0 || p[n] != sep)
+        return false;
+    p += n + 1;
+    if ((n = read_small(p, d)) == 0)
+        return false;
+    *end = p + n;
+    return true;
+}
+
+bool fp_date_parse_order(const char *text, fp_date_order order, int *y,
+                         int *m, int *d)
+{
+    int year, month, day;
+    const char *end;
+    bool ok;
+    if (text == NULL)
+        return false;
+    if (order == FP_DATE_AUTO || order == FP_DATE_YMD)
+        ok = year_month_day(text, &year, &month, &day, &end);
+    else
+        ok = day_month_year(text, order == FP_DATE_DMY, &year, &month, &day,
+                            &end);
+    if (!ok || !time_of_day_ok(end) || year < FP_WEEK_MIN_YEAR ||
+        month < 1 || month > 12 || day < 1 ||
+        day > days_in_month(year, month))
+        return false;
+    *y = year;
+    *m = month;
+    *d = day;
+    return true;
+}
+
+bool fp_date_order_parse(const char *name, fp_date_order *out)
+{
+    static const struct { const char *name; fp_date_order order; } names[] = {
+        {"YYYY-MM-DD", FP_DATE_YMD}, {"YYYY/MM/DD", FP_DATE_YMD},
+        {"DD/MM/YYYY", FP_DATE_DMY}, {"DD-MM-YYYY", FP_DATE_DMY},
+        {"DD.MM.YYYY", FP_DATE_DMY}, {"MM/DD/YYYY", FP_DATE_MDY},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasecmp(name, names[i].name) == 0) {
+            *out = names[i].order;
+            return true;
+        }
+    return false;
 }
 
 bool fp_week_parse_near(const char *text, fp_week near, bool ahead,

@@ -33,6 +33,21 @@ long fp_days_from_civil(int y, int m, int d);
 void fp_civil_from_days(long days, int *y, int *m, int *d);
 /* Parses "YYYY-MM-DD" or "YYYY/MM/DD", validating the day of month. */
 bool fp_date_parse(const char *text, int *y, int *m, int *d);
+
+/* The order of a date's parts in an imported file. */
+typedef enum {
+    FP_DATE_AUTO,   /* YYYY-MM-DD or YYYY/MM/DD (as FP_DATE_YMD) */
+    FP_DATE_YMD,
+    FP_DATE_DMY,    /* DD/MM/YYYY (also '-' or '.'): most markets */
+    FP_DATE_MDY     /* MM/DD/YYYY */
+} fp_date_order;
+/* A date in that order, with or without a time of day after a blank or
+ * a 'T' (HH:MM, HH:MM:SS): only the date part counts. */
+bool fp_date_parse_order(const char *text, fp_date_order order, int *y,
+                         int *m, int *d);
+/* "YYYY-MM-DD", "YYYY/MM/DD", "DD/MM/YYYY", "DD-MM-YYYY", "DD.MM.YYYY",
+ * "MM/DD/YYYY" (any case). False for anything else. */
+bool fp_date_order_parse(const char *name, fp_date_order *out);
 fp_week fp_week_of_date(int y, int m, int d);
 /* Monday of the week as days since the epoch; Sunday is +6. */
 long fp_week_monday(fp_week week);

@@ -7,7 +7,7 @@
 set -e
 list=false
 if [ "${1-}" = --list ]; then list=true; shift; fi
-BUILD="gcc make pkg-config libncurses-dev libsqlite3-dev libcsv-dev libiniparser-dev libcurl4-openssl-dev libxlsxwriter-dev libicu-dev"
+BUILD="gcc make pkg-config libncurses-dev libsqlite3-dev libcsv-dev libiniparser-dev libcurl4-openssl-dev libxlsxwriter-dev libzip-dev libexpat1-dev libicu-dev"
 # translations are compiled with msgfmt once there are any
 if ls "$(dirname "$0")"/../po/*.po >/dev/null 2>&1; then BUILD="$BUILD gettext"; fi
 case ${1:-build} in

@@ -19,6 +19,7 @@
 #include "model/text.h"
 #include "storage/csv_stream.h"
 #include "storage/import_priv.h"
+#include "storage/xlsx_read.h"
 
 static const char *const kind_names[] = {"actuals", "targets", "org", "fx"};
 
@@ -149,6 +150,7 @@ static void importer_done(fp_importer *imp)
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     fp_strmap_free(imp->nodes);
+    fp_strmap_free(imp->markets);
     fp_strmap_free(imp->kpi_index);
     fp_buf_done(&imp->last_key_fields);
     fp_buf_done(&imp->node_key);
@@ -196,6 +198,9 @@ static void stream_problem(fp_importer *imp, const fp_csv_stream *s)
     case FP_CSV_SYNTAX:
         fp_imp_problem(imp, s->err_line, error_column(imp, s, col), "%s",
                        s->why);
+        break;
+    case FP_CSV_NOT_TEXT:
+        fp_imp_problem_file(imp, "%s", s->why);
         break;
     default:
         break; /* stopped: a runtime failure already reported */
@@ -315,6 +320,15 @@ static void on_progress(void *ctx, long long done, long long total)
     imp->opts->progress(imp->opts->progress_ctx, &p);
 }
 
+/* The sheet being read, for problems naming a cell (its name is known
+ * once the first row comes). */
+static void note_sheet(fp_importer *imp)
+{
+    const fp_xlsx_stream *x = imp->xstream;
+    if (x != NULL && imp->sheet[0] == '\0')
+        snprintf(imp->sheet, sizeof imp->sheet, "%s", x->sheet_name);
+}
+
 static bool on_record(void *ctx, fp_csv_row *row)
 {
     fp_importer *imp = ctx;
@@ -323,13 +337,18 @@ static bool on_record(void *ctx, fp_csv_row *row)
     if (imp->rescan) {
         if (imp->mark_until > 0 && row->line >= imp->mark_until)
             return false;
-        if (!imp->rescan_past_header)
-            imp->rescan_past_header = true;
+        if (imp->header != NULL && row->line <= imp->header->line)
+            imp->rescan_past_header = true; /* titles and the header */
         else if (imp->on_row != NULL)
             imp->on_row(imp, row);
         return !imp->failed;
     }
     if (imp->header == NULL) {
+        note_sheet(imp);
+        if (!imp->is_header(imp, row)) {
+            imp->title_rows++;
+            return !imp->failed;
+        }
         if (!fp_csv_row_copy(row, &imp->header_copy)) {
             fp_imp_fail(imp, _("out of memory"));
             return false;
@@ -364,11 +383,61 @@ static bool reset_file_state(fp_importer *imp, fp_import_file *cur)
     imp->import_id = 0;
     imp->max_day = -1;
     imp->rescan = false;
+    imp->is_header = fp_imp_is_header_default;
+    imp->default_store = imp->opts->store;
+    imp->title_rows = 0;
+    imp->xlsx = false;
+    imp->sheet[0] = '\0';
+    imp->xstream = NULL;
     if (imp->seen == NULL) {
         fp_imp_fail(imp, _("out of memory"));
         return false;
     }
     return true;
+}
+
+static void xlsx_problem(fp_importer *imp, const fp_xlsx_stream *x)
+{
+    switch (x->status) {
+    case FP_XLSX_IO:
+        fp_imp_fail(imp, _("%s: cannot read: %s"), imp->file,
+                    strerror(x->err_errno));
+        break;
+    case FP_XLSX_NOMEM:
+        fp_imp_fail(imp, _("%s: out of memory"), imp->file);
+        break;
+    case FP_XLSX_BAD:
+        fp_imp_problem(imp, x->err_row, "", "%s", x->why);
+        break;
+    case FP_XLSX_NOT_WORKBOOK:
+    case FP_XLSX_NO_SHEET:
+        fp_imp_problem_file(imp, "%s", x->why);
+        break;
+    default:
+        break; /* stopped: a runtime failure already reported */
+    }
+}
+
+/* Streams the current file, a CSV file or a sheet of a workbook, to
+ * s->on_record. For a sheet, s gets its fingerprint; the sheet's own
+ * problems are reported here (a CSV file's by the caller). */
+static bool stream_file(fp_importer *imp, fp_csv_stream *s)
+{
+    if (!imp->xlsx)
+        return fp_csv_stream_file(imp->file, s);
+    fp_xlsx_stream x = {.sheet = imp->opts->sheet,
+                        .on_record = s->on_record, .ctx = s->ctx};
+    imp->xstream = &x;
+    bool ok = fp_xlsx_stream_file(imp->file, &x);
+    note_sheet(imp);
+    imp->xstream = NULL;
+    s->encoding = FP_ENC_UTF8;
+    s->converted = false;
+    s->status = ok ? FP_CSV_OK : FP_CSV_STOPPED;
+    memcpy(s->sha256, x.sha256, sizeof s->sha256);
+    if (!ok)
+        xlsx_problem(imp, &x);
+    return ok;
 }
 
 void fp_imp_reread(fp_importer *imp, int until_line)
@@ -378,7 +447,7 @@ void fp_imp_reread(fp_importer *imp, int until_line)
     imp->rescan = true;
     imp->rescan_past_header = false;
     imp->mark_until = until_line;
-    fp_csv_stream_file(imp->file, &s);
+    stream_file(imp, &s);
     imp->rescan = false;
     imp->mark_until = 0;
 }
@@ -420,17 +489,28 @@ static void import_one(fp_importer *imp, fp_import_kind kind,
     if (!reset_file_state(imp, cur))
         return;
     imp->kind = kind;
+    if (kind == FP_IMPORT_ACTUALS && imp->opts->profiles != NULL)
+        imp->is_header = fp_imp_profile_is_header;
     imp->want = want;
     imp->started = now_seconds();
     imp->track_keys = !can_read_twice(cur->file);
-    bool ok = fp_csv_stream_file(cur->file, &s);
+    fp_file_magic magic = imp->track_keys ? FP_FILE_TEXT
+                                          : fp_file_magic_path(cur->file);
+    if (magic == FP_FILE_OLE) {
+        fp_imp_problem_file(imp, "%s", fp_xlsx_ole_why());
+        return;
+    }
+    imp->xlsx = magic == FP_FILE_ZIP;
+    bool ok = stream_file(imp, &s);
+    memcpy(cur->sheet, imp->sheet, sizeof cur->sheet);
     cur->encoding = s.encoding;
     cur->converted = s.converted;
     if (cancelled(imp))
         return;
-    if (!ok)
-        stream_problem(imp, &s);
-    else if (imp->header == NULL)
+    if (!ok) {
+        if (!imp->xlsx) /* a sheet's problems are reported already */
+            stream_problem(imp, &s);
+    } else if (imp->header == NULL)
         fp_imp_problem(imp, 1, "#1", _("the file is empty (no header)"));
     else
         end_file(imp, &s);

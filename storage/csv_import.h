@@ -42,6 +42,8 @@
 #include <signal.h>
 #include <stdbool.h>
 #include "model/catalogue.h"
+#include "model/number.h"
+#include "model/week.h"
 #include "storage/db.h"
 #include "storage/encoding.h"
 #include "storage/org.h"
@@ -86,6 +88,12 @@ typedef struct {
     /* When not NULL and set (a signal handler may set it), the import
      * stops and rolls everything back: FP_IMPORT_CANCELLED. */
     volatile sig_atomic_t *cancel;
+    /* ---- files as they come ---- */
+    const char *sheet;     /* .xlsx: the sheet to read, NULL: the first */
+    fp_date_order date_order; /* AUTO: YYYY-MM-DD or YYYY/MM/DD */
+    /* UNKNOWN: by the market of the row's store (stores.market: ID, VN
+     * decimal comma; MY, TH, PH, SG decimal point), else as before */
+    fp_decimal decimal;
     /* Import profiles (storage/profile.h), actuals only: the set (NULL:
      * none), the one to use (NULL: detected from the header), the store
      * of a file without a store column (NULL: none). */
@@ -106,6 +114,7 @@ typedef struct {
     bool converted;        /* GB18030 converted to UTF-8 */
     char sha256[65];
     char max_day[11];      /* actuals: newest day covered, else "" */
+    char sheet[128];       /* an .xlsx file: the sheet read, else "" */
     char *notes;           /* a profile's report, lines of text, or NULL */
 } fp_import_file;
 

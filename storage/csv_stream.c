@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "storage/sha256.h"
+#include "storage/xlsx_read.h"
 
 typedef struct {
     fp_csv_stream *s;
@@ -90,6 +91,21 @@ static bool decode_failed(stream *st, const char *text, size_t len)
     return false;
 }
 
+/* A workbook is no text: said in one line instead of a decoding error
+ * (a file named on the command line is told apart before; this is for
+ * standard input and pipes, which cannot be read twice). */
+static bool workbook_refused(stream *st, size_t n)
+{
+    fp_file_magic m = fp_file_magic_of(st->chunk, n);
+    if (st->s->bytes > 0 || m == FP_FILE_TEXT)
+        return false;
+    st->s->status = FP_CSV_NOT_TEXT;
+    st->s->why = m == FP_FILE_OLE ? fp_xlsx_ole_why()
+               : _("an .xlsx workbook cannot be read from a pipe or "
+                   "standard input: give its file name");
+    return true;
+}
+
 static bool stream_chunks(stream *st)
 {
     fp_csv_stream *s = st->s;
@@ -101,6 +117,8 @@ static bool stream_chunks(stream *st)
             return false;
         }
         bool last = n < FP_CSV_CHUNK && feof(st->f);
+        if (workbook_refused(st, n))
+            return false;
         const char *text;
         size_t len;
         s->bytes += (long long)n;
@@ -126,8 +144,8 @@ bool fp_csv_stream_file(const char *path, fp_csv_stream *s)
     bool ok = stream_open(&st, path) && stream_chunks(&st);
     if (st.dec != NULL) {
         fp_encoding e = fp_decoder_encoding(st.dec);
-        s->encoding = e == FP_ENC_GB18030 ? FP_ENC_GB18030 : FP_ENC_UTF8;
-        s->converted = e == FP_ENC_GB18030;
+        s->encoding = e == FP_ENC_AUTO ? FP_ENC_UTF8 : e;
+        s->converted = e != FP_ENC_AUTO && e != FP_ENC_UTF8;
     }
     if (ok) {
         fp_sha256_final(&st.sha, digest);

@@ -23,7 +23,8 @@ typedef enum {
     FP_CSV_DECODE,     /* a byte not valid in the encoding */
     FP_CSV_SYNTAX,     /* broken quoting, record too long */
     FP_CSV_STOPPED,    /* the callback said stop */
-    FP_CSV_NOMEM
+    FP_CSV_NOMEM,
+    FP_CSV_NOT_TEXT    /* a workbook (read from a pipe): why */
 } fp_csv_status;
 
 typedef struct {

@@ -29,6 +29,8 @@ struct fp_csv_reader {
     bool line_blank;     /* only blanks so far on the current line */
     bool after_cr;       /* the last byte fed was a CR */
     bool failed;
+    bool delim_decided;  /* the first non-blank line was seen */
+    char delim;          /* ',', '\t' or ';' */
     fp_csv_error err;
 };
 
@@ -96,7 +98,7 @@ static void on_record(int c, void *data)
     }
     for (size_t i = 0; i < r->nfields; i++)
         r->ptrs[i] = r->text + r->offsets[i];
-    fp_csv_row row = {r->record_line, (int)r->nfields, r->ptrs};
+    fp_csv_row row = {r->record_line, (int)r->nfields, r->ptrs, NULL};
     bool go_on = r->fn(r->ctx, &row);
     r->nfields = 0;
     r->text_len = 0;
@@ -176,9 +178,49 @@ static size_t line_piece(const char *s, size_t left, bool *ends)
     return nl != NULL ? upto + 1 : left;
 }
 
+/* The delimiter of the file, from its first non-blank line (the
+ * header): the most frequent of ',', TAB and ';' outside quotes; a
+ * comma on a tie or when there is none. */
+static char guess_delim(const char *s, size_t n)
+{
+    size_t comma = 0, tab = 0, semi = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < n && s[i] != '\n' && s[i] != '\r'; i++) {
+        if (s[i] == '"')
+            quoted = !quoted;
+        else if (!quoted)
+            comma += s[i] == ',', tab += s[i] == '\t', semi += s[i] == ';';
+    }
+    if (tab > comma && tab >= semi)
+        return '\t';
+    return semi > comma ? ';' : ',';
+}
+
+/* With TAB as the delimiter a TAB is no blank to strip. */
+static int is_space_not_tab(unsigned char c)
+{
+    return c == ' ';
+}
+
+static void decide_delim(fp_csv_reader *r, const char *s, size_t n)
+{
+    r->delim_decided = true;
+    r->delim = guess_delim(s, n);
+    csv_set_delim(&r->p, (unsigned char)r->delim);
+    if (r->delim == '\t')
+        csv_set_space_func(&r->p, is_space_not_tab);
+}
+
+char fp_csv_reader_delim(const fp_csv_reader *r)
+{
+    return r->delim_decided ? r->delim : ',';
+}
+
 /* One piece of one line through libcsv. */
 static bool feed_piece(fp_csv_reader *r, const char *s, size_t n, bool ends)
 {
+    if (!r->delim_decided && !is_blank(s, n))
+        decide_delim(r, s, n);
     if (!r->open && r->line_blank)
         r->record_line = r->line;
     r->ended = false;
@@ -273,7 +315,7 @@ bool fp_csv_row_copy(const fp_csv_row *src, fp_csv_row *dst)
         text += len;
     }
     ptrs[n] = NULL;
-    *dst = (fp_csv_row){src->line, src->nfields, ptrs};
+    *dst = (fp_csv_row){src->line, src->nfields, ptrs, NULL};
     return true;
 }
 

@@ -3,7 +3,9 @@
  * goes in by pieces of any size (a record may span pieces); only the
  * record being read is kept in memory.
  *
- * Blank lines are skipped; CRLF, LF and lone CR all end a line. A record
+ * Fields are separated by ',', TAB or ';', whichever the first non-blank
+ * line (the header) holds most of outside quotes. Blank lines are
+ * skipped; CRLF, LF and lone CR all end a line. A record
  * longer than FP_CSV_MAX_RECORD bytes is an error (most likely a quote
  * that is never closed), so memory stays bounded whatever the input.
  *
@@ -22,6 +24,10 @@ typedef struct {
     int line;            /* 1-based line where the record starts */
     int nfields;
     char **fields;       /* NUL-terminated */
+    /* NULL for CSV; from an .xlsx sheet, numeric[i] is 1 when field i
+     * was a number cell (written with a decimal point, whatever the
+     * market's way of writing numbers). */
+    const unsigned char *numeric;
 } fp_csv_row;
 
 /* Called for every record; returning false stops the reader. */
@@ -48,6 +54,10 @@ const fp_csv_error *fp_csv_reader_error(const fp_csv_reader *r);
 /* Where the next byte fed would go: its line and the 0-based field of
  * its record (to name the column of a byte that cannot be decoded). */
 void fp_csv_reader_position(const fp_csv_reader *r, int *line, int *field);
+
+/* The field delimiter, told by the first non-blank line (the header):
+ * ',', TAB or ';' (the most frequent outside quotes; ',' on a tie). */
+char fp_csv_reader_delim(const fp_csv_reader *r);
 
 bool fp_csv_row_copy(const fp_csv_row *src, fp_csv_row *dst);
 void fp_csv_row_free(fp_csv_row *row);

@@ -19,6 +19,8 @@ const char *fp_encoding_name(fp_encoding enc)
     switch (enc) {
     case FP_ENC_UTF8: return "utf-8";
     case FP_ENC_GB18030: return "gb18030";
+    case FP_ENC_UTF16LE: return "utf-16le";
+    case FP_ENC_UTF16BE: return "utf-16be";
     default: return "auto";
     }
 }
@@ -44,7 +46,8 @@ bool fp_encoding_parse(const char *name, fp_encoding *out)
 struct fp_decoder {
     fp_encoding want;
     fp_encoding enc;       /* decided: UTF8 or GB18030; AUTO while not */
-    iconv_t cd;            /* GB18030 -> UTF-8, (iconv_t)-1 until needed */
+    iconv_t cd;            /* GB18030 or UTF-16 -> UTF-8, (iconv_t)-1
+                              until needed */
     char carry[8];         /* a character cut off by the chunk's end */
     size_t ncarry;
     char *ibuf, *obuf;     /* carry + chunk; converted text */
@@ -177,7 +180,9 @@ static int gb_convert(fp_decoder *d, const char *s, size_t n, size_t *used,
                       size_t *outlen)
 {
     if (d->cd == (iconv_t)-1) {
-        d->cd = iconv_open("UTF-8", "GB18030");
+        d->cd = iconv_open("UTF-8", d->enc == FP_ENC_UTF16LE ? "UTF-16LE"
+                                  : d->enc == FP_ENC_UTF16BE ? "UTF-16BE"
+                                                             : "GB18030");
         if (d->cd == (iconv_t)-1)
             return ENOSYS;
     }
@@ -201,6 +206,8 @@ static const char *gb_why(const fp_decoder *d, int e)
         return _("out of memory");
     if (e == EINVAL)
         return _("a character is cut off at the end");
+    if (d->enc == FP_ENC_UTF16LE || d->enc == FP_ENC_UTF16BE)
+        return _("not valid UTF-16");
     return d->want == FP_ENC_AUTO ? _("not valid GB18030 nor UTF-8")
                                   : _("not valid GB18030");
 }
@@ -276,17 +283,37 @@ static bool decode_chunk(fp_decoder *d, const char *s, size_t n, bool last,
 {
     switch (d->enc) {
     case FP_ENC_UTF8: return utf8_chunk(d, s, n, last, base, out, outlen);
-    case FP_ENC_GB18030: return gb_chunk(d, s, n, last, base, out, outlen);
+    case FP_ENC_GB18030:
+    case FP_ENC_UTF16LE:
+    case FP_ENC_UTF16BE: return gb_chunk(d, s, n, last, base, out, outlen);
     default: return auto_chunk(d, s, n, last, base, out, outlen);
     }
+}
+
+/* A UTF-16 BOM (FF FE little endian, FE FF big endian) decides the
+ * encoding whatever was asked: such a file is nothing else. */
+static size_t skip_utf16_bom(fp_decoder *d, const char *s, size_t n)
+{
+    if (n < 2)
+        return 0;
+    unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
+    if (!((a == 0xff && b == 0xfe) || (a == 0xfe && b == 0xff)))
+        return 0;
+    d->enc = a == 0xff ? FP_ENC_UTF16LE : FP_ENC_UTF16BE;
+    d->had_bom = true;
+    d->out_started = true;
+    return 2;
 }
 
 /* A UTF-8 BOM at the start (not for forced GB18030: converted there). */
 static size_t skip_bom(fp_decoder *d, const char *s, size_t n)
 {
-    if (d->started || d->want == FP_ENC_GB18030)
+    if (d->started)
         return 0;
     d->started = true;
+    size_t u16 = skip_utf16_bom(d, s, n);
+    if (u16 > 0 || d->want == FP_ENC_GB18030)
+        return u16;
     if (n < BOM_LEN || memcmp(s, BOM, BOM_LEN) != 0)
         return 0;
     d->had_bom = true;
@@ -312,8 +339,13 @@ bool fp_decoder_feed(fp_decoder *d, const char *in, size_t len, bool last,
         n = d->ncarry + len;
         d->ncarry = 0;
     }
+    if (!d->started && n < BOM_LEN && !last) {
+        keep_tail(d, s, 0, n); /* too short to tell a BOM yet */
+        return true;
+    }
     size_t skip = skip_bom(d, s, n);
-    const char *nul = memchr(s + skip, '\0', n - skip);
+    bool wide = d->enc == FP_ENC_UTF16LE || d->enc == FP_ENC_UTF16BE;
+    const char *nul = wide ? NULL : memchr(s + skip, '\0', n - skip);
     size_t limit = nul != NULL ? (size_t)(nul - s) : n;
     if (!decode_chunk(d, s + skip, limit - skip, last || nul != NULL,
                       base + skip, out, outlen))
@@ -349,9 +381,8 @@ bool fp_decode_text(const char *bytes, size_t len, fp_encoding want,
         memcpy(out->text, text, n);
         out->text[n] = '\0';
         out->len = n;
-        out->encoding = d->enc == FP_ENC_GB18030 ? FP_ENC_GB18030
-                                                 : FP_ENC_UTF8;
-        out->converted = d->enc == FP_ENC_GB18030;
+        out->encoding = d->enc == FP_ENC_AUTO ? FP_ENC_UTF8 : d->enc;
+        out->converted = d->enc != FP_ENC_AUTO && d->enc != FP_ENC_UTF8;
         out->had_bom = d->had_bom;
     } else if (ok) {
         out->why = _("out of memory");

@@ -1,5 +1,6 @@
-/* Text encodings of imported files: UTF-8 (with or without BOM), or
- * GB18030 as Excel writes it on Chinese Windows, converted with iconv.
+/* Text encodings of imported files: UTF-8 (with or without BOM),
+ * GB18030 as Excel writes it on Chinese Windows, or UTF-16 LE/BE with a
+ * BOM (Excel's "Unicode text"), converted with iconv.
  * Decoding streams: the input goes in by chunks (a character may be cut
  * between two), the UTF-8 comes out chunk by chunk.
  * Ownership: fp_decoder_new / fp_decoder_free; fp_decode_text (a whole
@@ -13,7 +14,9 @@
 typedef enum {
     FP_ENC_AUTO,     /* UTF-8 if valid, else GB18030 if that decodes cleanly */
     FP_ENC_UTF8,
-    FP_ENC_GB18030
+    FP_ENC_GB18030,
+    FP_ENC_UTF16LE,  /* only with a BOM (Excel's "Unicode text") */
+    FP_ENC_UTF16BE
 } fp_encoding;
 
 /* "utf-8", "gb18030" ("auto" for FP_ENC_AUTO). */
@@ -25,8 +28,8 @@ bool fp_encoding_parse(const char *name, fp_encoding *out);
 typedef struct {
     char *text;          /* UTF-8 without BOM, NUL-terminated (owned) */
     size_t len;          /* bytes, without the NUL */
-    fp_encoding encoding; /* what the input was: UTF8 or GB18030 */
-    bool converted;      /* true when the input was GB18030 */
+    fp_encoding encoding; /* what the input was: never AUTO */
+    bool converted;      /* true when the input was not UTF-8 */
     bool had_bom;
     /* On failure: */
     size_t bad_at;       /* offset in the input of the first bad byte */
@@ -49,7 +52,8 @@ void fp_decoder_free(fp_decoder *d);
  * UTF-8 when it is valid UTF-8, else GB18030 when it converts. */
 bool fp_decoder_feed(fp_decoder *d, const char *in, size_t len, bool last,
                      const char **out, size_t *outlen);
-/* UTF8 or GB18030 once decided; FP_ENC_AUTO while all was ASCII. */
+/* UTF8, GB18030 or UTF-16 once decided; FP_ENC_AUTO while all was
+ * ASCII. */
 fp_encoding fp_decoder_encoding(const fp_decoder *d);
 bool fp_decoder_had_bom(const fp_decoder *d);
 /* After a false feed: why (static English text, "out of memory" too),

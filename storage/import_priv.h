@@ -15,6 +15,14 @@
 
 typedef struct fp_importer fp_importer;
 
+/* Tells whether row is the file's header; rows before it (a title
+ * merged across the columns of a sheet, a "data period" line) are
+ * skipped. fp_imp_is_header_default is set for every file; a kind of
+ * file or a profile may set its own (imp->is_header). */
+typedef bool (*fp_imp_header_fn)(fp_importer *imp, const fp_csv_row *row);
+/* At most this many rows are skipped as titles above the header. */
+#define FP_IMP_MAX_TITLE_ROWS 20
+
 /* What a kind of file does with its rows (one per kind). */
 typedef void (*fp_imp_row_fn)(fp_importer *imp, const fp_csv_row *row);
 
@@ -66,6 +74,16 @@ struct fp_importer {
     fp_imp_fact last;        /* the last key written while sorted */
     struct fp_prof_run *prof; /* a profile's file (profile_import.c) */
     fp_encoding want;        /* the encoding asked for */
+    /* files as they come (xlsx, title rows): */
+    fp_imp_header_fn is_header;
+    int title_rows;          /* rows skipped above the header so far */
+    bool xlsx;               /* the file is an .xlsx workbook */
+    char sheet[128];         /* its sheet being read ("" until known) */
+    const void *xstream;     /* the fp_xlsx_stream while reading one */
+    fp_strmap *markets;      /* store code -> fp_decimal + 1 (a cache) */
+    /* The store of rows that have no store column (a per-shop export
+     * imported with --store), for its market's numbers; NULL: none. */
+    const char *default_store;
     const fp_import_opts *opts;
     double started;          /* monotonic seconds when the file began */
     bool cancelled;          /* *opts->cancel was seen set */
@@ -96,6 +114,15 @@ struct fp_importer {
 void fp_imp_problem(fp_importer *imp, int line, const char *column,
                     const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* A problem of the whole file: "FILE: what". */
+void fp_imp_problem_file(fp_importer *imp, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The default header test: the first row holding a known column name
+ * (week, date, store, kpi..., a KPI id or label), or more than one
+ * non-empty cell, or the row after FP_IMP_MAX_TITLE_ROWS titles. */
+bool fp_imp_is_header_default(fp_importer *imp, const fp_csv_row *row);
+/* The non-empty cells of row, or -1 when one is a known column name. */
+int fp_imp_title_cells(fp_importer *imp, const fp_csv_row *row);
 void fp_imp_fail(fp_importer *imp, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Column name for messages: the header's, else "#N" (fp_imp_problem
@@ -125,6 +152,11 @@ bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,
                  fp_week *out);
 bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
                  long *day);
+/* How the numbers of row are written: a number cell of a sheet with a
+ * decimal point; else opts->decimal when given; else by the market of
+ * the row's store (its "store" column, the first part of its "path"
+ * column, else imp->default_store). */
+fp_decimal fp_imp_decimal(fp_importer *imp, const fp_csv_row *row, int idx);
 /* A value: false on a problem; *present false for an empty cell. */
 bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
                    int kpi, double *out, bool *present);
@@ -174,6 +206,13 @@ bool fp_import_actuals_rescan_begin(fp_importer *imp);
 bool fp_imp_profile_begin(fp_importer *imp);
 void fp_imp_profile_end(fp_importer *imp);
 void fp_imp_profile_free(fp_importer *imp);
+/* The header hook (imp->is_header) of an actuals file when profiles are
+ * loaded: a row a profile detects is the header, rows above it titles. */
+bool fp_imp_profile_is_header(fp_importer *imp, const fp_csv_row *row);
+/* The store of a row of a profile's file (its store column, else
+ * --store), or NULL. */
+const char *fp_imp_profile_store(const fp_importer *imp,
+                                 const fp_csv_row *row);
 /* import_actuals.c: one weekly value, written as the rows' are. */
 void fp_imp_write_week(fp_importer *imp, int line, fp_week week,
                        long long node, long long kpi, double value);

@@ -14,42 +14,148 @@
 #include "model/number.h"
 #include "model/text.h"
 #include "storage/org.h"
+#include "storage/xlsx_read.h"
 
 #define SHOW_COLS 40
 
-/* malloc'd "FILE:LINE: column NAME: what"; the column is cut to
+/* malloc'd "FILE:LINE: column NAME: what" (file: "FILE:" or, for a
+ * sheet, "FILE:SHEET!F" before the row number); the column is cut to
  * SHOW_COLS so that what is wrong always stays in the message. */
 static char *problem_text(const char *file, int line, const char *column,
                           const char *what)
 {
     char col[4 * SHOW_COLS + 8];
     fp_text_fit(column, SHOW_COLS, false, col, sizeof col);
-    int n = snprintf(NULL, 0, "%s:%d: column %s: %s", file, line, col, what);
+    /* no column (a whole row of a sheet): "FILE:SHEET!14: what" */
+    const char *fmt = column[0] != '\0' ? "%s%d: column %s: %s"
+                                        : "%s%d: %s%s";
+    int n = snprintf(NULL, 0, fmt, file, line, col, what);
     char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
     if (msg != NULL)
-        snprintf(msg, (size_t)n + 1, "%s:%d: column %s: %s", file, line, col,
-                 what);
+        snprintf(msg, (size_t)n + 1, fmt, file, line, col, what);
     return msg;
+}
+
+/* The 0-based field of a column named in a problem: "#N" or a header
+ * name; -1 when not known. */
+static int column_index(const fp_importer *imp, const char *column)
+{
+    if (column[0] == '#' && column[1] >= '1' && column[1] <= '9')
+        return atoi(column + 1) - 1;
+    return imp->header != NULL ? fp_imp_header_index(imp->header, column)
+                               : -1;
+}
+
+/* A sheet name as Excel writes it in a reference: quoted when it holds
+ * a blank or ASCII punctuation. */
+static void sheet_ref(const char *sheet, char *out, size_t n)
+{
+    bool plain = true;
+    for (const char *p = sheet; *p != '\0'; p++)
+        if ((unsigned char)*p < 0x80 && !(*p >= '0' && *p <= '9') &&
+            !((*p | 32) >= 'a' && (*p | 32) <= 'z') && *p != '_')
+            plain = false;
+    snprintf(out, n, plain ? "%s" : "'%s'", sheet);
+}
+
+/* What comes before the line: "FILE:" for a CSV file; "FILE:SHEET!F"
+ * for a cell of a sheet (F14), "FILE:SHEET!" when the column is not
+ * known (SHEET!14). */
+static const char *where(const fp_importer *imp, const char *column,
+                         char *buf, size_t n)
+{
+    char name[300], col[8];
+    if (!imp->xlsx) {
+        snprintf(buf, n, "%s:", imp->file);
+        return buf;
+    }
+    int idx = column_index(imp, column);
+    sheet_ref(imp->sheet, name, sizeof name);
+    snprintf(buf, n, "%s:%s!%s", imp->file, name,
+             idx >= 0 ? fp_xlsx_column_name(idx, col) : "");
+    return buf;
+}
+
+static void add_problem(fp_importer *imp, char *msg)
+{
+    fp_import_report *r = imp->report;
+    imp->ok = false;
+    r->total_problems++;
+    if (r->nproblems >= FP_IMPORT_MAX_PROBLEMS || msg == NULL) {
+        free(msg);
+        return;
+    }
+    r->problems[r->nproblems++] = msg;
 }
 
 void fp_imp_problem(fp_importer *imp, int line, const char *column,
                     const char *fmt, ...)
 {
-    fp_import_report *r = imp->report;
     if (imp->rescan)
         return;
-    imp->ok = false;
-    r->total_problems++;
-    if (r->nproblems >= FP_IMPORT_MAX_PROBLEMS)
+    char what[1024], loc[4200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    add_problem(imp, problem_text(where(imp, column, loc, sizeof loc),
+                                  line, column, what));
+}
+
+void fp_imp_problem_file(fp_importer *imp, const char *fmt, ...)
+{
+    if (imp->rescan)
         return;
     char what[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    r->problems[r->nproblems] = problem_text(imp->file, line, column, what);
-    if (r->problems[r->nproblems] != NULL)
-        r->nproblems++;
+    int n = snprintf(NULL, 0, "%s: %s", imp->file, what);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (msg != NULL)
+        snprintf(msg, (size_t)n + 1, "%s: %s", imp->file, what);
+    add_problem(imp, msg);
+}
+
+static bool known_column(const fp_importer *imp, const char *name)
+{
+    static const char *const names[] = {
+        "week", "date", "store", "category", "person", "kpi", "value",
+        "path", "target", "currency", "rate", "name", "role", "platform",
+        "market",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasecmp(name, names[i]) == 0)
+            return true;
+    for (int k = 0; k < imp->cat->nkpis; k++) {
+        const fp_kpi *kp = &imp->cat->kpis[k];
+        if (strcasecmp(name, kp->id) == 0 ||
+            (kp->label && strcasecmp(name, kp->label) == 0) ||
+            (kp->label_zh && strcmp(name, kp->label_zh) == 0))
+            return true;
+    }
+    return false;
+}
+
+int fp_imp_title_cells(fp_importer *imp, const fp_csv_row *row)
+{
+    int filled = 0;
+    for (int i = 0; i < row->nfields; i++) {
+        const char *v = fp_imp_field(row, i);
+        if (v[0] == '\0')
+            continue;
+        if (known_column(imp, v))
+            return -1;
+        filled++;
+    }
+    return filled;
+}
+
+bool fp_imp_is_header_default(fp_importer *imp, const fp_csv_row *row)
+{
+    return fp_imp_title_cells(imp, row) != 1 ||
+           imp->title_rows >= FP_IMP_MAX_TITLE_ROWS;
 }
 
 void fp_imp_fail(fp_importer *imp, const char *fmt, ...)
@@ -298,13 +404,26 @@ bool fp_imp_week(fp_importer *imp, const fp_csv_row *row, int idx,
     return false;
 }
 
+/* The format of the message on a bad date: a day first (20/11/2026)
+ * gets the option to say so. */
+static const char *date_why(const fp_importer *imp, const char *v)
+{
+    if (imp->opts->date_order != FP_DATE_AUTO)
+        return _("%s is not a date in the --date-format given");
+    if (v[0] >= '0' && v[0] <= '9' && (v[1] == '/' || v[2] == '/' ||
+                                       v[1] == '.' || v[2] == '.'))
+        return _("%s is not a date (YYYY-MM-DD; for a day first, say "
+                 "--date-format DD/MM/YYYY)");
+    return _("%s is not a date (YYYY-MM-DD or YYYY/MM/DD)");
+}
+
 bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
                  long *day)
 {
     const char *v = fp_imp_field(row, idx);
     char col[16], shown[200];
     int y, m, d;
-    if (fp_date_parse(v, &y, &m, &d)) {
+    if (fp_date_parse_order(v, imp->opts->date_order, &y, &m, &d)) {
         *day = fp_days_from_civil(y, m, d);
         return true;
     }
@@ -312,10 +431,59 @@ bool fp_imp_date(fp_importer *imp, const fp_csv_row *row, int idx,
     if (v[0] == '\0')
         fp_imp_problem(imp, row->line, name, _("empty"));
     else
-        fp_imp_problem(imp, row->line, name,
-                       _("%s is not a date (YYYY-MM-DD or YYYY/MM/DD)"),
+        fp_imp_problem(imp, row->line, name, date_why(imp, v),
                        fp_imp_show(v, shown, sizeof shown));
     return false;
+}
+
+/* The market of a store, from the database (cached per import). */
+static fp_decimal store_decimal(fp_importer *imp, const char *store)
+{
+    long long v;
+    if (imp->markets == NULL && (imp->markets = fp_strmap_new()) == NULL)
+        return FP_DEC_UNKNOWN;
+    if (fp_strmap_get(imp->markets, store, &v))
+        return (fp_decimal)(v - 1);
+    sqlite3_stmt *st = fp_db_prepare(imp->db,
+        "SELECT market FROM stores WHERE code = ?1");
+    fp_decimal dec = FP_DEC_UNKNOWN;
+    if (st != NULL) {
+        sqlite3_bind_text(st, 1, store, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            dec = fp_decimal_for_market(
+                (const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    fp_strmap_put(imp->markets, store, (long long)dec + 1);
+    return dec;
+}
+
+fp_decimal fp_imp_decimal(fp_importer *imp, const fp_csv_row *row, int idx)
+{
+    if (row->numeric != NULL && idx >= 0 && idx < row->nfields &&
+        row->numeric[idx])
+        return FP_DEC_POINT;
+    if (imp->opts->decimal != FP_DEC_UNKNOWN)
+        return imp->opts->decimal;
+    if (imp->prof != NULL) { /* a profile's file: its store column */
+        const char *store = fp_imp_profile_store(imp, row);
+        return store != NULL && store[0] != '\0' ? store_decimal(imp, store)
+                                                  : FP_DEC_UNKNOWN;
+    }
+    int col = imp->header ? fp_imp_header_index(imp->header, "store") : -1;
+    int path = imp->header ? fp_imp_header_index(imp->header, "path") : -1;
+    const char *store = col >= 0 ? fp_imp_field(row, col)
+                                 : imp->default_store;
+    char first[FP_IMPORT_MAX_ID + 1];
+    if (col < 0 && path >= 0) { /* targets: the path's first part */
+        const char *p = fp_imp_field(row, path);
+        size_t n = strcspn(p, "/");
+        snprintf(first, sizeof first, "%.*s", (int)(n < sizeof first
+                 ? n : sizeof first - 1), p);
+        store = first;
+    }
+    return store != NULL && store[0] != '\0' ? store_decimal(imp, store)
+                                              : FP_DEC_UNKNOWN;
 }
 
 bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
@@ -325,7 +493,9 @@ bool fp_imp_number(fp_importer *imp, const fp_csv_row *row, int idx,
     bool percent = kpi >= 0 && imp->cat->kpis[kpi].unit == FP_UNIT_PERCENT;
     const char *why = NULL;
     char col[16], shown[200];
-    fp_num_status st = fp_parse_value(v, percent, out, &why);
+    fp_num_status st = fp_parse_value_as(v, percent,
+                                         fp_imp_decimal(imp, row, idx), out,
+                                         &why);
     *present = st == FP_NUM_OK;
     if (st == FP_NUM_OK || st == FP_NUM_EMPTY)
         return true;

@@ -293,6 +293,10 @@ static bool read_key(loader *ld, fp_profile *p, const fp_ini_kv *kv)
     if ((m = map_of_key(p, kv->key, "weight.")) != NULL)
         return set_copy(&m->weight, kv->value) ||
                fail(ld, kv->line, _("out of memory"), NULL);
+    if (strcmp(kv->key, "date_format") == 0)
+        return fp_date_order_parse(kv->value, &p->date_order) ||
+               fail(ld, kv->line, _("unknown date_format (YYYY-MM-DD, "
+                    "DD/MM/YYYY, MM/DD/YYYY)"), kv->value);
     if (strcmp(kv->key, "duration") == 0 || strcmp(kv->key, "max") == 0 ||
         strcmp(kv->key, "count") == 0)
         return flag_words(p, kv->key, kv->value) ||

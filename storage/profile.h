@@ -19,6 +19,9 @@
  *   category = "..."                  header of the category, else the
  *                                     person's home category in the store
  *   ignore   = "直播间名称|LIVE name"  columns ignored on purpose
+ *   date_format = "DD/MM/YYYY"        the order of the date column's day,
+ *              month and year (YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY...;
+ *              default YYYY-MM-DD or YYYY/MM/DD); --date-format wins
  *   kpi.ID   = "成交金额|GMV|Sales(CUR)"  headers giving KPI ID; "(CUR)"
  *              stands for a currency code that must be the store's
  *   duration = "live_seconds watch_seconds"  cells are hh:mm:ss, mm:ss or
@@ -35,6 +38,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "model/week.h"
 
 typedef struct {
     char *kpi;           /* KPI id */
@@ -50,6 +54,7 @@ typedef struct {
     char *detect, *date, *person, *match, *store, *category, *ignore;
     fp_profile_map *maps;
     int nmaps;
+    fp_date_order date_order; /* date_format; FP_DATE_AUTO: not given */
 } fp_profile;
 
 typedef struct fp_profile_set {

@@ -95,6 +95,42 @@ static const char **header_names(fp_importer *imp)
     return names;
 }
 
+/* The header hook of an actuals file when there are profiles: the row
+ * a profile detects (--profile: that one) is the header, and so is a
+ * row with a known column (a file of KPI ids) or with three cells or
+ * more; a row of one or two other cells above it (a title merged across
+ * the sheet, "导出时间 | 2026-12-08") is skipped. */
+bool fp_imp_profile_is_header(fp_importer *imp, const fp_csv_row *row)
+{
+    const fp_profile_set *set = imp->opts->profiles;
+    const char **names = calloc((size_t)row->nfields + 1, sizeof *names);
+    if (names == NULL) {
+        fp_imp_fail(imp, _("out of memory"));
+        return true;
+    }
+    for (int i = 0; i < row->nfields; i++)
+        names[i] = fp_imp_field(row, i);
+    const fp_profile *forced = imp->opts->profile
+        ? fp_profiles_find(set, imp->opts->profile) : NULL;
+    bool found = forced ? fp_profile_detects(forced, names, row->nfields)
+                        : detect(set, names, row->nfields) != NULL;
+    free(names);
+    int cells = found ? 0 : fp_imp_title_cells(imp, row);
+    return found || cells < 0 || cells >= 3 ||
+           imp->title_rows >= FP_IMP_MAX_TITLE_ROWS;
+}
+
+/* The store of a row of a profile's file: its store column, else
+ * --store; NULL when neither. */
+const char *fp_imp_profile_store(const fp_importer *imp,
+                                 const fp_csv_row *row)
+{
+    const struct fp_prof_run *r = imp->prof;
+    if (r != NULL && r->store_col >= 0)
+        return fp_imp_field(row, r->store_col);
+    return imp->opts->store;
+}
+
 /* ---- statements ---- */
 
 static bool prepare(fp_importer *imp, struct fp_prof_run *r)
@@ -330,24 +366,32 @@ bool fp_imp_profile_begin(fp_importer *imp)
 
 /* ---- rows ---- */
 
-/* "2026-11-20 20:00" or "2026-11-20T20:00:00": the date part counts. */
-static bool row_day(fp_importer *imp, const fp_csv_row *row, int col,
-                    long *day)
+/* The order of the date column: --date-format, else the profile's
+ * date_format, else YYYY-MM-DD or YYYY/MM/DD. */
+static fp_date_order date_order(const fp_importer *imp,
+                                const struct fp_prof_run *r)
 {
-    const char *v = fp_imp_field(row, col);
-    char date[32], shown[200], name[FP_IMP_COLNAME];
-    size_t len = strcspn(v, " T");
+    return imp->opts->date_order != FP_DATE_AUTO ? imp->opts->date_order
+                                                 : r->p->date_order;
+}
+
+/* "2026-11-20 20:00", "2026-11-20T20:00:00" or "20/11/2026 20:00" (in
+ * the profile's order): the date part counts. */
+static bool row_day(fp_importer *imp, const struct fp_prof_run *r,
+                    const fp_csv_row *row, long *day)
+{
+    const char *v = fp_imp_field(row, r->date_col);
+    char shown[200], name[FP_IMP_COLNAME];
     int y, m, d;
-    if (len < sizeof date) {
-        memcpy(date, v, len);
-        date[len] = '\0';
-        if (fp_date_parse(date, &y, &m, &d)) {
-            *day = fp_days_from_civil(y, m, d);
-            return true;
-        }
+    if (fp_date_parse_order(v, date_order(imp, r), &y, &m, &d)) {
+        *day = fp_days_from_civil(y, m, d);
+        return true;
     }
-    fp_imp_problem(imp, row->line, fp_imp_colname(imp, col, name),
-                   _("%s is not a date (YYYY-MM-DD, a time may follow)"),
+    fp_imp_problem(imp, row->line, fp_imp_colname(imp, r->date_col, name),
+                   date_order(imp, r) == FP_DATE_AUTO
+                       ? _("%s is not a date (YYYY-MM-DD, a time may follow)")
+                       : _("%s is not a date in the profile's date_format "
+                           "or the --date-format given"),
                    fp_imp_show(v, shown, sizeof shown));
     return false;
 }
@@ -530,7 +574,7 @@ static void profile_row(fp_importer *imp, const fp_csv_row *row)
     row_place at;
     if (!fp_imp_check_ragged(imp, row))
         return;
-    bool ok = row_day(imp, row, r->date_col, &day);
+    bool ok = row_day(imp, r, row, &day);
     ok = row_place_of(imp, r, row, &at) && ok;
     if (!ok || imp->failed)
         return;
