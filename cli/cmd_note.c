@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "cli/list_out.h"
+#include "model/labels.h"
 #include "model/text.h"
 #include "cli/meeting_cli.h"
 #include "storage/meeting.h"
@@ -70,25 +71,17 @@ static int note_add(fp_review *rv, const fp_mcli_opts *o, fp_week week)
     return FP_EXIT_OK;
 }
 
-static const char *cause_label(const fp_catalogue *cat, const char *id,
-                               char *buf, size_t bufsz)
-{
-    int c = fp_catalogue_cause(cat, id);
-    const char *zh = c >= 0 ? cat->causes[c].label_zh : NULL;
-    snprintf(buf, bufsz, "%s%s%s", id, zh && *zh ? " " : "", zh ? zh : "");
-    return buf;
-}
-
 static void print_note(const fp_catalogue *cat, const fp_note *n,
                        const char *when)
 {
     char id[24], cause[160], time[32];
+    fp_label_cause(cat, n->cause, FP_LABEL_BOTH, cause, sizeof cause);
     snprintf(id, sizeof id, "%lld", n->id);
     fp_mcli_time(when, time, sizeof time);
     fp_mcli_col(id, 5, true);
     fp_mcli_col(n->path[0] ? n->path : _("(company)"), 26, false);
     fp_mcli_col(n->kpi ? n->kpi : "-", 14, false);
-    fp_mcli_col(cause_label(cat, n->cause, cause, sizeof cause), 26, false);
+    fp_mcli_col(cause, 26, false);
     fp_mcli_col(n->author, 10, false);
     fp_mcli_col(time, 16, false);
     fp_mcli_tail(n->text);

@@ -154,7 +154,6 @@ static int run_tui(int argc, char **argv)
                          : fp_cli_dump_catalogue(stdout, o.config_path);
     if (o.headless_cols == 0 && !tui_can_start())
         return FP_EXIT_USAGE;
-    fp_tui_config_glyphs(o.config_path);
     return fp_tui_run(&o);
 }
 

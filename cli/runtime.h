@@ -23,7 +23,5 @@ void fp_version_print(FILE *out);
 /* Why the full-screen browser cannot start here (standard output is not
  * a terminal, TERM is unset, dumb or unknown), or NULL when it can. */
 const char *fp_tui_refusal(void);
-/* Passes the config's [ui] glyphs = ascii on to the TUI. */
-void fp_tui_config_glyphs(const char *config_path);
 
 #endif

@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "model/i18n.h"
-#include "storage/config.h"
 
 /* Whether terminfo knows TERM; loads it only to ask. */
 static bool terminfo_knows(const char *term)
@@ -41,13 +40,3 @@ const char *fp_tui_refusal(void)
     return NULL;
 }
 
-/* [ui] glyphs = ascii: the TUI draws ASCII for the glyphs it finds in
- * FUPAN_ASCII. A broken config is left for the TUI to report. */
-void fp_tui_config_glyphs(const char *config_path)
-{
-    char err[512];
-    fp_config *cfg = fp_config_load(config_path, err, sizeof err);
-    if (cfg != NULL && cfg->ascii_glyphs)
-        setenv("FUPAN_ASCII", "1", 1);
-    fp_config_free(cfg);
-}

@@ -93,10 +93,15 @@ static void chat_headline(fp_mdoc *d, const fp_minutes_input *in)
             gmv = &in->summary[i];
     fp_buf b;
     fp_buf_init(&b);
-    if (gmv)
+    if (gmv) {
+        char actual[96];   /* GMV is money: "USD 28,848" */
+        bool money = strcmp(nz(gmv->kpi_id), "gmv") == 0 && *nz(in->currency);
+        snprintf(actual, sizeof actual, "%s%s%s", money ? in->currency : "",
+                 money ? " " : "", nz(gmv->actual));
         fp_buf_printf(&b, _("%s %s %s vs target %s (%s), week on week %s. "),
-                      nz(in->summary[0].node), nz(gmv->kpi), nz(gmv->actual),
+                      nz(in->summary[0].node), nz(gmv->kpi), actual,
                       nz(gmv->target), nz(gmv->attainment), nz(gmv->wow));
+    }
     size_t red = count_status(in, FP_ST_RED);
     size_t amber = count_status(in, FP_ST_AMBER);
     fp_buf_printf(&b, ngettext("%zu red", "%zu red", red), red);

@@ -14,7 +14,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C.UTF-8 LANGUAGE=
 
-"$bin" --help > "$tmp/top"
+"$bin" --lang en --help > "$tmp/top"
 # Subcommands, in --help order: lines "fupan NAME ...".
 cmds=$(awk '($1 == "fupan" || $2 == "fupan") {
         w = ($1 == "fupan") ? $2 : $3
@@ -24,7 +24,7 @@ awk '/^$/ { exit }
      $1 == "usage:" { $1 = "" }
      $1 == "fupan" { incmd = ($2 ~ /^[a-z]/) }
      !incmd' "$tmp/top" > "$tmp/help."
-for c in $cmds; do "$bin" "$c" --help > "$tmp/help.$c"; done
+for c in $cmds; do "$bin" "$c" --help --lang en > "$tmp/help.$c"; done
 
 # options: one line "CMD OPTION KIND" per option, KIND one of
 # none | file | week | kpi | cause | values:a,b,c (merged over mentions).

@@ -13,6 +13,7 @@
 #include "builtin_ini.h"
 #include "model/i18n.h"
 #include "storage/ini_text.h"
+#include "storage/xdg.h"
 
 #define FN(k) ((k) | FP_KEY_FN)
 
@@ -444,16 +445,7 @@ char *fp_keymap_user_path(const char *explicit_path, const char *config_path)
         return strdup(explicit_path);
     if (config_path && *config_path)
         return strdup(config_path);
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
-    char buf[4096];
-    if (xdg && *xdg)
-        snprintf(buf, sizeof buf, "%s/fupan/keymap.ini", xdg);
-    else if (home && *home)
-        snprintf(buf, sizeof buf, "%s/.config/fupan/keymap.ini", home);
-    else
-        return NULL;
-    return access(buf, F_OK) == 0 ? strdup(buf) : NULL;
+    return fp_xdg_config_find("keymap.ini");
 }
 
 /* ---- life cycle ------------------------------------------------------- */

@@ -49,7 +49,8 @@ bool fp_keymap_apply_text(fp_keymap *km, const char *text, const char *fname);
 bool fp_keymap_apply_file(fp_keymap *km, const char *path);
 
 /* The user keymap: explicit path, else the config's, else
- * $XDG_CONFIG_HOME/fupan/keymap.ini (~/.config/...) when it exists.
+ * the first readable fupan/keymap.ini in $XDG_CONFIG_HOME (~/.config),
+ * then in $XDG_CONFIG_DIRS (/etc/xdg), as for the config (storage/xdg.h).
  * Returns a new string or NULL when there is none. */
 char *fp_keymap_user_path(const char *explicit_path, const char *config_path);
 

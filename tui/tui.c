@@ -284,7 +284,8 @@ static bool start_ui(fp_ui *ui, const fp_tui_opts *opts)
     if (!ui->km)
         return false;
     const char *ascii = getenv("FUPAN_ASCII"); /* for fonts without them */
-    ui->gl = fp_glyphs_get(ui->utf8 && !(ascii && *ascii));
+    bool want_ascii = (ascii && *ascii) || (cfg && cfg->ascii_glyphs);
+    ui->gl = fp_glyphs_get(ui->utf8 && !want_ascii);
     fp_theme_init(ui, cfg ? cfg->theme : NULL);
     ui->week = opts->week ? opts->week : fp_review_latest_week(ui->rv);
     if (!ui->week) {

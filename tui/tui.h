@@ -9,7 +9,7 @@
 typedef struct {
     const char *db_path;      /* NULL: default database */
     const char *config_path;  /* NULL: default config */
-    const char *keymap_path;  /* NULL: $XDG_CONFIG_HOME/fupan/keymap.ini if any */
+    const char *keymap_path;  /* NULL: fupan/keymap.ini in the XDG config dirs */
     fp_week week;             /* 0: newest week with data */
     bool read_only;
     long today;               /* days since epoch, 0: newest imported day */

@@ -22,6 +22,14 @@ id=$(sed -n 's/^added note \([0-9]*\)$/\1/p' "$WORK/out")
 expect_rc 0 note list --week $W --path tts-my/apparel/张伟
 grep -q "素材疲劳:点击率连降三周" "$WORK/out" || fail "note not listed"
 grep -q "测试员" "$WORK/out" || fail "author not listed"
+# the cause column reads the cause label in the UI language, not its id
+expect_rc 0 note list --week $W --lang en
+grep -q "Creative fatigue 素材疲劳" "$WORK/out" || fail "en cause label"
+grep -q "creative_fatigue" "$WORK/out" && fail "cause id in the en list"
+expect_rc 0 note list --week $W --lang zh_CN
+grep -q "素材疲劳 Creative fatigue" "$WORK/out" || fail "zh cause label"
+expect_rc 0 note list --week $W --format csv
+grep -q ",creative_fatigue," "$WORK/out" || fail "csv lost the cause id"
 expect_rc 0 note edit "$id" --text "改过的文字"
 expect_rc 0 note list --week $W
 grep -q "改过的文字" "$WORK/out" || fail "edit not shown"

@@ -12,6 +12,16 @@ for f in fupan.bash _fupan; do
     diff -u "$top/completions/$f" "$WORK/completions/$f" ||
         fail "completions/$f is stale: run make docs"
 done
+# a developer's own Chinese environment and config change nothing
+mkdir -p "$WORK/config/fupan" "$WORK/completions-zh"
+printf '[ui]\nlanguage = zh_CN\n' > "$WORK/config/fupan/config.ini"
+LANG=zh_CN.UTF-8 LANGUAGE=zh_CN \
+    sh "$WORK/scripts/gen-completions.sh" "$BIN" "$WORK/completions-zh"
+rm "$WORK/config/fupan/config.ini"
+for f in fupan.bash _fupan; do
+    diff -u "$top/completions/$f" "$WORK/completions-zh/$f" ||
+        fail "completions/$f differs under a Chinese environment"
+done
 bash -n "$top/completions/fupan.bash" || fail "fupan.bash: syntax"
 
 # complete WORD...: what bash offers for the last word

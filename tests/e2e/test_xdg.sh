@@ -36,4 +36,16 @@ mkdir -p "$XDG_CONFIG_HOME/fupan"
 printf '[user]\nname = 会议室\n' > "$XDG_CONFIG_HOME/fupan/config.ini"
 XDG_CONFIG_DIRS="$WORK/team" "$BIN" scorecard --week 2026-W47 --db "$DB" > /dev/null ||
     fail "XDG_CONFIG_DIRS was read before XDG_CONFIG_HOME"
+
+# the keymap is looked up as the config is: a team-wide keymap.ini in
+# XDG_CONFIG_DIRS is read, the user's own comes first
+mkdir -p "$WORK/team-keys/fupan"
+printf '[browse]\n' > "$WORK/team-keys/fupan/keymap.ini"
+XDG_CONFIG_DIRS="$WORK/empty:$WORK/team-keys" "$BIN" config check > out.txt 2>&1 || true
+grep -q "$WORK/team-keys/fupan/keymap.ini" out.txt ||
+    fail "the keymap in XDG_CONFIG_DIRS was not read: $(cat out.txt)"
+printf '[browse]\n' > "$XDG_CONFIG_HOME/fupan/keymap.ini"
+XDG_CONFIG_DIRS="$WORK/team-keys" "$BIN" config check > out.txt 2>&1 || true
+grep -q "$XDG_CONFIG_HOME/fupan/keymap.ini" out.txt ||
+    fail "XDG_CONFIG_DIRS keymap read before XDG_CONFIG_HOME: $(cat out.txt)"
 echo ok

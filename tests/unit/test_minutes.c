@@ -803,7 +803,7 @@ Test(minutes, chat_headline_reds_and_counts)
     in.nitems = 3;
     char *s = fp_minutes_render(&in, FP_MINUTES_CHAT);
     cr_assert_not_null(s);
-    cr_assert_not_null(strstr(s, "全部 成交金额 GMV 152,301 vs target 160,000 "
+    cr_assert_not_null(strstr(s, "全部 成交金额 GMV USD 152,301 vs target 160,000 "
                                  "(95%), week on week +1.2%. 2 red, 1 amber."),
                        "%s", s);
     cr_assert_not_null(strstr(s, "\xe2\x80\xa2 \xe2\x9c\x96 泰国 TikTok 店 / 美妆 · "

@@ -16,6 +16,7 @@
 #include "tui/action.h"
 #include "tui/cols.h"
 #include "tui/format.h"
+#include "tui/tui.h"
 #include "tui/ui.h"
 
 #define CURSOR "\xe2\x96\xb8" /* ▸ marks the cursor row */
@@ -552,6 +553,65 @@ Test(tui, ascii_glyphs_on_request)
     cr_assert_eq(st, 0);
     assert_lacks(s, CURSOR);
     assert_has(s, ">");
+    free(s);
+    fp_scratch_remove(&sc);
+}
+
+/* [ui] glyphs = ascii reaches the TUI through its config, with no
+ * FUPAN_ASCII in the environment (fp_tui_run in this process). */
+static char *tui_in_process(const scratch *sc, const char *config)
+{
+    char path[160];
+    snprintf(path, sizeof path, "%s/screen.txt", sc->dir);
+    fflush(stdout);
+    int saved = dup(1);
+    cr_assert(freopen(path, "w", stdout) != NULL);
+    fp_tui_opts o = { .db_path = sc->db, .config_path = config,
+                      .today = 20782, .headless_cols = 100,
+                      .headless_rows = 30, .keys = "" };
+    int rc = fp_tui_run(&o);
+    fflush(stdout);
+    dup2(saved, 1);
+    close(saved);
+    cr_assert_eq(rc, 0);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f);
+    char *out = fp_read_all(f);
+    fclose(f);
+    return out;
+}
+
+Test(tui, ascii_glyphs_from_config)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "tui", NULL);
+    unsetenv("FUPAN_ASCII");
+    setenv("LC_ALL", "C.UTF-8", 1);
+    setenv("XDG_CONFIG_HOME", sc.dir, 1);
+    setenv("XDG_CONFIG_DIRS", sc.dir, 1);
+    char ini[160];
+    snprintf(ini, sizeof ini, "%s/ascii.ini", sc.dir);
+    FILE *f = fopen(ini, "w");
+    cr_assert_not_null(f);
+    fputs("[ui]\nglyphs = ascii\n", f);
+    fclose(f);
+    char *s = tui_in_process(&sc, ini);
+    assert_lacks(s, CURSOR);
+    assert_has(s, ">");
+    free(s);
+    fp_scratch_remove(&sc);
+}
+
+Test(tui, unicode_glyphs_by_default)
+{
+    scratch sc;
+    fp_scratch_sample(&sc, "tui", NULL);
+    unsetenv("FUPAN_ASCII");
+    setenv("LC_ALL", "C.UTF-8", 1);
+    setenv("XDG_CONFIG_HOME", sc.dir, 1);
+    setenv("XDG_CONFIG_DIRS", sc.dir, 1);
+    char *s = tui_in_process(&sc, NULL);
+    assert_has(s, CURSOR);
     free(s);
     fp_scratch_remove(&sc);
 }
