@@ -5,6 +5,7 @@
 #include "model/format.h"
 #include "model/i18n.h"
 #include "model/kpi_review.h"
+#include "model/labels.h"
 #include "model/text.h"
 
 /* "stockout 3, pricing 1": causes by count, most first. */
@@ -139,8 +140,8 @@ static void text_line(const fp_kpi_review *kr, int k, bool md, FILE *f)
     kpi_line l;
     fill_line(kr, k, &l);
     char label[200], g[40], a[40], r[40];
-    snprintf(label, sizeof label, "%s %s", kr->cat->kpis[k].label_zh,
-             kr->cat->kpis[k].id);
+    fp_label_kpi_fit(&kr->cat->kpis[k], FP_LABEL_BOTH, 26, label,
+                     sizeof label);
     const fp_kpi_review_row *row = &kr->rows[k];
     pct(row->green, row->judged, g, sizeof g);
     pct(row->amber, row->judged, a, sizeof a);

@@ -57,6 +57,32 @@ const char *fp_minutes_status(int status)
     return fp_status_text(status);
 }
 
+/* A month's or quarter's meetings: week, date, length, attendees. */
+static void section_meetings(fp_mdoc *d, const fp_minutes_input *in)
+{
+    static const char *const head[] = {
+        N_("ISO week"), N_("Date"), N_("Length"), N_("Attendees"),
+    };
+    static const int maxw[] = {9, 10, 10, 60};
+    fp_mdoc_addf(d, FP_MB_HEADING, 0, "%s (%zu)", _("Meetings"),
+                 in->nmeetings);
+    if (in->nmeetings == 0) {
+        w_para(d, _("No meeting recorded in the period."));
+        return;
+    }
+    fp_mtable *t = fp_mdoc_table(d, 4, head, "llrl", maxw, 0);
+    for (size_t i = 0; i < in->nmeetings; i++) {
+        const fp_minutes_meeting *m = &in->meetings[i];
+        char len[32] = "";
+        if (m->length_min >= 0)
+            snprintf(len, sizeof len, _("%d min"), m->length_min);
+        const char *row[] = {nz(m->week), nz(m->date), len,
+                             *nz(m->attendees) ? m->attendees
+                                               : _("not recorded")};
+        fp_mtable_add(d, t, row);
+    }
+}
+
 static void section_title(fp_mdoc *d, const fp_minutes_input *in)
 {
     fp_buf b;
@@ -66,6 +92,10 @@ static void section_title(fp_mdoc *d, const fp_minutes_input *in)
     w_title(d, fp_buf_str(&b));
     buf_done(d, &b);
 
+    if (in->is_period) {
+        section_meetings(d, in);
+        return;
+    }
     const char *start = nz(in->meeting_start), *end = nz(in->meeting_end);
     fp_buf_init(&b);
     if (!in->has_meeting || !*start)
@@ -401,6 +431,15 @@ static void action_group(fp_mdoc *d, const char *title,
 static void section_actions(fp_mdoc *d, const fp_minutes_input *in)
 {
     w_heading(d, _("Action items"));
+    if (in->is_period) {
+        action_group(d, _("New in the period"), in->actions_new, in->nnew,
+                     false);
+        action_group(d, _("Still open from before"), in->actions_carried,
+                     in->ncarried, true);
+        action_group(d, _("Done in the period"), in->actions_done,
+                     in->ndone, false);
+        return;
+    }
     action_group(d, _("New this week"), in->actions_new, in->nnew, false);
     action_group(d, _("Carried over"), in->actions_carried, in->ncarried,
                  true);
@@ -417,7 +456,18 @@ static void section_changes(fp_mdoc *d, const fp_minutes_input *in)
     fp_buf b;
     fp_buf_init(&b);
     w_heading(d, _("Changed since last meeting"));
-    if (!in->has_snapshot)
+    if (in->is_period && !in->has_snapshot)
+        fp_buf_printf(&b, _("No meeting recorded the figures of the weeks "
+                            "of %s."), nz(in->period));
+    else if (in->is_period && in->nchanges == 0)
+        fp_buf_printf(&b, _("No changes: the figures of the weeks of %s "
+                            "stand as shown in the meetings."),
+                      nz(in->period));
+    else if (in->is_period)
+        fp_buf_printf(&b, _("Figures of the weeks of %s as shown in the "
+                            "meetings and as they stand now (late data):"),
+                      nz(in->period));
+    else if (!in->has_snapshot)
         fp_buf_printf(&b, _("No meeting recorded the figures of %s."),
                       nz(in->prev_week));
     else if (in->nchanges == 0)

@@ -83,6 +83,14 @@ typedef struct {
     bool overdue;           /* open and due before this week */
 } fp_minutes_action;
 
+/* A meeting held in a month's or quarter's weeks (issue 16). */
+typedef struct {
+    const char *week;       /* "2026-W47" */
+    const char *date;       /* "2026-11-23" */
+    int length_min;         /* minutes; -1 while running or unknown */
+    const char *attendees;  /* "" when not recorded */
+} fp_minutes_meeting;
+
 /* Last week's key figure as shown in the meeting and as it is now. */
 typedef struct {
     const char *node, *kpi, *then, *now;
@@ -116,6 +124,14 @@ typedef struct {
      * stop-loss (issue 16); the section is left out when there is none */
     const char *const *stoploss;
     size_t nstoploss;
+    /* A month or a quarter (issue 16): the meetings of its weeks instead
+     * of one meeting record; action items new in the period, still open
+     * at its end and done in it; changes: its weeks' figures as the
+     * meetings showed them and as they are now. */
+    bool is_period;
+    const char *period;               /* "2026-11 (W45-W48)" */
+    const fp_minutes_meeting *meetings;
+    size_t nmeetings;
 } fp_minutes_input;
 
 /* The minutes as a new string (caller frees); NULL when out of memory. */

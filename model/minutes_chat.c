@@ -45,8 +45,27 @@ static int count_names(const char *list)
     return n;
 }
 
+/* A month or a quarter: "Meetings (2): 2026-11-09 60 min, 2026-11-23". */
+static void chat_meetings(fp_mdoc *d, const fp_minutes_input *in)
+{
+    fp_buf b;
+    fp_buf_init(&b);
+    fp_buf_printf(&b, "%s (%zu)", _("Meetings"), in->nmeetings);
+    for (size_t i = 0; i < in->nmeetings; i++) {
+        const fp_minutes_meeting *m = &in->meetings[i];
+        fp_buf_printf(&b, "%s %s", i ? "," : ":", nz(m->date));
+        if (m->length_min >= 0)
+            fp_buf_printf(&b, _(", %d min"), m->length_min);
+    }
+    add_buf(d, FP_MB_PARA, &b);
+}
+
 static void chat_meeting(fp_mdoc *d, const fp_minutes_input *in)
 {
+    if (in->is_period) {
+        chat_meetings(d, in);
+        return;
+    }
     const char *start = nz(in->meeting_start), *end = nz(in->meeting_end);
     fp_buf b;
     fp_buf_init(&b);
@@ -237,6 +256,14 @@ static void chat_actions(fp_mdoc *d, const fp_minutes_input *in)
     if (in->nnew + in->ncarried + in->ndone == 0)
         return;
     fp_mdoc_add(d, FP_MB_HEADING, 0, _("Action items"));
+    if (in->is_period) {
+        action_group(d, _("New in the period"), in->actions_new, in->nnew);
+        action_group(d, _("Still open from before"), in->actions_carried,
+                     in->ncarried);
+        action_group(d, _("Done in the period"), in->actions_done,
+                     in->ndone);
+        return;
+    }
     action_group(d, _("New this week"), in->actions_new, in->nnew);
     action_group(d, _("Carried over"), in->actions_carried, in->ncarried);
     action_group(d, _("Done since last meeting"), in->actions_done,
@@ -248,7 +275,7 @@ static void chat_changes(fp_mdoc *d, const fp_minutes_input *in)
     if (!in->has_snapshot || in->nchanges == 0)
         return;
     fp_mdoc_addf(d, FP_MB_HEADING, 0, _("Changed since last meeting (%s)"),
-                 nz(in->prev_week));
+                 nz(in->is_period ? in->period : in->prev_week));
     for (size_t i = 0; i < in->nchanges; i++) {
         const fp_minutes_change *c = &in->changes[i];
         fp_mdoc_addf(d, FP_MB_BULLET, 0, "%s \xc2\xb7 %s: %s \xe2\x86\x92 %s",

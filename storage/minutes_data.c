@@ -113,6 +113,7 @@ typedef struct {
     bool is_period;          /* a month or a quarter (fp_minutes_build_period) */
     fp_period period;
     char period_s[96], prev_period_s[FP_PERIOD_LABEL];
+    char period_label[FP_PERIOD_LABEL];
 } gather;
 
 static int cmp_id(const void *a, const void *b)
@@ -535,11 +536,27 @@ static fp_minutes_action to_action(gather *g, const fp_action_item *a)
     };
 }
 
+/* A month's or quarter's group of an item: 0 agreed in the period, 1
+ * agreed before it and still open at its end, 2 agreed before it and
+ * closed in it; -1 none of these. */
+static int period_group(const gather *g, const fp_action_item *a)
+{
+    fp_week first = fp_period_first(g->period), last = g->week;
+    if (a->week > last)
+        return -1;
+    if (a->week >= first)
+        return 0;
+    if (strcmp(a->state, "open") == 0 || a->closed_week > last)
+        return 1;
+    return a->closed_week >= first ? 2 : -1;
+}
+
 /* New this week, carried over (open from earlier weeks), done since the
- * last meeting (closed this week). */
+ * last meeting (closed this week); a period's: see period_group. */
 static bool gather_actions(gather *g)
 {
-    if (!fp_action_list_get(g->db, g->week, false, &g->actions))
+    if (!fp_action_list_get(g->db, g->is_period ? 0 : g->week, false,
+                            &g->actions))
         return false;
     size_t n = g->actions.n;
     fp_minutes_action *lists[3];
@@ -549,9 +566,11 @@ static bool gather_actions(gather *g)
             return false;
     for (size_t i = 0; i < n; i++) {
         const fp_action_item *a = &g->actions.items[i];
-        int which = a->week == g->week ? 0
+        int which = g->is_period ? period_group(g, a)
+                  : a->week == g->week ? 0
                   : strcmp(a->state, "open") == 0 ? 1 : 2;
-        lists[which][counts[which]++] = to_action(g, a);
+        if (which >= 0)
+            lists[which][counts[which]++] = to_action(g, a);
     }
     g->in.actions_new = lists[0];
     g->in.nnew = counts[0];
@@ -791,6 +810,9 @@ static void period_dates(gather *g)
     else
         snprintf(g->period_s, sizeof g->period_s, "%s", label);
     fp_period_label(fp_period_add(g->period, -1), g->prev_period_s);
+    fp_period_label(g->period, g->period_label);
+    g->in.is_period = true;
+    g->in.period = g->period_label;
     g->in.week = g->period_s;
     g->in.prev_week = g->prev_period_s;
     g->in.first_day = g->first_day;
@@ -799,9 +821,97 @@ static void period_dates(gather *g)
     g->in.meeting_start = g->in.meeting_end = g->in.attendees = "";
 }
 
-/* A period's minutes: its summary, red and amber items and the notes and
- * overrides of its weeks; no meeting record, action items or changes
- * since a meeting (those belong to the weekly meetings). */
+/* Minutes from start to end ("YYYY-MM-DDTHH:MM:SS"); -1 when unknown. */
+static int stamp_minutes(const char *start, const char *end)
+{
+    int y1, mo1, d1, h1, mi1, y2, mo2, d2, h2, mi2;
+    if (!start || !end ||
+        sscanf(start, "%d-%d-%d%*c%d:%d", &y1, &mo1, &d1, &h1, &mi1) != 5 ||
+        sscanf(end, "%d-%d-%d%*c%d:%d", &y2, &mo2, &d2, &h2, &mi2) != 5)
+        return -1;
+    long mins = (fp_days_from_civil(y2, mo2, d2) -
+                 fp_days_from_civil(y1, mo1, d1)) * 1440L +
+                (h2 * 60 + mi2) - (h1 * 60 + mi1);
+    return mins >= 0 && mins < 100000 ? (int)mins : -1;
+}
+
+/* The newest meeting of each of the period's weeks, in week order. */
+static bool period_meetings(gather *g)
+{
+    fp_week first = fp_period_first(g->period), last = g->week;
+    fp_minutes_meeting *ms = pool_calloc(&g->pl,
+        (size_t)fp_week_diff(last, first) + 1, sizeof *ms);
+    if (!ms)
+        return false;
+    size_t n = 0;
+    for (fp_week w = first; w <= last; w = fp_week_next(w)) {
+        fp_meeting m;
+        bool has = fp_meeting_get(g->db, w, &m);
+        if (!has && m.id < 0)
+            return false;
+        if (has) {
+            char ws[FP_WEEK_STR], date[11];
+            fp_week_format(w, ws);
+            snprintf(date, sizeof date, "%.10s", m.started_at ? m.started_at
+                                                               : "");
+            ms[n++] = (fp_minutes_meeting){
+                pool_str(&g->pl, ws), pool_str(&g->pl, date),
+                stamp_minutes(m.started_at, m.ended_at),
+                pool_str(&g->pl, m.attendees ? m.attendees : "")};
+        }
+        fp_meeting_done(&m);
+    }
+    g->in.meetings = ms;
+    g->in.nmeetings = n;
+    return true;
+}
+
+/* The period's weeks' key figures as the newest meeting showed them and
+ * as they are now; only the ones whose shown text differs. */
+static bool period_changes(gather *g, const int *nodes, int nnodes)
+{
+    fp_week first = fp_period_first(g->period), last = g->week;
+    size_t cap = g->in.nsummary * ((size_t)fp_week_diff(last, first) + 1);
+    fp_minutes_change *ch = pool_calloc(&g->pl, cap + 1, sizeof *ch);
+    if (!ch)
+        return false;
+    size_t n = 0;
+    for (fp_week w = first; w <= last; w = fp_week_next(w)) {
+        const fp_rollup *r = fp_review_week(g->rv, w);
+        if (!r)
+            return false;
+        char ws[FP_WEEK_STR];
+        fp_week_format(w, ws);
+        for (int i = 0; i < nnodes; i++) {
+            const fp_node *node = &g->tree->nodes[nodes[i]];
+            const fp_level_card *card = &g->cat->levels[node->level];
+            for (int j = 0; j < card->nkpis && n < cap; j++) {
+                int k = card->kpis[j].kpi;
+                double then;
+                if (!fp_meeting_snapshot_read(g->db, 0, w, node->db_id,
+                                              g->cat->kpis[k].id, &then))
+                    return false;
+                if (!fp_has(then))
+                    continue;
+                g->in.has_snapshot = true;
+                const char *was = money_text(g, nodes[i], k, then);
+                const char *is = money_text(g, nodes[i], k,
+                    fp_rollup_cell(r, nodes[i], k)->value);
+                if (strcmp(was, is) != 0)
+                    ch[n++] = (fp_minutes_change){node_label(g, nodes[i]),
+                        pool_printf(&g->pl, "%s (%s)", g->kpi_label[k], ws),
+                        was, is};
+            }
+        }
+    }
+    g->in.changes = ch;
+    g->in.nchanges = n;
+    return true;
+}
+
+/* A period's minutes: its summary, red and amber items, the notes and
+ * overrides of its weeks, the meetings held in them, its action items
+ * and its weeks' figures changed since the meetings showed them. */
 static bool gather_period(gather *g)
 {
     g->prev = fp_review_period(g->rv, fp_period_add(g->period, -1));
@@ -816,6 +926,8 @@ static bool gather_period(gather *g)
     return index_nodes(g) && label_kpis(g) && period_lists(g) &&
            bucket_notes(g) && gather_summary(g, nodes, nnodes) &&
            gather_items(g) && gather_causes(g) && gather_overrides(g) &&
+           period_meetings(g) && gather_actions(g) &&
+           period_changes(g, nodes, nnodes) &&
            gather_stoploss(g) && !g->pl.failed;
 }
 

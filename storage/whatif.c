@@ -7,6 +7,7 @@
 
 #include "model/format.h"
 #include "model/i18n.h"
+#include "model/labels.h"
 #include "model/text.h"
 #include "storage/catalogue_versions.h"
 
@@ -111,6 +112,7 @@ static fp_catalogue *changed_catalogue(fp_review *rv,
     return cat;
 }
 
+/* The role id of row's person ("" for a node without one): csv. */
 static const char *role_of(const fp_tree *t, int row)
 {
     int p = t->nodes[row].person;
@@ -133,6 +135,7 @@ static bool card_changed(const snapshot *a, const snapshot *b, int row)
 typedef struct {
     const fp_tree *tree;
     const snapshot *before, *after;
+    const fp_catalogue *cat; /* the changed one: role labels */
     int root;
     FILE *out;
 } compare;
@@ -247,8 +250,11 @@ static void print_text(const compare *c, const char *week)
             each_changed_kpi(c, row, NULL) == 0))
             continue;
         char name[512], sb[32], sa[32];
-        snprintf(name, sizeof name, "%s %s", c->tree->nodes[row].name,
-                 role_of(c->tree, row));
+        char role[128];
+        fp_label_role(c->cat, role_of(c->tree, row), FP_LABEL_FIRST, role,
+                      sizeof role);
+        snprintf(name, sizeof name, *role ? "%s (%s)" : "%s",
+                 c->tree->nodes[row].name, role);
         fp_format_attainment(c->before->score[row], sb, sizeof sb);
         fp_format_attainment(c->after->score[row], sa, sizeof sa);
         col(c->out, name, 36);
@@ -280,7 +286,8 @@ int fp_whatif_run(fp_review *rv, fp_week week, const fp_whatif_req *req,
     if (rc == FP_WHATIF_OK) {
         char ws[FP_WEEK_STR];
         fp_week_format(week, ws);
-        compare c = {fp_review_tree(rv), &before, &after, req->root, out};
+        compare c = {fp_review_tree(rv), &before, &after,
+                     fp_review_catalogue(rv), req->root, out};
         if (req->csv)
             print_csv(&c);
         else

@@ -26,6 +26,7 @@ void fp_meet_init(fp_ui *ui)
 
 static void pending_free(fp_pending_note *p)
 {
+    free(p->owner);
     free(p->kpi);
     free(p->cause);
     free(p->text);
@@ -74,27 +75,83 @@ static char *dup_or_null(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-bool fp_meet_keep_note(fp_ui *ui, fp_week week, long long node_id,
-                       const char *kpi, const char *cause, const char *text,
-                       long long edit_id)
+/* Appends p (whose strings it then owns) to the queue; false (p freed)
+ * when out of memory. */
+static bool keep(fp_ui *ui, fp_pending_note p)
 {
     fp_meet *m = &ui->meet;
     if (m->npending == m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 4;
         fp_pending_note *grown = realloc(m->pending, cap * sizeof *grown);
-        if (!grown)
+        if (!grown) {
+            pending_free(&p);
             return false;
+        }
         m->pending = grown;
         m->cap = cap;
     }
+    m->pending[m->npending++] = p;
+    return true;
+}
+
+bool fp_meet_keep_note(fp_ui *ui, fp_week week, long long node_id,
+                       const char *kpi, const char *cause, const char *text,
+                       long long edit_id)
+{
     fp_pending_note p = { week, node_id, dup_or_null(kpi), strdup(cause),
-                          strdup(text), strdup(fp_meet_author(ui)), edit_id };
+                          strdup(text), strdup(fp_meet_author(ui)), edit_id,
+                          .kind = FP_PENDING_NOTE };
     if (!p.cause || !p.text || !p.author || (kpi && !p.kpi)) {
         pending_free(&p);
         return false;
     }
-    m->pending[m->npending++] = p;
-    return true;
+    return keep(ui, p);
+}
+
+bool fp_meet_keep_override(fp_ui *ui, fp_week week, long long node_id,
+                           const char *kpi, double value, double original,
+                           const char *reason)
+{
+    fp_pending_note p = { week, node_id, strdup(kpi), NULL, strdup(reason),
+                          strdup(fp_meet_author(ui)), 0,
+                          .kind = FP_PENDING_OVERRIDE, .value = value,
+                          .original = original };
+    if (!p.kpi || !p.text || !p.author) {
+        pending_free(&p);
+        return false;
+    }
+    return keep(ui, p);
+}
+
+bool fp_meet_keep_action(fp_ui *ui, fp_week week, long long node_id,
+                         const char *owner, fp_week due, const char *text)
+{
+    fp_pending_note p = { week, node_id, NULL, NULL, strdup(text),
+                          strdup(fp_meet_author(ui)), 0,
+                          .kind = FP_PENDING_ACTION, .owner = strdup(owner),
+                          .due = due };
+    if (!p.text || !p.author || !p.owner) {
+        pending_free(&p);
+        return false;
+    }
+    return keep(ui, p);
+}
+
+/* The kept item's draft kind: "note", "override", "action". */
+static const char *pending_kind(const fp_pending_note *p)
+{
+    return p->kind == FP_PENDING_OVERRIDE ? "override"
+         : p->kind == FP_PENDING_ACTION ? "action" : "note";
+}
+
+/* Writes a kept override or action item (the meeting is open). */
+static bool store_other(fp_db *db, const fp_pending_note *p)
+{
+    if (p->kind == FP_PENDING_OVERRIDE)
+        return fp_override_set(db, p->week, p->node_id, p->kpi, p->value,
+                               p->original, p->text, p->author) >= 0;
+    return fp_action_add(db, p->week, p->node_id, p->owner, p->due, p->text,
+                         p->author) >= 0;
 }
 
 static bool store_note(fp_ui *ui, const fp_pending_note *p)
@@ -109,7 +166,8 @@ static bool store_note(fp_ui *ui, const fp_pending_note *p)
             fp_meeting_done(&m);
         else if (fp_meeting_ensure(db, p->week, p->author) < 0)
             return false;
-        ok = fp_note_add(db, p->week, p->node_id, p->kpi, p->cause, p->text,
+        ok = p->kind != FP_PENDING_NOTE ? store_other(db, p)
+           : fp_note_add(db, p->week, p->node_id, p->kpi, p->cause, p->text,
                          p->author) > 0;
     }
     if (!ok)
@@ -121,20 +179,20 @@ static bool store_note(fp_ui *ui, const fp_pending_note *p)
 size_t fp_meet_retry(fp_ui *ui)
 {
     fp_meet *m = &ui->meet;
-    size_t keep = 0;
+    size_t kept = 0;
     for (size_t i = 0; i < m->npending; i++) {
-        if (store_note(ui, &m->pending[i]))
+        if (store_note(ui, &m->pending[i])) {
+            fp_meet_draft_discard(ui, pending_kind(&m->pending[i]));
             pending_free(&m->pending[i]);
-        else
-            m->pending[keep++] = m->pending[i];
+        } else {
+            m->pending[kept++] = m->pending[i];
+        }
     }
-    bool saved = keep < m->npending;
-    m->npending = keep;
-    if (saved) {
-        fp_meet_draft_discard(ui, "note");
+    bool saved = kept < m->npending;
+    m->npending = kept;
+    if (saved)
         fp_meet_after_write(ui);
-    }
-    return keep;
+    return kept;
 }
 
 void fp_meet_pending_badge(fp_ui *ui, int max_cols, char *out,
@@ -155,10 +213,16 @@ int fp_meet_tick(fp_ui *ui)
     if (m->npending == 0 || now - m->last_retry < 1)
         return FP_R_NONE;
     m->last_retry = now;
-    size_t before = m->npending, left = fp_meet_retry(ui);
-    if (left == 0)
+    size_t before = m->npending, notes = 0;
+    for (size_t i = 0; i < before; i++)
+        notes += m->pending[i].kind == FP_PENDING_NOTE;
+    size_t left = fp_meet_retry(ui);
+    if (left == 0 && notes == before)
         fp_ui_msg(ui, FP_MSG_INFO, ngettext("The kept note is saved now.",
                   "The %zu kept notes are saved now.", before), before);
+    else if (left == 0)
+        fp_ui_msg(ui, FP_MSG_INFO, ngettext("The kept entry is saved now.",
+                  "The %zu kept entries are saved now.", before), before);
     return left < before ? FP_R_REDRAW : FP_R_NONE;
 }
 
@@ -177,15 +241,25 @@ static bool write_unsaved(fp_ui *ui, char *path, size_t pathsz)
         return false;
     for (size_t i = 0; i < ui->meet.npending; i++) {
         const fp_pending_note *p = &ui->meet.pending[i];
-        char week[FP_WEEK_STR];
+        char week[FP_WEEK_STR], due[FP_WEEK_STR];
         fp_week_format(p->week, week);
+        fp_week_format(p->due, due);
         int n = fp_tree_find_db_id(fp_ui_tree(ui), p->node_id);
         char where[512] = "";
         if (n >= 0)
             fp_tree_path(fp_ui_tree(ui), n, where, sizeof where);
-        fprintf(f, "week %s  path %s  kpi %s  cause %s  author %s\n%s\n\n",
-                week, *where ? where : "(company)", p->kpi ? p->kpi : "-",
-                p->cause, p->author, p->text);
+        if (p->kind == FP_PENDING_OVERRIDE)
+            fprintf(f, "override  week %s  path %s  kpi %s  value %.17g  "
+                    "author %s\n%s\n\n", week, *where ? where : "(company)",
+                    p->kpi, p->value, p->author, p->text);
+        else if (p->kind == FP_PENDING_ACTION)
+            fprintf(f, "action  week %s  path %s  owner %s  due %s  "
+                    "author %s\n%s\n\n", week, *where ? where : "(company)",
+                    p->owner, due, p->author, p->text);
+        else
+            fprintf(f, "week %s  path %s  kpi %s  cause %s  author %s\n%s"
+                    "\n\n", week, *where ? where : "(company)",
+                    p->kpi ? p->kpi : "-", p->cause, p->author, p->text);
     }
     return fclose(f) == 0;
 }
@@ -200,7 +274,9 @@ static void unsaved_to_message(fp_ui *ui, const char *path, const char *why)
                                 " the notes not saved:"), path, why);
     for (size_t i = 0; i < ui->meet.npending && o < msgsz; i++)
         o += (size_t)snprintf(msg + o, msgsz - o, "\n  [%s] %s",
-                              ui->meet.pending[i].cause,
+                              ui->meet.pending[i].cause
+                                  ? ui->meet.pending[i].cause
+                                  : pending_kind(&ui->meet.pending[i]),
                               ui->meet.pending[i].text);
 }
 

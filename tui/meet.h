@@ -17,12 +17,20 @@
 
 typedef struct fp_ui fp_ui;
 
-/* A note that the database did not take yet (read-only, full, locked). */
+/* A note that the database did not take yet (read-only, full, locked),
+ * or an override or action item typed while another process held the
+ * write lock (kind). */
+enum { FP_PENDING_NOTE, FP_PENDING_OVERRIDE, FP_PENDING_ACTION };
 typedef struct {
     fp_week week;
     long long node_id;
-    char *kpi, *cause, *text, *author;
+    char *kpi, *cause, *text, *author; /* override: kpi, text = reason;
+                                          action: text; cause NULL */
     long long edit_id;      /* > 0: a new version of that note */
+    int kind;               /* FP_PENDING_* */
+    double value, original; /* override */
+    char *owner;            /* action: person code */
+    fp_week due;            /* action */
 } fp_pending_note;
 
 typedef struct {
@@ -66,6 +74,13 @@ int fp_meet_offer_draft(fp_ui *ui);
 bool fp_meet_keep_note(fp_ui *ui, fp_week week, long long node_id,
                        const char *kpi, const char *cause, const char *text,
                        long long edit_id);
+/* Keeps an override or an action item typed while another process holds
+ * the write lock, for fp_meet_retry; false when out of memory. */
+bool fp_meet_keep_override(fp_ui *ui, fp_week week, long long node_id,
+                           const char *kpi, double value, double original,
+                           const char *reason);
+bool fp_meet_keep_action(fp_ui *ui, fp_week week, long long node_id,
+                         const char *owner, fp_week due, const char *text);
 /* Tries the kept notes again; returns how many are still waiting. */
 size_t fp_meet_retry(fp_ui *ui);
 /* The header's mark for kept notes: " 2 UNSAVED ", and while another

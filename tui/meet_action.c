@@ -72,14 +72,33 @@ static bool ask_due(fp_ui *ui, fp_week *due)
     return false;
 }
 
+/* The database is locked by another writer: the item waits with the
+ * kept notes (tui/draft.c) and is written when the lock frees. */
+static int keep_action(fp_ui *ui, long long node_id, const char *owner,
+                       fp_week due, const char *text)
+{
+    char why[512];
+    snprintf(why, sizeof why, "%s", fp_review_db(ui->rv)->err);
+    snprintf(ui->meet.pending_err, sizeof ui->meet.pending_err, "%s", why);
+    if (fp_meet_keep_action(ui, ui->week, node_id, owner, due, text))
+        fp_ui_msg(ui, FP_MSG_ERROR, _("Not saved yet (%s): the action item "
+                  "is kept and saved as soon as the database allows"), why);
+    else
+        fp_ui_msg(ui, FP_MSG_ERROR, _("Action item NOT saved (%s): the text "
+                  "stays in the draft"), why);
+    return FP_R_REDRAW;
+}
+
 static int store_action(fp_ui *ui, long long node_id, const char *owner,
                         fp_week due, const char *text)
 {
     fp_db *db = fp_review_db(ui->rv);
-    if (!fp_meet_ensure_meeting(ui))
-        return FP_R_REDRAW;
-    if (fp_action_add(db, ui->week, node_id, owner, due, text,
-                      fp_meet_author(ui)) < 0) {
+    bool ok = fp_meet_ensure_meeting(ui) &&
+              fp_action_add(db, ui->week, node_id, owner, due, text,
+                            fp_meet_author(ui)) >= 0;
+    if (!ok && db->busy) /* another process's lock: wait in the queue */
+        return keep_action(ui, node_id, owner, due, text);
+    if (!ok) {
         fp_ui_msg(ui, FP_MSG_ERROR, _("Action item NOT saved (%s): the text "
                   "stays in the draft"), db->err);
         return FP_R_REDRAW;

@@ -72,7 +72,8 @@ static int store(fp_ui *ui, const note_draft *d, long long edit_id,
     fp_db *db = fp_review_db(ui->rv);
     fp_pending_note p = { ui->week, d->node_id, (char *)d->kpi,
                           (char *)d->cause, (char *)text,
-                          (char *)fp_meet_author(ui), edit_id };
+                          (char *)fp_meet_author(ui), edit_id,
+                          .kind = FP_PENDING_NOTE };
     bool ok;
     if (edit_id > 0) {
         ok = fp_note_edit(db, edit_id, p.cause, p.text, p.author);

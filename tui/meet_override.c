@@ -120,6 +120,24 @@ static bool ask_value(fp_ui *ui, const cell_ref *c, const char *start,
     }
 }
 
+/* The database is locked by another writer: the override waits with the
+ * kept notes (tui/draft.c) and is written when the lock frees. */
+static int keep_override(fp_ui *ui, const cell_ref *c, double value,
+                         const char *reason)
+{
+    char why[512];
+    snprintf(why, sizeof why, "%s", fp_review_db(ui->rv)->err);
+    snprintf(ui->meet.pending_err, sizeof ui->meet.pending_err, "%s", why);
+    if (fp_meet_keep_override(ui, ui->week, c->node_id, c->def->id, value,
+                              c->cell->source, reason))
+        fp_ui_msg(ui, FP_MSG_ERROR, _("Not saved yet (%s): the override is "
+                  "kept and saved as soon as the database allows"), why);
+    else
+        fp_ui_msg(ui, FP_MSG_ERROR, _("Override NOT saved (%s): the reason "
+                  "stays in the draft"), why);
+    return FP_R_REDRAW;
+}
+
 static int store_override(fp_ui *ui, const cell_ref *c, double value,
                           const char *reason)
 {
@@ -127,10 +145,13 @@ static int store_override(fp_ui *ui, const cell_ref *c, double value,
     char from[64], to[64];
     fp_format_value(c->def, c->cell->source, from, sizeof from);
     fp_format_value(c->def, value, to, sizeof to);
-    if (!fp_meet_ensure_meeting(ui))
-        return FP_R_REDRAW;
-    if (fp_override_set(db, ui->week, c->node_id, c->def->id, value,
-                        c->cell->source, reason, fp_meet_author(ui)) < 0) {
+    bool ok = fp_meet_ensure_meeting(ui) &&
+              fp_override_set(db, ui->week, c->node_id, c->def->id, value,
+                              c->cell->source, reason,
+                              fp_meet_author(ui)) >= 0;
+    if (!ok && db->busy) /* another process's lock: wait in the queue */
+        return keep_override(ui, c, value, reason);
+    if (!ok) {
         fp_ui_msg(ui, FP_MSG_ERROR, _("Override NOT saved (%s): the reason "
                   "stays in the draft"), db->err);
         return FP_R_REDRAW;

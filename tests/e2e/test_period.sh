@@ -75,6 +75,23 @@ head -1 "$WORK/min" | grep -q "2026-11 (W45-W48), partial: 3 of 4 weeks with dat
     fail "minutes title: $(head -1 "$WORK/min")"
 grep -q "马来西亚 TikTok 店 .* 169,399\*" "$WORK/min" || fail "minutes month gmv"
 grep -q "T+1 延迟" "$WORK/min" || fail "minutes lack the period's notes"
+# its meetings (the sample's W46 and W47 ones, 48 and 52 minutes), its
+# action items (all six sample items were agreed in W46-W47; the
+# stop-loss one was due W47 and is still open: overdue at W48) and its
+# weeks' figures changed since the meetings showed them
+grep -q "^Meetings (2)" "$WORK/min" || fail "minutes lack the meetings"
+grep -q "^2026-W46  2026-11-17  48 min  陈静, 李娜" "$WORK/min" ||
+    fail "W46 meeting: $(grep 2026-W46 "$WORK/min")"
+grep -q "^2026-W47  2026-11-24  52 min  " "$WORK/min" || fail "W47 meeting"
+grep -q "^New in the period (6)" "$WORK/min" || fail "period action items"
+grep -q "设置止损.*due 2026-W47, overdue" "$WORK/min" || fail "overdue item"
+grep -q "联系供应商空运.*due 2026-W47, done" "$WORK/min" || fail "done item"
+grep -q "^Changed since last meeting" "$WORK/min" || fail "changes section"
+grep -q "马来西亚 TikTok 店 *GMV 成交金额 (2026-W46) *64,912 MYR *70,851 MYR" \
+    "$WORK/min" || fail "changed W46 gmv"
+"$BIN" minutes --db "$DB" --month 2026-10 >"$WORK/min10" || fail "minutes 2026-10"
+grep -q "No meeting recorded in the period" "$WORK/min10" ||
+    fail "2026-10 has no meeting"
 
 # the TUI: P cycles week -> month -> quarter -> week; [ steps by the period
 tui() { "$BIN" --db "$DB" --today 2026-11-25 --headless 100x12 --keys "$1" 2>&1; }

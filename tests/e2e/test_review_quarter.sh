@@ -42,15 +42,17 @@ sed '1,/^$/d' "$WORK/out" | head -1 | grep -qx 'conflict,kpi_a,kpi_b,fired' ||
 # text and md: the quarter's weeks and the same KPIs
 "$BIN" review --db "$DB" --quarter $Q >"$WORK/text" || fail "text"
 grep -q '2026-W40–2026-W53' "$WORK/text" || fail "text title: $(head -1 "$WORK/text")"
-grep -q '^成交金额 gmv' "$WORK/text" || fail "text gmv line"
+grep -q '^GMV 成交金额 ' "$WORK/text" || fail "text gmv line"
 "$BIN" review --db "$DB" --quarter $Q --format md >"$WORK/md" || fail "md"
-grep -q '^| 成交金额 gmv | result |' "$WORK/md" || fail "md gmv line"
+grep -q '^| GMV 成交金额 | result |' "$WORK/md" || fail "md gmv line"
+"$BIN" review --db "$DB" --quarter $Q --lang zh_CN >"$WORK/text" || fail "zh"
+grep -q '^成交金额 GMV ' "$WORK/text" || fail "zh text gmv line"
 
 # the browser: Q shows the review of the quarter of the week on screen
 out=$("$BIN" --db "$DB" --headless 110x30 --keys 'Q')
 echo "$out" | grep -q 'KPI system review 2026-Q4 · 2026-W40–2026-W53' ||
     { echo "$out"; fail "Q title"; }
-echo "$out" | grep -q '^成交金额 gmv  *result' || { echo "$out"; fail "Q gmv line"; }
+echo "$out" | grep -q '^GMV 成交金额  *result' || { echo "$out"; fail "Q gmv line"; }
 
 # exit codes: a quarter without data, a malformed one
 set +e

@@ -44,12 +44,38 @@ sleep 2.2
 keys Down
 wait_for "▸马来西亚"
 
+# an override and an action item typed during the lock wait with it
+keys Tab
+wait_for "${CUR:-▸}GMV 成交金额"
+text 'o'
+wait_for "New value:"
+text '52,000'
+keys Enter
+wait_for "Reason for the override (required)"
+text '锁定期间的修正'
+keys Enter
+wait_for "2 UNSAVED: waiting for the database" 2
+text 't'
+wait_for "New action item"
+text '锁定期间的待办'
+keys Enter
+wait_for "Owner"
+text '李娜'
+keys Enter
+wait_for "Due week"
+keys Enter
+wait_for "3 UNSAVED: waiting for the database" 2
+
 touch "$WORK/release"
 wait "$holder"
-wait_for "The kept note is saved now." 4
+wait_for "The 3 kept entries are saved now." 4
 wait_gone "UNSAVED" 2
 "$BIN" note list --db "$DB" --week 2026-W47 | grep -q "导入期间也能记下" \
     || fail "the kept note did not reach the database"
+"$BIN" override list --db "$DB" --week 2026-W47 | grep -q "锁定期间的修正" \
+    || fail "the kept override did not reach the database"
+"$BIN" action list --db "$DB" --week 2026-W47 | grep -q "锁定期间的待办" \
+    || fail "the kept action item did not reach the database"
 text 'q'
 wait_for "EXIT=0"
 check_valgrind

@@ -49,6 +49,12 @@ grep -q '^tts-my/apparel/刘洋,roas,red,amber$' "$WORK/kpis" ||
     >"$WORK/text" || fail "whatif text"
 grep -q "^$changed of [0-9]* scorecards change" "$WORK/text" ||
     fail "text: $(cat "$WORK/text")"
+# role labels in the UI language, never the role id
+grep -q '(Ad buyer)' "$WORK/text" || fail "text lacks the role label"
+grep -q 'ad_buyer' "$WORK/text" && fail "text shows the role id"
+"$BIN" whatif --db "$DB" --week $W --lang zh_CN \
+    --set 'role.ad_buyer.kpis=roas:0 cpm:20 cpc:20 ad_spend:20' |
+    grep -q '(投手)' || fail "zh_CN text lacks 投手"
 
 # a --catalogue file on top, as the config's catalogue
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -70,7 +76,7 @@ set -e
 out=$("$BIN" --db "$DB" --headless 100x30 \
       --keys 'Down Enter W text:kpi.roas.amber=50 Enter')
 echo "$out" | grep -q 'What-if: kpi.roas.amber=50' || { echo "$out"; fail "W title"; }
-echo "$out" | grep -q '刘洋 ad_buyer' || { echo "$out"; fail "W: 刘洋 (tts-my)"; }
+echo "$out" | grep -q '刘洋 (Ad buyer)' || { echo "$out"; fail "W: 刘洋 (tts-my)"; }
 echo "$out" | grep -q '王强' && { echo "$out"; fail "W shows tts-th's 王强"; }
 echo "$out" | grep -q '^2 of 12 scorecards change' || { echo "$out"; fail "W count"; }
 
