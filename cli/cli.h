@@ -53,6 +53,9 @@ fp_review *fp_cli_open_new(const char *db, const char *config,
  * passed on as $FUPAN_WAIT, which fp_cli_open reads. Returns
  * FP_EXIT_USAGE (message printed) for a bad value. */
 int fp_cli_take_wait(int *argc, char **argv);
+/* Removes argv[i .. i + n - 1] (n words) from argv, keeping its NULL
+ * end; *argc -= n. */
+void fp_cli_drop_args(int *argc, char **argv, int i, int n);
 /* "2", "0.5": seconds between 0 and 86400. */
 bool fp_cli_wait_seconds(const char *text, double *secs);
 /* Parses --week, printing an error naming the value when it is bad. */

@@ -88,8 +88,7 @@ bool fp_cli_wait_seconds(const char *text, double *secs)
     return end != text && *end == '\0' && *secs >= 0 && *secs <= 86400;
 }
 
-/* Removes argv[i] and argv[i + 1 .. i + n - 1] (n words). */
-static void drop_args(int *argc, char **argv, int i, int n)
+void fp_cli_drop_args(int *argc, char **argv, int i, int n)
 {
     memmove(argv + i, argv + i + n, (size_t)(*argc - i - n + 1) * sizeof *argv);
     *argc -= n;
@@ -110,7 +109,7 @@ int fp_cli_take_wait(int *argc, char **argv)
             return FP_EXIT_USAGE;
         }
         setenv("FUPAN_WAIT", value, 1);
-        drop_args(argc, argv, i--, joined ? 1 : 2);
+        fp_cli_drop_args(argc, argv, i--, joined ? 1 : 2);
     }
     return FP_EXIT_OK;
 }

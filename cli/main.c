@@ -215,10 +215,7 @@ static int choose_language(int *argc, char **argv)
     if (arg == NULL)
         return FP_EXIT_OK;
     bool joined = argv[at][strlen("--lang")] == '=';
-    int words = joined || at + 1 >= *argc ? 1 : 2;
-    memmove(argv + at, argv + at + words,
-            (size_t)(*argc - at - words + 1) * sizeof *argv);
-    *argc -= words;
+    fp_cli_drop_args(argc, argv, at, joined || at + 1 >= *argc ? 1 : 2);
     if (fp_lang_parse(arg) != FP_LANG_UNSET)
         return FP_EXIT_OK;
     fp_cli_error(_("--lang: '%s' is not zh_CN or en"), arg);

@@ -138,8 +138,3 @@ void fp_mtable_add(fp_mdoc *d, fp_mtable *t, const char *const *cells)
     }
     t->nrows++;
 }
-
-const char *fp_mtable_cell(const fp_mtable *t, size_t r, int c)
-{
-    return t->cells[r * (size_t)t->ncols + (size_t)c];
-}

@@ -61,8 +61,6 @@ fp_mtable *fp_mdoc_table(fp_mdoc *d, int ncols, const char *const *head,
                          const char *align, const int *maxw, int indent);
 /* Appends a row of ncols cells (copied; NULL counts as ""). */
 void fp_mtable_add(fp_mdoc *d, fp_mtable *t, const char *const *cells);
-/* The cell at row r, column c. */
-const char *fp_mtable_cell(const fp_mtable *t, size_t r, int c);
 
 /* The full minutes' sections (minutes.c) appended to d. */
 void fp_minutes_doc(fp_mdoc *d, const fp_minutes_input *in);
