@@ -46,16 +46,23 @@ size_t fp_chat_platform_limit(fp_chat_platform p)
 
 /* ------------------------------------------------------------- chat text */
 
-/* Sanitised s appended (control characters shown, never raw). */
-static void add_clean(fp_buf *b, const char *s)
+/* Sanitised s (NULL -> "") appended by put (control characters shown,
+ * never raw). */
+static void put_clean(fp_buf *b, const char *s,
+                      void (*put)(fp_buf *, const char *))
 {
     char *c = fp_text_sanitize(s ? s : "");
     if (!c) {
         b->failed = true;
         return;
     }
-    fp_buf_add(b, c);
+    put(b, c);
     free(c);
+}
+
+static void add_clean(fp_buf *b, const char *s)
+{
+    put_clean(b, s, fp_buf_add);
 }
 
 char *fp_mdoc_write_chat(const fp_mdoc *d)
@@ -114,13 +121,7 @@ static void md_escape(fp_buf *b, const char *s)
 
 static void md_clean(fp_buf *b, const char *s)
 {
-    char *c = fp_text_sanitize(s ? s : "");
-    if (!c) {
-        b->failed = true;
-        return;
-    }
-    md_escape(b, c);
-    free(c);
+    put_clean(b, s, md_escape);
 }
 
 /* ------------------------------------------------------------- messages */
@@ -169,13 +170,7 @@ static void md_message(fp_buf *b, const message *m)
 
 static void json_clean(fp_buf *b, const char *s)
 {
-    char *c = fp_text_sanitize(s ? s : "");
-    if (!c) {
-        b->failed = true;
-        return;
-    }
-    json_escape(b, c);
-    free(c);
+    put_clean(b, s, json_escape);
 }
 
 /* One paragraph of a post: [{"tag":"text","text":"…"}]. */
