@@ -211,11 +211,6 @@ static void decide_delim(fp_csv_reader *r, const char *s, size_t n)
         csv_set_space_func(&r->p, is_space_not_tab);
 }
 
-char fp_csv_reader_delim(const fp_csv_reader *r)
-{
-    return r->delim_decided ? r->delim : ',';
-}
-
 /* One piece of one line through libcsv. */
 static bool feed_piece(fp_csv_reader *r, const char *s, size_t n, bool ends)
 {

@@ -55,10 +55,6 @@ const fp_csv_error *fp_csv_reader_error(const fp_csv_reader *r);
  * its record (to name the column of a byte that cannot be decoded). */
 void fp_csv_reader_position(const fp_csv_reader *r, int *line, int *field);
 
-/* The field delimiter, told by the first non-blank line (the header):
- * ',', TAB or ';' (the most frequent outside quotes; ',' on a tie). */
-char fp_csv_reader_delim(const fp_csv_reader *r);
-
 bool fp_csv_row_copy(const fp_csv_row *src, fp_csv_row *dst);
 void fp_csv_row_free(fp_csv_row *row);
 

@@ -85,9 +85,7 @@ void fp_decoder_free(fp_decoder *d)
 }
 
 fp_encoding fp_decoder_encoding(const fp_decoder *d) { return d->enc; }
-bool fp_decoder_had_bom(const fp_decoder *d) { return d->had_bom; }
 const char *fp_decoder_why(const fp_decoder *d) { return d->why; }
-size_t fp_decoder_bad_at(const fp_decoder *d) { return d->bad_at; }
 unsigned char fp_decoder_bad_byte(const fp_decoder *d) { return d->bad_byte; }
 
 static bool reserve(char **buf, size_t *cap, size_t need)

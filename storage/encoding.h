@@ -55,12 +55,9 @@ bool fp_decoder_feed(fp_decoder *d, const char *in, size_t len, bool last,
 /* UTF8, GB18030 or UTF-16 once decided; FP_ENC_AUTO while all was
  * ASCII. */
 fp_encoding fp_decoder_encoding(const fp_decoder *d);
-bool fp_decoder_had_bom(const fp_decoder *d);
-/* After a false feed: why (static English text, "out of memory" too),
- * the offset in the whole input of the bad byte and the byte (0 when
- * the input ended inside a character). */
+/* After a false feed: why (static English text, "out of memory" too)
+ * and the bad byte (0 when the input ended inside a character). */
 const char *fp_decoder_why(const fp_decoder *d);
-size_t fp_decoder_bad_at(const fp_decoder *d);
 unsigned char fp_decoder_bad_byte(const fp_decoder *d);
 
 /* ---- a whole text ---- */

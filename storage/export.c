@@ -23,11 +23,6 @@ bool fp_export_kind_parse(const char *name, fp_export_kind *out)
     return false;
 }
 
-const char *fp_export_kind_name(fp_export_kind kind)
-{
-    return kind_names[kind];
-}
-
 bool fp_export_format_parse(const char *name, fp_export_format *out)
 {
     static const char *const names[] = {"csv", "json", "xlsx"};

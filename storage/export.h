@@ -40,7 +40,6 @@ typedef struct {
 
 /* "scorecards" ... "actions"; false for another name. */
 bool fp_export_kind_parse(const char *name, fp_export_kind *out);
-const char *fp_export_kind_name(fp_export_kind kind);
 /* "csv" | "json" | "xlsx"; false for another name. */
 bool fp_export_format_parse(const char *name, fp_export_format *out);
 const char *fp_export_format_ext(fp_export_format fmt);

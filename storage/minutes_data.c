@@ -596,46 +596,52 @@ static bool gather_meeting(gather *g)
     return true;
 }
 
-/* What the last meeting before this week's showed for (week, node, KPI):
- * this week's meeting may have recorded last week's figures too, and
- * those are "now", not "then". */
-static bool shown_value(gather *g, fp_week week, long long node_id, int k,
-                        double *then)
+/* Appends to ch (n items, at most cap) week w's key figures whose text
+ * as the last meeting before meeting_id (0: the newest) showed them
+ * differs from now (r's values; r NULL: no value). ws: the week named
+ * after the KPI label (NULL: the label alone). */
+static bool week_changes(gather *g, fp_week w, long long meeting_id,
+                         const fp_rollup *r, const char *ws,
+                         const int *nodes, int nnodes,
+                         fp_minutes_change *ch, size_t *n, size_t cap)
 {
-    return fp_meeting_snapshot_read(g->db, g->in.has_meeting
-                                    ? g->meeting.id : 0, week, node_id,
-                                    g->cat->kpis[k].id, then);
-}
-
-/* Last week's key figures as the meeting showed them and as they are
- * now; only the ones whose shown text differs. */
-static bool gather_changes(gather *g, const int *nodes, int nnodes)
-{
-    fp_week prev = fp_week_prev(g->week);
-    fp_minutes_change *ch = pool_calloc(&g->pl, g->in.nsummary + 1,
-                                        sizeof *ch);
-    if (!ch)
-        return false;
-    size_t n = 0;
     for (int i = 0; i < nnodes; i++) {
         const fp_node *node = &g->tree->nodes[nodes[i]];
         const fp_level_card *card = &g->cat->levels[node->level];
-        for (int j = 0; j < card->nkpis && n < g->in.nsummary; j++) {
+        for (int j = 0; j < card->nkpis && *n < cap; j++) {
             int k = card->kpis[j].kpi;
             double then;
-            if (!shown_value(g, prev, node->db_id, k, &then))
+            if (!fp_meeting_snapshot_read(g->db, meeting_id, w, node->db_id,
+                                          g->cat->kpis[k].id, &then))
                 return false;
             if (!fp_has(then))
                 continue;
             g->in.has_snapshot = true;
             const char *was = money_text(g, nodes[i], k, then);
-            const char *is = money_text(g, nodes[i], k,
-                                        prev_value(g, nodes[i], k));
+            const char *is = money_text(g, nodes[i], k, r
+                ? fp_rollup_cell(r, nodes[i], k)->value : FP_NOVAL);
             if (strcmp(was, is) != 0)
-                ch[n++] = (fp_minutes_change){node_label(g, nodes[i]),
-                                              g->kpi_label[k], was, is};
+                ch[(*n)++] = (fp_minutes_change){node_label(g, nodes[i]),
+                    ws ? pool_printf(&g->pl, "%s (%s)", g->kpi_label[k], ws)
+                       : g->kpi_label[k], was, is};
         }
     }
+    return true;
+}
+
+/* Last week's key figures as the meeting before this week's showed them
+ * (this week's meeting may have recorded last week's figures too, and
+ * those are "now", not "then") and as they are now; only the ones whose
+ * shown text differs. */
+static bool gather_changes(gather *g, const int *nodes, int nnodes)
+{
+    fp_minutes_change *ch = pool_calloc(&g->pl, g->in.nsummary + 1,
+                                        sizeof *ch);
+    size_t n = 0;
+    if (!ch || !week_changes(g, fp_week_prev(g->week), g->in.has_meeting
+                             ? g->meeting.id : 0, g->prev, NULL, nodes,
+                             nnodes, ch, &n, g->in.nsummary))
+        return false;
     g->in.changes = ch;
     g->in.nchanges = n;
     return true;
@@ -878,31 +884,10 @@ static bool period_changes(gather *g, const int *nodes, int nnodes)
     size_t n = 0;
     for (fp_week w = first; w <= last; w = fp_week_next(w)) {
         const fp_rollup *r = fp_review_week(g->rv, w);
-        if (!r)
-            return false;
         char ws[FP_WEEK_STR];
         fp_week_format(w, ws);
-        for (int i = 0; i < nnodes; i++) {
-            const fp_node *node = &g->tree->nodes[nodes[i]];
-            const fp_level_card *card = &g->cat->levels[node->level];
-            for (int j = 0; j < card->nkpis && n < cap; j++) {
-                int k = card->kpis[j].kpi;
-                double then;
-                if (!fp_meeting_snapshot_read(g->db, 0, w, node->db_id,
-                                              g->cat->kpis[k].id, &then))
-                    return false;
-                if (!fp_has(then))
-                    continue;
-                g->in.has_snapshot = true;
-                const char *was = money_text(g, nodes[i], k, then);
-                const char *is = money_text(g, nodes[i], k,
-                    fp_rollup_cell(r, nodes[i], k)->value);
-                if (strcmp(was, is) != 0)
-                    ch[n++] = (fp_minutes_change){node_label(g, nodes[i]),
-                        pool_printf(&g->pl, "%s (%s)", g->kpi_label[k], ws),
-                        was, is};
-            }
-        }
+        if (!r || !week_changes(g, w, 0, r, ws, nodes, nnodes, ch, &n, cap))
+            return false;
     }
     g->in.changes = ch;
     g->in.nchanges = n;
