@@ -62,6 +62,12 @@ bool fp_meet_draft_save(fp_ui *ui, const char *kind, long long node_id,
     return false;
 }
 
+void fp_meet_write_failed(fp_ui *ui, char *why, size_t whysz)
+{
+    snprintf(why, whysz, "%s", fp_review_db(ui->rv)->err);
+    snprintf(ui->meet.pending_err, sizeof ui->meet.pending_err, "%s", why);
+}
+
 void fp_meet_draft_discard(fp_ui *ui, const char *kind)
 {
     if (!ui->read_only)

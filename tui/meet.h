@@ -68,6 +68,9 @@ bool fp_meet_draft_save(fp_ui *ui, const char *kind, long long node_id,
                         const char *kpi, const char *cause,
                         const char *text);
 void fp_meet_draft_discard(fp_ui *ui, const char *kind);
+/* A write the database refused: its error goes to ui->meet.pending_err
+ * and, for the caller's message, to why. */
+void fp_meet_write_failed(fp_ui *ui, char *why, size_t whysz);
 /* At start-up: offers a draft left by a crash back (opens the editor). */
 int fp_meet_offer_draft(fp_ui *ui);
 /* Keeps a note the database refused, for fp_meet_retry. */

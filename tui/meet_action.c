@@ -78,8 +78,7 @@ static int keep_action(fp_ui *ui, long long node_id, const char *owner,
                        fp_week due, const char *text)
 {
     char why[512];
-    snprintf(why, sizeof why, "%s", fp_review_db(ui->rv)->err);
-    snprintf(ui->meet.pending_err, sizeof ui->meet.pending_err, "%s", why);
+    fp_meet_write_failed(ui, why, sizeof why);
     if (fp_meet_keep_action(ui, ui->week, node_id, owner, due, text))
         fp_ui_msg(ui, FP_MSG_ERROR, _("Not saved yet (%s): the action item "
                   "is kept and saved as soon as the database allows"), why);

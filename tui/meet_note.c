@@ -90,8 +90,7 @@ static int store(fp_ui *ui, const note_draft *d, long long edit_id,
         return FP_R_REDRAW;
     }
     char why[512];
-    snprintf(why, sizeof why, "%s", db->err);
-    snprintf(ui->meet.pending_err, sizeof ui->meet.pending_err, "%s", why);
+    fp_meet_write_failed(ui, why, sizeof why);
     if (!fp_meet_keep_note(ui, p.week, p.node_id, p.kpi, p.cause, p.text,
                            edit_id))
         fp_ui_msg(ui, FP_MSG_ERROR, _("Note NOT saved (%s) and out of "

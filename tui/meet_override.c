@@ -126,8 +126,7 @@ static int keep_override(fp_ui *ui, const cell_ref *c, double value,
                          const char *reason)
 {
     char why[512];
-    snprintf(why, sizeof why, "%s", fp_review_db(ui->rv)->err);
-    snprintf(ui->meet.pending_err, sizeof ui->meet.pending_err, "%s", why);
+    fp_meet_write_failed(ui, why, sizeof why);
     if (fp_meet_keep_override(ui, ui->week, c->node_id, c->def->id, value,
                               c->cell->source, reason))
         fp_ui_msg(ui, FP_MSG_ERROR, _("Not saved yet (%s): the override is "
