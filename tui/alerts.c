@@ -4,10 +4,35 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "model/format.h"
 #include "model/i18n.h"
 #include "storage/stoploss_scan.h"
+
+void fp_ui_stoploss_done(fp_ui *ui)
+{
+    free(ui->stoploss.hit);
+    ui->stoploss.hit = NULL;
+    ui->stoploss.nrows = 0;
+}
+
+/* The judgement slot of row, emptied when the data, the week or the
+ * rollup changed since the last judgement; NULL out of memory. */
+static signed char *stoploss_slot(fp_ui *ui, const fp_rollup *r, int row)
+{
+    if (ui->stoploss.r != r || ui->stoploss.gen != ui->gen ||
+        ui->stoploss.nrows != r->nrows) {
+        fp_ui_stoploss_done(ui);
+        ui->stoploss.hit = calloc((size_t)r->nrows, 1);
+        if (!ui->stoploss.hit)
+            return NULL;
+        ui->stoploss.nrows = r->nrows;
+        ui->stoploss.r = r;
+        ui->stoploss.gen = ui->gen;
+    }
+    return row >= 0 && row < r->nrows ? &ui->stoploss.hit[row] : NULL;
+}
 
 bool fp_ui_stoploss(fp_ui *ui, int row, int kpi)
 {
@@ -16,7 +41,13 @@ bool fp_ui_stoploss(fp_ui *ui, int row, int kpi)
         return false;
     if (row < r->nnodes && r->tree->nodes[row].level == FP_LVL_PERSON)
         row = r->nnodes + r->tree->nodes[row].person;
-    return fp_review_stoploss(ui->rv, r, row, NULL) > 0;
+    signed char *slot = stoploss_slot(ui, r, row);
+    if (slot && *slot)
+        return *slot == 2;
+    bool hit = fp_review_stoploss(ui->rv, r, row, NULL) > 0;
+    if (slot)
+        *slot = hit ? 2 : 1;
+    return hit;
 }
 
 size_t fp_ui_alert_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,

@@ -347,6 +347,7 @@ static int run_session(fp_ui *ui, const fp_tui_opts *opts)
     }
     fp_ui_pop_all(ui);
     fp_annot_done(&ui->annot);
+    fp_ui_stoploss_done(ui);
     fp_screen_close(scr);
     if (!ok)
         fprintf(stderr, "fupan: %s\n", _("cannot start the screen"));

@@ -141,6 +141,14 @@ struct fp_ui {
     int red_node, red_kpi;   /* where the walk last stopped, -1 */
     char search[256];        /* last search text */
     fp_annot annot;          /* notes and action items on screen */
+    struct {                 /* stop-loss per row of the rollup on screen
+                                (alerts.c): a daily rule reads SQL, so each
+                                row is judged once per data or week change */
+        signed char *hit;    /* per row: 0 not judged, 1 no, 2 yes */
+        int nrows;
+        unsigned gen;
+        const fp_rollup *r;
+    } stoploss;
     fp_meet meet;            /* drafts, writes waiting for the database */
     bool stop;               /* end every loop: signal or script ended */
     bool dumped;             /* headless: the final screen was printed */
@@ -191,6 +199,8 @@ int fp_ui_person_node(fp_ui *ui, int person, int under, int kpi);
 /* True when the card of row (a person node: the person's card) is
  * flagged 止损 and kpi is its roas. */
 bool fp_ui_stoploss(fp_ui *ui, int row, int kpi);
+/* Frees the stop-loss judgements kept by fp_ui_stoploss. */
+void fp_ui_stoploss_done(fp_ui *ui);
 /* Appends "止损 stop-loss; " and "cap, headroom X; " (or "over the cap
  * by X; ") as they apply to the cell to out; returns the bytes written
  * (snprintf-style). */
