@@ -74,34 +74,6 @@ static const char *kind_of(const fp_kpi_review *kr, int k)
     return kr->cat->kpis[k].is_result ? "result" : "process";
 }
 
-static void csv_field(FILE *f, const char *s, bool last)
-{
-    if (strpbrk(s, ",\"\r\n")) {
-        fputc('"', f);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', f);
-            fputc(*s, f);
-        }
-        fputc('"', f);
-    } else {
-        fputs(s, f);
-    }
-    fputc(last ? '\n' : ',', f);
-}
-
-/* s padded (or cut) to cols display columns, then a space. */
-static void col(FILE *f, const char *s, int cols, bool right)
-{
-    char buf[512];
-    if (right)
-        fp_text_fit_right(s, cols, buf, sizeof buf);
-    else
-        fp_text_fit(s, cols, true, buf, sizeof buf);
-    fputs(buf, f);
-    fputc(' ', f);
-}
-
 static void print_csv(const fp_kpi_review *kr, FILE *f)
 {
     fputs("kpi,kind,people,person_weeks,green,amber,red,flags,overrides,"
@@ -115,12 +87,12 @@ static void print_csv(const fp_kpi_review *kr, FILE *f)
                                 l.people, l.pw, l.g, l.a, l.r, l.flags,
                                 l.ovr, l.causes, l.corr};
         for (int i = 0; i < 11; i++)
-            csv_field(f, fields[i], i == 10);
+            fp_text_csv_field(f, fields[i], i == 10);
     }
     fputs("\nconflict,kpi_a,kpi_b,fired\n", f);
     for (int i = 0; i < kr->cat->nconflicts; i++) {
         const fp_conflict *c = &kr->cat->conflicts[i];
-        csv_field(f, c->text, false);
+        fp_text_csv_field(f, c->text, false);
         fprintf(f, "%s,%s,%d\n", kr->cat->kpis[c->a].id,
                 kr->cat->kpis[c->b].id, kr->conflicts[i]);
     }
@@ -152,15 +124,15 @@ static void text_line(const fp_kpi_review *kr, int k, bool md, FILE *f)
                 l.ovr, l.corr, l.causes);
         return;
     }
-    col(f, label, 26, false);
-    col(f, kind_of(kr, k), 8, false);
-    col(f, l.people, 6, true);
-    col(f, l.pw, 6, true);
-    col(f, g, 7, true);
-    col(f, a, 7, true);
-    col(f, r, 7, true);
-    col(f, l.ovr, 5, true);
-    col(f, l.corr, 6, true);
+    fp_text_column(f, label, 26, false);
+    fp_text_column(f, kind_of(kr, k), 8, false);
+    fp_text_column(f, l.people, 6, true);
+    fp_text_column(f, l.pw, 6, true);
+    fp_text_column(f, g, 7, true);
+    fp_text_column(f, a, 7, true);
+    fp_text_column(f, r, 7, true);
+    fp_text_column(f, l.ovr, 5, true);
+    fp_text_column(f, l.corr, 6, true);
     fprintf(f, "%s%s%s\n", l.flags, *l.flags && *l.causes ? "  " : "",
             l.causes);
 }
@@ -177,7 +149,7 @@ static void text_header(bool md, FILE *f)
         "green", "amber", "red", "ovr", "r"};
     static const int width[] = {26, 8, 6, 6, 7, 7, 7, 5, 6};
     for (int i = 0; i < 9; i++)
-        col(f, head[i], width[i], i >= 2);
+        fp_text_column(f, head[i], width[i], i >= 2);
     fputs("flags  causes\n", f);
 }
 

@@ -317,3 +317,30 @@ int fp_text_fit_right(const char *s, int cols, char *out, size_t outsz)
     memset(out, ' ', shift);
     return w + (int)shift;
 }
+
+void fp_text_csv_field(FILE *f, const char *s, bool last)
+{
+    if (strpbrk(s, ",\"\r\n")) {
+        fputc('"', f);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', f);
+            fputc(*s, f);
+        }
+        fputc('"', f);
+    } else {
+        fputs(s, f);
+    }
+    fputc(last ? '\n' : ',', f);
+}
+
+void fp_text_column(FILE *f, const char *s, int cols, bool right)
+{
+    char buf[512];
+    if (right)
+        fp_text_fit_right(s, cols, buf, sizeof buf);
+    else
+        fp_text_fit(s, cols, true, buf, sizeof buf);
+    fputs(buf, f);
+    fputc(' ', f);
+}

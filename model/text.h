@@ -38,6 +38,12 @@ char *fp_text_sanitize(const char *s);
 /* Writes s to f by the same rule, without allocating; false on a write
  * error. */
 bool fp_text_fputs(const char *s, FILE *f);
+/* s as a CSV field, quoted only when it holds , " CR or LF, then ','
+ * or (last) a newline. */
+void fp_text_csv_field(FILE *f, const char *s, bool last);
+/* s padded (or cut) to cols display columns, left- or right-aligned,
+ * then a space: one column of a plain-text table. */
+void fp_text_column(FILE *f, const char *s, int cols, bool right);
 
 /* Columns one character takes once sanitised: "\x1b" is 4, "<U+202E>"
  * 8, a CJK character 2 (for an editor laying out what fp_text_fit

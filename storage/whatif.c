@@ -145,32 +145,6 @@ static bool in_view(const compare *c, int row)
     return c->root <= 0 || fp_tree_is_under(c->tree, row, c->root);
 }
 
-/* A CSV field, quoted only when it must be. */
-static void csv_field(FILE *f, const char *s, bool last)
-{
-    if (strpbrk(s, ",\"\r\n")) {
-        fputc('"', f);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', f);
-            fputc(*s, f);
-        }
-        fputc('"', f);
-    } else {
-        fputs(s, f);
-    }
-    fputc(last ? '\n' : ',', f);
-}
-
-/* s padded (or cut) to cols display columns, then a space. */
-static void col(FILE *f, const char *s, int cols)
-{
-    char buf[512];
-    fp_text_fit(s, cols, true, buf, sizeof buf);
-    fputs(buf, f);
-    fputc(' ', f);
-}
-
 static void csv_cards(const compare *c)
 {
     fputs("path,name,role,score_before,score_after,status_before,"
@@ -188,7 +162,7 @@ static void csv_cards(const compare *c)
             fp_status_word(card_status(c->after->score[row])),
         };
         for (int i = 0; i < 7; i++)
-            csv_field(c->out, f[i], i == 6);
+            fp_text_csv_field(c->out, f[i], i == 6);
     }
 }
 
@@ -217,7 +191,7 @@ static void csv_kpi_line(const compare *c, int row, const char *id)
 {
     char path[1024];
     fp_tree_path(c->tree, row, path, sizeof path);
-    csv_field(c->out, path, false);
+    fp_text_csv_field(c->out, path, false);
     fprintf(c->out, "%s,%s,%s\n", id,
             fp_status_word(kpi_status(c->before, row, id)),
             fp_status_word(kpi_status(c->after, row, id)));
@@ -257,7 +231,7 @@ static void print_text(const compare *c, const char *week)
                  c->tree->nodes[row].name, role);
         fp_format_attainment(c->before->score[row], sb, sizeof sb);
         fp_format_attainment(c->after->score[row], sa, sizeof sa);
-        col(c->out, name, 36);
+        fp_text_column(c->out, name, 36, false);
         fprintf(c->out, "%6s -> %-6s %s -> %s\n", sb, sa,
                 fp_status_word(card_status(c->before->score[row])),
                 fp_status_word(card_status(c->after->score[row])));
