@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "model/week.h"
+#include "storage/trend_sums.h"
 #include "storage/db.h"
 #include "storage/org.h"
 
@@ -257,7 +258,8 @@ static bool build(fp_db *db)
     bool ok = add_kpis(db, kpi_ids) && add_stores(db) &&
               add_people(db, node_ids) && add_fx(db, weeks) &&
               add_targets(db, node_ids, kpi_ids[0]) &&
-              add_facts(db, weeks, node_ids, kpi_ids);
+              add_facts(db, weeks, node_ids, kpi_ids) &&
+              fp_trend_sums_write(db, weeks, NWEEKS); /* as an import does */
     if (ok)
         return fp_db_commit(db);
     fp_db_rollback(db);

@@ -137,12 +137,37 @@ static void classify_kpis(fp_rollup_ctx *c)
     }
 }
 
+/* False for a node an upper rollup leaves alone: a person node whose
+ * parent's children's sums are given. */
+static bool computed(const fp_rollup_ctx *c, int node)
+{
+    if (!c->sums || c->tree->nodes[node].level != FP_LVL_PERSON)
+        return true;
+    int parent = c->tree->nodes[node].parent;
+    return parent < 0 || c->sums->row[parent] < 0;
+}
+
+/* The rows an upper rollup computes, blank; the others are left as
+ * they are (fp_rollup_blank for every row costs more than the rest). */
+static void blank_computed_rows(fp_rollup_ctx *c)
+{
+    const fp_cell blank = { NAN, NAN, NAN, NAN, NAN, NAN, FP_ST_NONE, 0 };
+    for (int i = 0; i < c->r->nnodes; i++) {
+        if (!computed(c, i))
+            continue;
+        fp_cell *row = fp_ctx_cell(c, i, 0);
+        for (int k = 0; k < c->nk; k++)
+            row[k] = blank;
+    }
+}
+
 static void place_facts(fp_rollup_ctx *c)
 {
     for (size_t i = 0; i < c->in->nfacts; i++) {
         const fp_fact *f = &c->in->facts[i];
         if (f->node < 0 || f->node >= c->r->nnodes || f->kpi < 0 ||
-            f->kpi >= c->nk || !fp_has(f->value))
+            f->kpi >= c->nk || !fp_has(f->value) ||
+            !computed(c, f->node))
             continue;
         fp_cell *cell = fp_ctx_cell(c, f->node, f->kpi);
         /* keys are unique after import; a repeated key is added */
@@ -219,7 +244,12 @@ static void pull_sum(fp_rollup_ctx *c, int node, int k)
     fp_cell *cell = fp_ctx_cell(c, node, k);
     double kids = NAN, tsum = 0;
     bool all_targets = n->first_child >= 0, no_rate = false;
-    for (int ch = n->first_child; ch >= 0;
+    int kid_row = c->sums ? c->sums->row[node] : -1;
+    if (kid_row >= 0) {
+        kids = c->sums->kids[(size_t)kid_row * (size_t)c->nk + (size_t)k];
+        all_targets = false; /* values only */
+    }
+    for (int ch = kid_row >= 0 ? -1 : n->first_child; ch >= 0;
          ch = c->tree->nodes[ch].next_sibling) {
         const fp_cell *cc = fp_ctx_cell(c, ch, k);
         double f = convert ? c->rate[ch] : 1.0;
@@ -433,10 +463,11 @@ fp_rollup *fp_rollup_compute(const fp_catalogue *cat, const fp_tree *tree,
 
 static fp_rollup *compute(fp_rollup *reuse, const fp_catalogue *cat,
                           const fp_tree *tree, const fp_week_input *in,
-                          bool values_only)
+                          bool values_only, const fp_kid_sums *sums)
 {
     fp_rollup_ctx c = { .cat = cat, .tree = tree, .in = in,
-                        .nk = cat->nkpis, .values_only = values_only };
+                        .nk = cat->nkpis, .values_only = values_only,
+                        .sums = sums };
     if (!alloc_ctx(&c, reuse)) {
         free(c.scratch);
         fp_rollup_free(c.r);
@@ -448,7 +479,10 @@ static fp_rollup *compute(fp_rollup *reuse, const fp_catalogue *cat,
     c.r->weeks_with_data = in->nfacts > 0;
     c.r->cat = cat;
     c.r->tree = tree;
-    fp_rollup_blank(c.r);
+    if (sums)
+        blank_computed_rows(&c);
+    else
+        fp_rollup_blank(c.r);
     classify_kpis(&c);
     place_facts(&c);
     index_overrides(&c);
@@ -456,9 +490,12 @@ static fp_rollup *compute(fp_rollup *reuse, const fp_catalogue *cat,
         place_targets(&c);
     store_rates(&c);
     for (int i = tree->nnodes - 1; i >= 0; i--)
-        roll_node(&c, i);
-    fp_rollup_scope_cards(&c);
-    fp_rollup_people(&c);
+        if (computed(&c, i))
+            roll_node(&c, i);
+    if (!sums) {
+        fp_rollup_scope_cards(&c);
+        fp_rollup_people(&c);
+    }
     if (values_only)
         blank_scores(c.r);
     else
@@ -470,7 +507,7 @@ static fp_rollup *compute(fp_rollup *reuse, const fp_catalogue *cat,
 fp_rollup *fp_rollup_recompute(fp_rollup *reuse, const fp_catalogue *cat,
                                const fp_tree *tree, const fp_week_input *in)
 {
-    return compute(reuse, cat, tree, in, false);
+    return compute(reuse, cat, tree, in, false, NULL);
 }
 
 fp_rollup *fp_rollup_recompute_values(fp_rollup *reuse,
@@ -478,7 +515,58 @@ fp_rollup *fp_rollup_recompute_values(fp_rollup *reuse,
                                       const fp_tree *tree,
                                       const fp_week_input *in)
 {
-    return compute(reuse, cat, tree, in, true);
+    return compute(reuse, cat, tree, in, true, NULL);
+}
+
+fp_rollup *fp_rollup_recompute_upper(fp_rollup *reuse,
+                                     const fp_catalogue *cat,
+                                     const fp_tree *tree,
+                                     const fp_week_input *in,
+                                     const fp_kid_sums *sums)
+{
+    return compute(reuse, cat, tree, in, true, sums);
+}
+
+static bool parent_of_people(const fp_tree *tree, int node)
+{
+    int ch = tree->nodes[node].first_child;
+    if (ch < 0)
+        return false;
+    for (; ch >= 0; ch = tree->nodes[ch].next_sibling)
+        if (tree->nodes[ch].level != FP_LVL_PERSON)
+            return false;
+    return true;
+}
+
+/* The children are added as pull_sum adds them: in sibling order, the
+ * first value taken as it is (x * 1.0 is x: no currency below the
+ * company). */
+void fp_rollup_kid_sums(const fp_tree *tree, const fp_fact *facts,
+                        size_t nfacts, int ncols, double *own, double *kids)
+{
+    size_t n = (size_t)tree->nnodes * (size_t)ncols;
+    for (size_t i = 0; i < n; i++)
+        own[i] = kids[i] = NAN;
+    for (size_t i = 0; i < nfacts; i++) {
+        const fp_fact *f = &facts[i];
+        if (f->node < 0 || f->node >= tree->nnodes || f->kpi < 0 ||
+            f->kpi >= ncols || !fp_has(f->value))
+            continue;
+        double *o = &own[(size_t)f->node * (size_t)ncols + (size_t)f->kpi];
+        *o = fp_has(*o) ? *o + f->value : f->value;
+    }
+    for (int node = 0; node < tree->nnodes; node++) {
+        if (!parent_of_people(tree, node))
+            continue;
+        double *sum = &kids[(size_t)node * (size_t)ncols];
+        for (int ch = tree->nodes[node].first_child; ch >= 0;
+             ch = tree->nodes[ch].next_sibling) {
+            const double *v = &own[(size_t)ch * (size_t)ncols];
+            for (int k = 0; k < ncols; k++)
+                if (fp_has(v[k]))
+                    sum[k] = fp_has(sum[k]) ? sum[k] + v[k] : v[k];
+        }
+    }
 }
 
 void fp_rollup_free(fp_rollup *r)

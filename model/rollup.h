@@ -110,6 +110,39 @@ fp_rollup *fp_rollup_recompute_values(fp_rollup *reuse,
                                       const fp_catalogue *cat,
                                       const fp_tree *tree,
                                       const fp_week_input *in);
+/* ---- a trend week above person level (issue 11: a cold `g`) ----
+ * The children's sums of the nodes whose children are person nodes (the
+ * categories), kept by storage per week so that a trend need not read
+ * every fact. fp_rollup_kid_sums makes them from a week's facts; a
+ * rollup given them adds nothing below those nodes. */
+typedef struct {
+    const int *row;      /* per node: its row in kids, or -1: its children
+                            are rolled up from in->facts as usual */
+    const double *kids;  /* rows of cat->nkpis (catalogue order): the
+                            children's sum of each KPI, NAN where none */
+} fp_kid_sums;
+
+/* For a week's facts (node: tree index; kpi: any column 0..ncols-1),
+ * fills own (nnodes * ncols: the facts of each node, a repeated key
+ * added) and kids (nnodes * ncols: at each node with children, all of
+ * them person nodes, the children's facts added in tree order, the way
+ * the roll-up adds them; NAN elsewhere). Bit for bit the children's sum
+ * the roll-up computes when no child has an override. Facts out of range
+ * are skipped. */
+void fp_rollup_kid_sums(const fp_tree *tree, const fp_fact *facts,
+                        size_t nfacts, int ncols, double *own, double *kids);
+/* As fp_rollup_recompute_values for the rows of the nodes that are not
+ * person nodes (value, own, kids, source, the same flags, bit for bit),
+ * taking the children's sums of every node with sums->row[node] >= 0
+ * from sums instead of from its children. in->facts need only hold the
+ * facts of nodes above person level and of the children of nodes with
+ * row -1. Only those rows are computed: the person nodes' and people's
+ * rows hold nothing to read. */
+fp_rollup *fp_rollup_recompute_upper(fp_rollup *reuse,
+                                     const fp_catalogue *cat,
+                                     const fp_tree *tree,
+                                     const fp_week_input *in,
+                                     const fp_kid_sums *sums);
 void fp_rollup_free(fp_rollup *r);
 
 static inline const fp_cell *fp_rollup_cell(const fp_rollup *r, int row,

@@ -21,6 +21,7 @@ typedef struct {
     double *row;         /* nk values, for formulas */
     unsigned char *prov; /* per KPI: the week is provisional */
     bool values_only;    /* no targets, attainment, status, score */
+    const fp_kid_sums *sums; /* upper rows only (fp_rollup_recompute_upper) */
 } fp_rollup_ctx;
 
 static inline fp_cell *fp_ctx_cell(fp_rollup_ctx *c, int row, int kpi)

@@ -19,6 +19,7 @@
 #include "model/text.h"
 #include "storage/csv_stream.h"
 #include "storage/import_priv.h"
+#include "storage/trend_sums.h"
 #include "storage/xlsx_read.h"
 
 static const char *const kind_names[] = {"actuals", "targets", "org", "fx"};
@@ -130,6 +131,7 @@ static bool importer_init(fp_importer *imp, fp_db *db, const fp_catalogue *cat,
     imp->report = report;
     imp->ok = true;
     imp->last_kpi = -1;
+    imp->weeks = fp_vec_of(sizeof(fp_week));
     imp->nodes = fp_strmap_new();
     imp->kpi_ids = calloc((size_t)cat->nkpis + 1, sizeof *imp->kpi_ids);
     if (imp->nodes == NULL || imp->kpi_ids == NULL) {
@@ -149,6 +151,7 @@ static void importer_done(fp_importer *imp)
                            imp->st_batch_sorted, imp->st_mark};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
+    fp_vec_done(&imp->weeks);
     fp_strmap_free(imp->nodes);
     fp_strmap_free(imp->markets);
     fp_strmap_free(imp->kpi_index);
@@ -532,7 +535,8 @@ static int finish(fp_importer *imp, bool dry_run)
         return imp->failed ? FP_IMPORT_FAILED
                            : !imp->ok ? FP_IMPORT_REJECTED : FP_IMPORT_OK;
     }
-    if (!fp_db_commit(db)) {
+    if (!fp_trend_sums_write(db, imp->weeks.items, imp->weeks.n) ||
+        !fp_db_commit(db)) {
         snprintf(imp->report->error, sizeof imp->report->error, "%s",
                  db->err);
         fp_db_rollback(db);

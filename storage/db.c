@@ -13,6 +13,7 @@
 #include "model/i18n.h"
 #include "storage/db_priv.h"
 #include "storage/schema.h"
+#include "storage/trend_sums.h"
 #include "storage/xdg.h"
 
 static void set_err(char *err, size_t errsz, const char *fmt, ...)
@@ -195,6 +196,11 @@ static bool migrate(fp_db *db)
             fp_db_rollback(db);
             return false;
         }
+    }
+    /* a table made from the facts: C, not SQL (sums in tree order) */
+    if (version < FP_SCHEMA_TREND_SUMS && !fp_trend_sums_write_all(db)) {
+        fp_db_rollback(db);
+        return false;
     }
     return fp_db_commit(db);
 }

@@ -377,6 +377,7 @@ static void write_weekly(fp_importer *imp, int line, const row_key *key,
 {
     fp_imp_fact f = {key->week, node, kpi, value};
     fp_imp_note_day(imp, fp_week_monday(key->week) + 6);
+    fp_imp_touch_week(imp, key->week);
     if (imp->sorted && !imp->track_keys && imp->last.week != 0 &&
         !key_after(&f, &imp->last))
         leave_sorted(imp, line);
@@ -600,6 +601,7 @@ static bool resum_week(fp_importer *imp, fp_week week, long long node,
     sqlite3_bind_text(st, 6, sunday, -1, SQLITE_TRANSIENT);
     if (!fp_imp_run(imp, st))
         return false;
+    fp_imp_touch_week(imp, week);
     imp->cur->summed++;
     return true;
 }

@@ -8,6 +8,7 @@
 #include "model/buf.h"
 #include "model/catalogue.h"
 #include "model/strmap.h"
+#include "model/vec.h"
 #include "model/week.h"
 #include "storage/csv_import.h"
 #include "storage/csv_table.h"
@@ -103,6 +104,9 @@ struct fp_importer {
     char last_kpi_id[64];    /* the last KPI id looked up... */
     int last_kpi;            /* ...and its index, -1 for none */
     long long *kpi_ids;      /* kpis.id per catalogue index, 0 = unknown */
+    fp_vec weeks;            /* fp_week, ascending, each once: the weeks
+                                whose facts were written (their trend
+                                sums are made again before the commit) */
     sqlite3_stmt *st_fact, *st_daily, *st_daily_clear, *st_daily_sum;
     sqlite3_stmt *st_target, *st_fx, *st_touch, *st_touched;
     sqlite3_stmt *st_fact_batch, *st_key_add, *st_key_line;
@@ -179,6 +183,8 @@ long long fp_imp_node(fp_importer *imp, const char *store,
 long long fp_imp_kpi_id(fp_importer *imp, int kpi);
 bool fp_imp_run(fp_importer *imp, sqlite3_stmt *st);
 void fp_imp_day_text(long day, char out[11]);
+/* Notes that facts of week are written (imp->weeks). */
+void fp_imp_touch_week(fp_importer *imp, fp_week week);
 void fp_imp_note_day(fp_importer *imp, long day);
 
 /* The kinds of file: each binds its columns to imp->header and sets

@@ -9,9 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/vec.h"
 #include "storage/catalogue_ini.h"
 #include "storage/meeting_util.h"
 #include "storage/org.h"
+#include "storage/trend_sums.h"
 
 #define FULL_CACHE 3
 #define VALUE_CACHE (FP_TREND_WEEKS + 2)
@@ -28,27 +30,15 @@ static const char *const week_sql[SQL_COUNT] = {
     [SQL_FX] = "SELECT currency, rate FROM fx_rates WHERE week = ?1",
 };
 
-/* A list of fixed-size items; its memory is kept when emptied (n = 0). */
-typedef struct { void *items; size_t n, cap, size; } vec;
-
-/* A new zeroed item at the end of v, or NULL when out of memory. */
-static void *vec_push(vec *v)
-{
-    if (v->n == v->cap) {
-        size_t cap = v->cap < 64 ? 64 : v->cap * 2;
-        void *p = realloc(v->items, cap * v->size);
-        if (!p)
-            return NULL;
-        v->items = p;
-        v->cap = cap;
-    }
-    char *item = (char *)v->items + v->n++ * v->size;
-    memset(item, 0, v->size);
-    return item;
-}
-
 typedef struct { fp_week week; fp_rollup *r; unsigned long used; } full_slot;
-typedef struct { fp_week week; double *v; unsigned long used; } value_slot;
+/* A week's values for trends: every row's, or (upper) only those of the
+ * nodes above person level, by rv->upper_of. */
+typedef struct {
+    fp_week week;
+    double *v;
+    unsigned long used;
+    bool upper;
+} value_slot;
 
 struct fp_review {
     fp_db *db;
@@ -69,15 +59,22 @@ struct fp_review {
                             (values only: never a full week) */
     value_slot values[VALUE_CACHE];
     full_slot periods[PERIOD_CACHE]; /* months and quarters, by code */
-    vec facts, ovr, tgt, fx;         /* a week's rows, memory kept */
+    fp_vec facts, ovr, tgt, fx;      /* a week's rows, memory kept */
+    int *upper_of;       /* per row: its row in an upper slot, or -1 */
+    int nupper;
+    int *kid_row;        /* per node: its row in kids, -1 (fp_kid_sums) */
+    fp_vec kids;         /* rows of nkpis doubles; row 0 holds no value */
 };
 
 static void free_rows(fp_review *rv)
 {
-    free(rv->facts.items);
-    free(rv->ovr.items);
-    free(rv->tgt.items);
-    free(rv->fx.items);
+    fp_vec_done(&rv->facts);
+    fp_vec_done(&rv->ovr);
+    fp_vec_done(&rv->tgt);
+    fp_vec_done(&rv->fx);
+    fp_vec_done(&rv->kids);
+    free(rv->upper_of);
+    free(rv->kid_row);
 }
 
 static void drop_caches(fp_review *rv)
@@ -92,7 +89,7 @@ static void drop_caches(fp_review *rv)
     }
     for (int i = 0; i < VALUE_CACHE; i++) {
         free(rv->values[i].v);
-        rv->values[i] = (value_slot){0, NULL, 0};
+        rv->values[i] = (value_slot){0, NULL, 0, false};
     }
     for (int i = 0; i < PERIOD_CACHE; i++) {
         fp_rollup_free(rv->periods[i].r);
@@ -171,13 +168,33 @@ static bool newest_import_day(fp_db *db, long *days)
     return row >= 0;
 }
 
+/* The rows an upper value slot keeps: the nodes above person level. */
+static bool build_upper_map(fp_review *rv)
+{
+    int nrows = rv->tree->nnodes + rv->tree->npeople;
+    free(rv->upper_of);
+    free(rv->kid_row);
+    rv->upper_of = malloc(((size_t)nrows + 1) * sizeof *rv->upper_of);
+    rv->kid_row = malloc(((size_t)rv->tree->nnodes + 1) *
+                         sizeof *rv->kid_row);
+    if (!rv->upper_of || !rv->kid_row) {
+        snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
+        return false;
+    }
+    rv->nupper = 0;
+    for (int row = 0; row < nrows; row++)
+        rv->upper_of[row] = row < rv->tree->nnodes &&
+            rv->tree->nodes[row].level != FP_LVL_PERSON ? rv->nupper++ : -1;
+    return true;
+}
+
 static bool reload(fp_review *rv)
 {
     drop_caches(rv);
     fp_tree_free(rv->tree);
     rv->tree = fp_org_load_tree(rv->db);
     if (!rv->tree || fp_catalogue_apply_pilots(rv->cat, rv->tree) < 0 ||
-        !build_kpi_map(rv) || !build_node_map(rv))
+        !build_kpi_map(rv) || !build_node_map(rv) || !build_upper_map(rv))
         return false;
     if (!rv->fixed_today && !newest_import_day(rv->db, &rv->today))
         return false;
@@ -191,13 +208,13 @@ typedef bool (*row_fn)(const fp_review *rv, sqlite3_stmt *st, void *item);
 
 /* Steps st (?1 bound to week) and appends one item per accepted row. */
 static bool step_rows(fp_review *rv, sqlite3_stmt *st, fp_week week,
-                      vec *out, row_fn convert)
+                      fp_vec *out, row_fn convert)
 {
     sqlite3_bind_int(st, 1, week);
     bool ok = true;
     int more = 0;
     while (ok && (more = fp_step(rv->db, st, "read")) > 0) {
-        void *item = vec_push(out);
+        void *item = fp_vec_push(out);
         ok = item != NULL;
         if (!ok)
             snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
@@ -209,7 +226,7 @@ static bool step_rows(fp_review *rv, sqlite3_stmt *st, fp_week week,
 
 /* Runs sql (with ?1 = week) and appends one item per accepted row. */
 static bool load_rows(fp_review *rv, const char *sql, fp_week week,
-                      vec *out, row_fn convert)
+                      fp_vec *out, row_fn convert)
 {
     sqlite3_stmt *st = fp_db_prepare(rv->db, sql);
     bool ok = st && step_rows(rv, st, week, out, convert);
@@ -220,8 +237,8 @@ static bool load_rows(fp_review *rv, const char *sql, fp_week week,
 /* Same with statement `which` of week_sql; out is emptied first (its
  * memory kept). Statements are not kept between calls: the connection
  * may be reopened between two (fp_db, a file made writable). */
-static bool load_week_rows(fp_review *rv, int which, fp_week week, vec *out,
-                           row_fn convert)
+static bool load_week_rows(fp_review *rv, int which, fp_week week,
+                           fp_vec *out, row_fn convert)
 {
     out->n = 0;
     return load_rows(rv, week_sql[which], week, out, convert);
@@ -307,6 +324,141 @@ static fp_rollup *compute_week(fp_review *rv, fp_week week, fp_rollup *reuse,
     return r;
 }
 
+/* ---- a trend week above person level, from its trend sums ---- */
+
+/* Every category's children's sums start as "no value" (kids row 0):
+ * a category the week's sums do not name has no fact below it. */
+static bool kids_begin(fp_review *rv)
+{
+    size_t nk = (size_t)rv->cat->nkpis;
+    rv->kids.n = 0;
+    if (!fp_vec_reserve(&rv->kids, nk + 1))
+        return false;
+    rv->kids.n = nk;
+    double *none = rv->kids.items;
+    for (size_t k = 0; k < nk; k++)
+        none[k] = FP_NOVAL;
+    for (int i = 0; i < rv->tree->nnodes; i++)
+        rv->kid_row[i] = rv->tree->nodes[i].level == FP_LVL_CATEGORY
+                         ? 0 : -1;
+    return true;
+}
+
+/* A row of its own for node's children's sums (a copy of row 0). */
+static double *kids_of(fp_review *rv, int node)
+{
+    size_t nk = (size_t)rv->cat->nkpis;
+    if (rv->kid_row[node] <= 0) {
+        if (!fp_vec_reserve(&rv->kids, rv->kids.n + nk))
+            return NULL;
+        rv->kid_row[node] = (int)(rv->kids.n / nk);
+        memcpy((double *)rv->kids.items + rv->kids.n, rv->kids.items,
+               nk * sizeof(double));
+        rv->kids.n += nk;
+    }
+    return (double *)rv->kids.items + (size_t)rv->kid_row[node] * nk;
+}
+
+typedef struct { fp_review *rv; bool ok; } sums_ctx;
+
+static void take_sum(void *ctx, long long node_id, long long kpi_id,
+                     double own, double kids)
+{
+    sums_ctx *c = ctx;
+    fp_review *rv = c->rv;
+    int node = map_node(rv, node_id), k = map_kpi(rv, kpi_id);
+    if (!c->ok || node < 0 || k < 0 ||
+        rv->tree->nodes[node].level == FP_LVL_PERSON)
+        return;
+    if (fp_has(own)) {
+        fp_fact *f = fp_vec_push(&rv->facts);
+        c->ok = f != NULL;
+        if (f)
+            *f = (fp_fact){node, k, own};
+    }
+    if (fp_has(kids) && rv->kid_row[node] >= 0) {
+        double *row = kids_of(rv, node);
+        c->ok = c->ok && row != NULL;
+        if (row)
+            row[k] = kids;
+    }
+}
+
+/* The facts of node's children, appended to rv->facts. */
+static bool load_children_facts(fp_review *rv, fp_week week, int node)
+{
+    sqlite3_stmt *st = fp_db_prepare(rv->db,
+        "SELECT node_id, kpi_id, value FROM facts WHERE week = ?1"
+        " AND node_id IN (SELECT id FROM nodes WHERE parent_id = ?2)");
+    if (st)
+        sqlite3_bind_int64(st, 2, rv->tree->nodes[node].db_id);
+    bool ok = st && step_rows(rv, st, week, &rv->facts, fact_row);
+    sqlite3_finalize(st);
+    return ok;
+}
+
+/* A category with an overridden child adds its children up itself: the
+ * kept sum is of the facts, not of the overrides. */
+static bool unsum_overridden(fp_review *rv, fp_week week)
+{
+    const fp_override *o = rv->ovr.items;
+    for (size_t i = 0; i < rv->ovr.n; i++) {
+        int parent = rv->tree->nodes[o[i].node].parent;
+        if (rv->tree->nodes[o[i].node].level != FP_LVL_PERSON ||
+            parent < 0 || rv->kid_row[parent] < 0)
+            continue;
+        rv->kid_row[parent] = -1;
+        if (!load_children_facts(rv, week, parent))
+            return false;
+    }
+    return true;
+}
+
+/* The week's kept sums into rv->facts and rv->kids: 1, or 0 when the
+ * week keeps none but has facts (read those), -1 on an error. */
+static int load_sums(fp_review *rv, fp_week week)
+{
+    sums_ctx c = {rv, true};
+    rv->facts.n = 0;
+    if (!kids_begin(rv))
+        c.ok = false;
+    int found = c.ok ? fp_trend_sums_read(rv->db, week, take_sum, &c) : 1;
+    if (!c.ok) {
+        snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
+        return -1;
+    }
+    if (found != 0)
+        return found;
+    int exists = fp_review_week_exists(rv, week);
+    return exists < 0 ? -1 : !exists; /* no fact: nothing to keep */
+}
+
+/* The rows above person level of a week needed for trends only, into
+ * rv->spare_values: 1, or 0 when the week keeps no sums (nothing
+ * computed), -1 on an error. */
+static int compute_upper(fp_review *rv, fp_week week)
+{
+    int found = load_sums(rv, week);
+    if (found <= 0)
+        return found;
+    if (!load_week_rows(rv, SQL_OVERRIDES, week, &rv->ovr, override_row) ||
+        !unsum_overridden(rv, week) ||
+        !load_week_rows(rv, SQL_FX, week, &rv->fx, fx_row))
+        return -1;
+    fp_week_input in = {
+        .week = week, .facts = rv->facts.items, .nfacts = rv->facts.n,
+        .overrides = rv->ovr.items, .noverrides = rv->ovr.n,
+        .fx = rv->fx.items, .nfx = rv->fx.n, .today = rv->today,
+    };
+    fp_kid_sums sums = {rv->kid_row, rv->kids.items};
+    rv->spare_values = fp_rollup_recompute_upper(rv->spare_values, rv->cat,
+                                                 rv->tree, &in, &sums);
+    if (rv->spare_values)
+        return 1;
+    snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
+    return -1;
+}
+
 const fp_rollup *fp_review_week(fp_review *rv, fp_week week)
 {
     int victim = 0;
@@ -339,7 +491,7 @@ static const fp_rollup *period_week(fp_review *rv, fp_week week)
 static fp_rollup *compute_period(fp_review *rv, fp_period p)
 {
     fp_period_acc *acc = fp_period_acc_new(rv->cat, rv->tree, p);
-    vec tgt = {NULL, 0, 0, sizeof(fp_target)};
+    fp_vec tgt = fp_vec_of(sizeof(fp_target));
     bool ok = acc != NULL;
     if (!ok)
         snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
@@ -360,7 +512,7 @@ static fp_rollup *compute_period(fp_review *rv, fp_period p)
             snprintf(rv->db->err, sizeof rv->db->err, _("out of memory"));
     } else
         fp_period_acc_free(acc);
-    free(tgt.items);
+    fp_vec_done(&tgt);
     return out;
 }
 
@@ -394,16 +546,24 @@ int fp_review_period_exists(fp_review *rv, fp_period p)
     return found;
 }
 
-/* Copies the values of every cell of r into buf (reallocated as needed). */
-static double *values_of(const fp_rollup *r, double *buf)
+/* Copies the values of r's cells into buf (reallocated as needed):
+ * every row's, or with upper only the rows rv->upper_of names. */
+static double *values_of(const fp_review *rv, const fp_rollup *r,
+                         double *buf, bool upper)
 {
-    size_t n = (size_t)r->nrows * (size_t)r->nkpis;
-    double *v = realloc(buf, n * sizeof *v);
-    if (v)
-        for (size_t i = 0; i < n; i++)
-            v[i] = r->cells[i].value;
-    else
+    size_t nk = (size_t)r->nkpis;
+    size_t rows = upper ? (size_t)rv->nupper : (size_t)r->nrows;
+    double *v = realloc(buf, rows * nk * sizeof *v + 1);
+    if (!v) {
         free(buf);
+        return NULL;
+    }
+    for (int row = 0; row < r->nrows; row++) {
+        int to = upper ? rv->upper_of[row] : row;
+        const fp_cell *c = fp_rollup_cell(r, row, 0);
+        for (size_t k = 0; to >= 0 && k < nk; k++)
+            v[(size_t)to * nk + k] = c[k].value;
+    }
     return v;
 }
 
@@ -415,47 +575,72 @@ static const fp_rollup *cached_full(const fp_review *rv, fp_week week)
     return NULL;
 }
 
-static bool cached_values(const fp_review *rv, fp_week week)
+/* True when an upper slot cannot give row. */
+static bool needs_all_rows(const fp_review *rv, int row)
+{
+    return rv->upper_of[row] < 0;
+}
+
+static int value_slot_of(const fp_review *rv, fp_week week)
 {
     for (int i = 0; i < VALUE_CACHE; i++)
         if (rv->values[i].v && rv->values[i].week == week)
-            return true;
-    return false;
+            return i;
+    return -1;
 }
 
-bool fp_review_trend_cached(const fp_review *rv, fp_week week)
+bool fp_review_trend_cached(const fp_review *rv, fp_week week, int row)
 {
+    bool all = needs_all_rows(rv, row);
     for (int i = 0; i < FP_TREND_WEEKS; i++) {
         fp_week w = fp_week_add(week, -i);
-        if (!cached_values(rv, w) && !cached_full(rv, w))
+        int slot = value_slot_of(rv, w);
+        if (!cached_full(rv, w) &&
+            (slot < 0 || (all && rv->values[slot].upper)))
             return false;
     }
     return true;
 }
 
-/* Values of every cell of a week, from the value cache; the evicted
- * slot's buffer and the spare rollup are reused. */
-static const double *week_values(fp_review *rv, fp_week week)
+/* The week's values for trends into the value slot `slot`: from the
+ * full cache, else the rows above person level from the kept sums
+ * (unless all rows are needed), else every row computed values only. */
+static bool fill_slot(fp_review *rv, int slot, fp_week week, bool all)
 {
-    int victim = 0;
-    for (int i = 0; i < VALUE_CACHE; i++) {
-        if (rv->values[i].v && rv->values[i].week == week) {
-            rv->values[i].used = ++rv->clock;
-            return rv->values[i].v;
-        }
-        if (rv->values[i].used < rv->values[victim].used)
-            victim = i;
-    }
+    value_slot *s = &rv->values[slot];
     const fp_rollup *r = cached_full(rv, week);
-    if (!r) {
+    int upper = 0;
+    if (!r && !all) {
+        upper = compute_upper(rv, week);
+        r = upper > 0 ? rv->spare_values : NULL;
+    }
+    if (!r && upper == 0) {
         rv->spare_values = compute_week(rv, week, rv->spare_values, true);
         r = rv->spare_values;
     }
-    double *v = r ? values_of(r, rv->values[victim].v) : NULL;
+    double *v = r ? values_of(rv, r, s->v, upper > 0) : NULL;
     if (!r)
-        free(rv->values[victim].v);
-    rv->values[victim] = (value_slot){week, v, v ? ++rv->clock : 0};
-    return v;
+        free(s->v);
+    *s = (value_slot){week, v, v ? ++rv->clock : 0, upper > 0};
+    return v != NULL;
+}
+
+/* The value slot of a week that can give row (computed when needed). */
+static const value_slot *week_values(fp_review *rv, fp_week week, int row)
+{
+    bool all = needs_all_rows(rv, row);
+    int slot = value_slot_of(rv, week);
+    if (slot >= 0 && !(all && rv->values[slot].upper)) {
+        rv->values[slot].used = ++rv->clock;
+        return &rv->values[slot];
+    }
+    if (slot < 0) {
+        slot = 0;
+        for (int i = 1; i < VALUE_CACHE; i++)
+            if (rv->values[i].used < rv->values[slot].used)
+                slot = i;
+    }
+    return fill_slot(rv, slot, week, all) ? &rv->values[slot] : NULL;
 }
 
 bool fp_review_trend(fp_review *rv, fp_week week, int row, int kpi,
@@ -464,10 +649,11 @@ bool fp_review_trend(fp_review *rv, fp_week week, int row, int kpi,
     size_t nk = (size_t)rv->cat->nkpis;
     for (int i = 0; i < FP_TREND_WEEKS; i++) {
         fp_week w = fp_week_add(week, i - (FP_TREND_WEEKS - 1));
-        const double *v = week_values(rv, w);
-        if (!v)
+        const value_slot *s = week_values(rv, w, row);
+        if (!s)
             return false;
-        out[i] = v[(size_t)row * nk + (size_t)kpi];
+        size_t at = s->upper ? (size_t)rv->upper_of[row] : (size_t)row;
+        out[i] = s->v[at * nk + (size_t)kpi];
     }
     return true;
 }
@@ -558,10 +744,11 @@ fp_review *fp_review_open_checked(const fp_review_opts *opts,
         free(path);
         return NULL;
     }
-    rv->facts.size = sizeof(fp_fact);
-    rv->ovr.size = sizeof(fp_override);
-    rv->tgt.size = sizeof(fp_target);
-    rv->fx.size = sizeof(fp_fx);
+    rv->facts = fp_vec_of(sizeof(fp_fact));
+    rv->ovr = fp_vec_of(sizeof(fp_override));
+    rv->tgt = fp_vec_of(sizeof(fp_target));
+    rv->fx = fp_vec_of(sizeof(fp_fx));
+    rv->kids = fp_vec_of(sizeof(double));
     rv->fixed_today = opts->today != 0;
     rv->today = opts->today;
     rv->cfg = fp_config_load(opts->config_path, err, errsz);

@@ -57,9 +57,11 @@ int fp_review_period_exists(fp_review *rv, fp_period p);
  * (out[FP_TREND_WEEKS-1] is week itself); NAN where there is none. */
 bool fp_review_trend(fp_review *rv, fp_week week, int row, int kpi,
                      double out[FP_TREND_WEEKS]);
-/* True when fp_review_trend for week would compute nothing new (all its
- * weeks are cached), so a screen can draw first and fill trends after. */
-bool fp_review_trend_cached(const fp_review *rv, fp_week week);
+/* True when fp_review_trend for week and row would compute nothing new
+ * (all its weeks are cached), so a screen can draw first and fill
+ * trends after. Trend weeks keep the rows above person level only until
+ * a person's trend is asked for (those weeks are then computed whole). */
+bool fp_review_trend_cached(const fp_review *rv, fp_week week, int row);
 /* Replaces the session's catalogue with cat (taken over, freed at
  * close) and drops every computed week, so that the same data can be
  * read under another catalogue (what-if, catalogue versions). False

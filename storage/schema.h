@@ -103,7 +103,14 @@ static const char *const fp_migrations[] = {
     /* 3: a person's handle on the platforms ("@mybeauty_th"), matched by
      * import profiles (people.csv's optional handle column) */
     "ALTER TABLE people ADD COLUMN handle TEXT;",
+    /* 4: per week, what a trend reads above person level (issue 11):
+     * storage/trend_sums.h. Filled from the facts by the migration
+     * (storage/db.c), then by every import that writes facts. */
+    "CREATE TABLE trend_sums(week INTEGER PRIMARY KEY,"
+    "  data BLOB NOT NULL);",
 };
+/* The migration after which trend_sums is filled from the facts. */
+#define FP_SCHEMA_TREND_SUMS 4
 
 #define FP_SCHEMA_VERSION \
     ((int)(sizeof fp_migrations / sizeof fp_migrations[0]))

@@ -131,7 +131,7 @@ static void reresolve_views(fp_ui *ui)
 
 bool fp_ui_trend(fp_ui *ui, int row, int kpi, double *out)
 {
-    if (!ui->trends_now && !fp_review_trend_cached(ui->rv, ui->week)) {
+    if (!ui->trends_now && !fp_review_trend_cached(ui->rv, ui->week, row)) {
         ui->trends_pending = true;
         return false;
     }

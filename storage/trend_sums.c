@@ -1,0 +1,330 @@
+/* The trend sums of a week; see trend_sums.h. */
+#include "storage/trend_sums.h"
+#include "model/i18n.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/rollup.h"
+#include "model/vec.h"
+#include "storage/meeting_util.h"
+#include "storage/org.h"
+
+#define FORMAT_VERSION 1
+enum { HAS_OWN = 1, HAS_KIDS = 2 };
+/* flags, node id, KPI id, own, kids */
+#define ENTRY_MAX (1 + 4 + 4 + 8 + 8)
+
+/* ---- encoding ---- */
+
+static unsigned char *put_u32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        *p++ = (unsigned char)(v >> (8 * i));
+    return p;
+}
+
+static unsigned char *put_f64(unsigned char *p, double d)
+{
+    uint64_t v;
+    memcpy(&v, &d, sizeof v);
+    for (int i = 0; i < 8; i++)
+        *p++ = (unsigned char)(v >> (8 * i));
+    return p;
+}
+
+static uint32_t get_u32(const unsigned char *p)
+{
+    uint32_t v = 0;
+    for (int i = 3; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+static double get_f64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+    double d;
+    memcpy(&d, &v, sizeof d);
+    return d;
+}
+
+/* ---- writing ---- */
+
+typedef struct {
+    fp_db *db;
+    fp_tree *tree;
+    int *node_of;            /* nodes.id -> tree index, -1 */
+    long long nnode_of;
+    int *col_of;             /* kpis.id -> column, -1 */
+    long long ncol_of;
+    long long *kpi_of;       /* column -> kpis.id */
+    int ncols;
+    fp_vec facts;            /* fp_fact of one week (kpi: a column) */
+    double *own, *kids;      /* nnodes * ncols */
+    unsigned char *blob;
+    sqlite3_stmt *read, *write;
+} writer;
+
+static void writer_done(writer *w)
+{
+    fp_tree_free(w->tree);
+    free(w->node_of);
+    free(w->col_of);
+    free(w->kpi_of);
+    fp_vec_done(&w->facts);
+    free(w->own);
+    free(w->kids);
+    free(w->blob);
+    sqlite3_finalize(w->read);
+    sqlite3_finalize(w->write);
+}
+
+static bool out_of_memory(fp_db *db)
+{
+    snprintf(db->err, sizeof db->err, _("out of memory"));
+    return false;
+}
+
+static bool map_nodes(writer *w)
+{
+    long long max = 1;
+    for (int i = 0; i < w->tree->nnodes; i++)
+        if (w->tree->nodes[i].db_id > max)
+            max = w->tree->nodes[i].db_id;
+    w->nnode_of = max + 1;
+    w->node_of = malloc((size_t)w->nnode_of * sizeof *w->node_of);
+    if (!w->node_of)
+        return out_of_memory(w->db);
+    for (long long i = 0; i < w->nnode_of; i++)
+        w->node_of[i] = -1;
+    for (int i = 0; i < w->tree->nnodes; i++)
+        w->node_of[w->tree->nodes[i].db_id] = i;
+    return true;
+}
+
+/* Columns are the rows of table kpis, in id order. */
+static bool map_kpis(writer *w)
+{
+    sqlite3_stmt *st = fp_db_prepare(w->db,
+        "SELECT id FROM kpis ORDER BY id");
+    fp_vec ids = fp_vec_of(sizeof(long long));
+    bool ok = st != NULL;
+    int more = 0;
+    while (ok && (more = fp_step(w->db, st, "read kpis")) > 0) {
+        long long *id = fp_vec_push(&ids);
+        ok = id ? (*id = sqlite3_column_int64(st, 0)) >= 0
+                : out_of_memory(w->db);
+    }
+    sqlite3_finalize(st);
+    ok = ok && more == 0;
+    long long max = ids.n ? ((long long *)ids.items)[ids.n - 1] : 0;
+    w->kpi_of = ids.items;
+    w->ncols = (int)ids.n;
+    w->ncol_of = max + 1;
+    w->col_of = ok ? malloc((size_t)w->ncol_of * sizeof *w->col_of) : NULL;
+    if (ok && !w->col_of)
+        return out_of_memory(w->db);
+    for (long long i = 0; ok && i < w->ncol_of; i++)
+        w->col_of[i] = -1;
+    for (int c = 0; ok && c < w->ncols; c++)
+        w->col_of[w->kpi_of[c]] = c;
+    return ok;
+}
+
+static bool writer_init(writer *w, fp_db *db)
+{
+    memset(w, 0, sizeof *w);
+    w->db = db;
+    w->facts = fp_vec_of(sizeof(fp_fact));
+    w->tree = fp_org_load_tree(db);
+    if (!w->tree || !map_nodes(w) || !map_kpis(w))
+        return false;
+    size_t cells = (size_t)w->tree->nnodes * (size_t)(w->ncols + 1);
+    w->own = malloc(cells * sizeof *w->own);
+    w->kids = malloc(cells * sizeof *w->kids);
+    w->blob = malloc(1 + cells * ENTRY_MAX);
+    if (!w->own || !w->kids || !w->blob)
+        return out_of_memory(db);
+    w->read = fp_db_prepare(db,
+        "SELECT node_id, kpi_id, value FROM facts WHERE week = ?1");
+    w->write = w->read ? fp_db_prepare(db,
+        "INSERT OR REPLACE INTO trend_sums(week, data) VALUES(?1, ?2)")
+        : NULL;
+    return w->write != NULL;
+}
+
+static bool read_facts(writer *w, fp_week week)
+{
+    w->facts.n = 0;
+    sqlite3_bind_int(w->read, 1, week);
+    int more;
+    while ((more = fp_step(w->db, w->read, "read facts")) > 0) {
+        long long node = sqlite3_column_int64(w->read, 0);
+        long long kpi = sqlite3_column_int64(w->read, 1);
+        if (node < 0 || node >= w->nnode_of || w->node_of[node] < 0 ||
+            kpi < 0 || kpi >= w->ncol_of || w->col_of[kpi] < 0)
+            continue; /* cannot happen with foreign keys on */
+        fp_fact *f = fp_vec_push(&w->facts);
+        if (!f) {
+            sqlite3_reset(w->read);
+            return out_of_memory(w->db);
+        }
+        *f = (fp_fact){w->node_of[node], w->col_of[kpi],
+                       sqlite3_column_double(w->read, 2)};
+    }
+    sqlite3_reset(w->read);
+    return more == 0;
+}
+
+/* The week's entries into w->blob; returns the length. */
+static size_t encode(writer *w)
+{
+    unsigned char *p = w->blob;
+    *p++ = FORMAT_VERSION;
+    for (int i = 0; i < w->tree->nnodes; i++) {
+        if (w->tree->nodes[i].level == FP_LVL_PERSON)
+            continue;
+        size_t row = (size_t)i * (size_t)w->ncols;
+        for (int c = 0; c < w->ncols; c++) {
+            double own = w->own[row + (size_t)c];
+            double kids = w->kids[row + (size_t)c];
+            int flags = (fp_has(own) ? HAS_OWN : 0) |
+                        (fp_has(kids) ? HAS_KIDS : 0);
+            if (!flags)
+                continue;
+            *p++ = (unsigned char)flags;
+            p = put_u32(p, (uint32_t)w->tree->nodes[i].db_id);
+            p = put_u32(p, (uint32_t)w->kpi_of[c]);
+            if (flags & HAS_OWN)
+                p = put_f64(p, own);
+            if (flags & HAS_KIDS)
+                p = put_f64(p, kids);
+        }
+    }
+    return (size_t)(p - w->blob);
+}
+
+static bool write_week(writer *w, fp_week week)
+{
+    if (!read_facts(w, week))
+        return false;
+    fp_rollup_kid_sums(w->tree, w->facts.items, w->facts.n, w->ncols,
+                       w->own, w->kids);
+    size_t len = encode(w);
+    sqlite3_bind_int(w->write, 1, week);
+    sqlite3_bind_blob(w->write, 2, w->blob, (int)len, SQLITE_STATIC);
+    bool ok = fp_step(w->db, w->write, "write trend sums") == 0;
+    sqlite3_reset(w->write);
+    return ok;
+}
+
+/* Ids beyond 32 bits do not fit the format: such a database keeps no
+ * sums (its trends read the facts). */
+static bool ids_fit(const writer *w)
+{
+    return w->nnode_of - 1 <= (long long)UINT32_MAX &&
+           w->ncol_of - 1 <= (long long)UINT32_MAX;
+}
+
+static bool forget_week(fp_db *db, fp_week week)
+{
+    sqlite3_stmt *st = fp_db_prepare(db,
+        "DELETE FROM trend_sums WHERE week = ?1");
+    if (st)
+        sqlite3_bind_int(st, 1, week);
+    return fp_db_exec_stmt(db, st);
+}
+
+bool fp_trend_sums_write(fp_db *db, const fp_week *weeks, size_t n)
+{
+    if (n == 0)
+        return true;
+    writer w;
+    bool ok = writer_init(&w, db);
+    bool fit = ok && ids_fit(&w);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = fit ? write_week(&w, weeks[i]) : forget_week(db, weeks[i]);
+    writer_done(&w);
+    return ok;
+}
+
+bool fp_trend_sums_write_all(fp_db *db)
+{
+    sqlite3_stmt *st = fp_db_prepare(db, "SELECT DISTINCT week FROM facts");
+    fp_vec weeks = fp_vec_of(sizeof(fp_week));
+    bool ok = st != NULL;
+    int more = 0;
+    while (ok && (more = fp_step(db, st, "read facts")) > 0) {
+        fp_week *wk = fp_vec_push(&weeks);
+        ok = wk ? (*wk = sqlite3_column_int(st, 0), true)
+                : out_of_memory(db);
+    }
+    sqlite3_finalize(st);
+    ok = ok && more == 0 && fp_trend_sums_write(db, weeks.items, weeks.n);
+    fp_vec_done(&weeks);
+    return ok;
+}
+
+/* ---- reading ---- */
+
+/* True when blob[0..len) is a whole row of this format. */
+static bool well_formed(const unsigned char *p, size_t len)
+{
+    if (len < 1 || p[0] != FORMAT_VERSION)
+        return false;
+    size_t at = 1;
+    while (at < len) {
+        int flags = p[at];
+        size_t need = 9 + (flags & HAS_OWN ? 8 : 0) +
+                      (flags & HAS_KIDS ? 8 : 0);
+        if (flags < 1 || flags > 3 || len - at < need)
+            return false;
+        at += need;
+    }
+    return true;
+}
+
+static void decode(const unsigned char *p, size_t len, fp_trend_sum_fn fn,
+                   void *ctx)
+{
+    for (size_t at = 1; at < len;) {
+        int flags = p[at];
+        long long node = get_u32(p + at + 1), kpi = get_u32(p + at + 5);
+        at += 9;
+        double own = NAN, kids = NAN;
+        if (flags & HAS_OWN) {
+            own = get_f64(p + at);
+            at += 8;
+        }
+        if (flags & HAS_KIDS) {
+            kids = get_f64(p + at);
+            at += 8;
+        }
+        fn(ctx, node, kpi, own, kids);
+    }
+}
+
+int fp_trend_sums_read(fp_db *db, fp_week week, fp_trend_sum_fn fn,
+                       void *ctx)
+{
+    sqlite3_stmt *st = fp_db_prepare(db,
+        "SELECT data FROM trend_sums WHERE week = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, week);
+    int row = fp_step(db, st, "read trend sums");
+    const unsigned char *p = row > 0 ? sqlite3_column_blob(st, 0) : NULL;
+    size_t len = row > 0 ? (size_t)sqlite3_column_bytes(st, 0) : 0;
+    int found = row < 0 ? -1 : 0;
+    if (p && well_formed(p, len)) {
+        decode(p, len, fn, ctx);
+        found = 1;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
