@@ -78,14 +78,11 @@ static int grow_nodes(fp_tree *tree)
 static void link_child(fp_tree *tree, int parent, int idx)
 {
     fp_node *p = &tree->nodes[parent];
-    if (p->first_child < 0) {
+    if (p->first_child < 0)
         p->first_child = idx;
-    } else {
-        int c = p->first_child;
-        while (tree->nodes[c].next_sibling >= 0)
-            c = tree->nodes[c].next_sibling;
-        tree->nodes[c].next_sibling = idx;
-    }
+    else
+        tree->nodes[p->last_child].next_sibling = idx;
+    p->last_child = idx; /* no walk: 100,000 stores load in linear time */
     p->nchildren++;
 }
 
@@ -100,7 +97,7 @@ int fp_tree_add_node(fp_tree *tree, int parent, fp_level level,
     memset(n, 0, sizeof *n);
     n->db_id = db_id;
     n->parent = parent;
-    n->first_child = n->next_sibling = -1;
+    n->first_child = n->next_sibling = n->last_child = -1;
     n->level = level;
     n->code = dup_or_empty(code);
     n->name = dup_or_empty(name && *name ? name : code);

@@ -20,6 +20,7 @@ typedef struct {
     int parent;           /* index of the parent, -1 for the company */
     int first_child;      /* index or -1 */
     int next_sibling;     /* index or -1; siblings in insertion order */
+    int last_child;       /* index or -1 (appending a child) */
     int nchildren;
     fp_level level;
     char *code;           /* id used in paths: tts-my, apparel, 张伟 */

@@ -11,9 +11,17 @@ grep -q "ok (integrity, foreign keys, schema version" "$WORK/out" \
 "$BIN" --headless 120x30 --db "$DB" --keys '' >"$WORK/screen"
 grep -q "damaged" "$WORK/screen" && fail "a sound file was called damaged"
 
-# The cells of the last page zeroed: the rows still read, but the b-tree
-# is wrong. check says so and exits 1; the file is not changed.
+# The cells of the last index leaf page zeroed (its first byte is 10;
+# zeros in a table leaf may fall inside a long value, the trend sums of
+# a week, and nothing is wrong with the b-tree then): the rows still
+# read, but the b-tree is wrong. check says so and exits 1; the file is
+# not changed.
 pages=$(( $(wc -c <"$DB") / 4096 ))
+while [ "$pages" -gt 1 ] &&
+      [ "$(od -An -tu1 -j $(( (pages - 1) * 4096 )) -N1 "$DB" |
+           tr -d ' ')" != 10 ]; do
+    pages=$((pages - 1))
+done
 head -c 2048 /dev/zero | dd of="$DB" bs=1 seek=$(( pages * 4096 - 2048 )) \
     conv=notrunc 2>/dev/null
 cp "$DB" "$WORK/before.db"
