@@ -24,7 +24,7 @@ _fupan_table() # WHAT [CMD [OPTION]]
     options:meeting:) echo '--week --set --db --config --help' ;;
     verbs:export:) echo 'scorecards facts notes overrides actions' ;;
     options:export:) echo '--week --from --to --path --format -o --excel --encoding --db --config --help' ;;
-    options:check:) echo '--db --quick --help' ;;
+    options:check:) echo '--db --quick --repair --help' ;;
     verbs:config:) echo 'check' ;;
     options:config:) echo '--config --keymap --db --help' ;;
     options:whatif:) echo '--week --catalogue --set --format --db --config --help' ;;

@@ -11,6 +11,7 @@
 #include "model/i18n.h"
 #include "storage/db.h"
 #include "storage/schema.h"
+#include "storage/trend_sums.h"
 
 #define STAMP_FILE "last-check"
 
@@ -123,6 +124,46 @@ static bool check_schema(sqlite3 *sql, fp_check_report *r)
     return v >= 0;
 }
 
+static void bad_sums(void *ctx, fp_week week)
+{
+    char w[16];
+    fp_week_format(week, w);
+    problem(ctx, _("trend_sums: week %s does not match its facts (`fupan "
+                   "check --repair` makes it again)"), w);
+}
+
+/* The trend sums (storage/trend_sums.h) against the facts, when nothing
+ * else is wrong: a derived table can only be judged on sound pages. */
+static void check_trend_sums(const char *path, fp_check_report *r)
+{
+    char err[512];
+    if (r->n > 0 || r->schema_version != FP_SCHEMA_VERSION)
+        return;
+    fp_db *db = fp_db_open(path, true, err, sizeof err);
+    if (!db) {
+        problem(r, "%s", err);
+        return;
+    }
+    if (fp_trend_sums_verify(db, bad_sums, r) < 0)
+        problem(r, "trend_sums: %s", db->err);
+    fp_db_close(db);
+}
+
+bool fp_check_repair_sums(const char *path, char *err, size_t errsz)
+{
+    fp_db *db = fp_db_open(path, false, err, errsz);
+    if (!db)
+        return false;
+    bool ok = fp_db_begin(db) && fp_trend_sums_write_all(db) &&
+              fp_db_commit(db);
+    if (!ok) {
+        snprintf(err, errsz, "%s: %s", path, db->err);
+        fp_db_rollback(db);
+    }
+    fp_db_close(db);
+    return ok;
+}
+
 bool fp_check_file(const char *path, bool quick, fp_check_report *r,
                    char *err, size_t errsz)
 {
@@ -140,6 +181,8 @@ bool fp_check_file(const char *path, bool quick, fp_check_report *r,
         check_foreign_keys(sql, r);
     }
     sqlite3_close(sql);
+    if (!quick)
+        check_trend_sums(path, r);
     return true;
 }
 

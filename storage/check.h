@@ -23,11 +23,16 @@ void fp_check_report_init(fp_check_report *r);
 void fp_check_report_done(fp_check_report *r);
 
 /* Runs PRAGMA integrity_check (quick_check when quick), then
- * foreign_key_check, and compares the schema version with this fupan's.
- * Every finding is a line in r->problems. Returns false (message in err)
- * only when the file cannot be opened at all. */
+ * foreign_key_check, and compares the schema version with this fupan's;
+ * unless quick, and when nothing else is wrong, compares the trend sums
+ * of every week with its facts (storage/trend_sums.h). Every finding is
+ * a line in r->problems. Returns false (message in err) only when the
+ * file cannot be opened at all. */
 bool fp_check_file(const char *path, bool quick, fp_check_report *r,
                    char *err, size_t errsz);
+/* Makes the trend sums of every week again from the facts, in one
+ * transaction (`fupan check --repair`). False with the message in err. */
+bool fp_check_repair_sums(const char *path, char *err, size_t errsz);
 
 /* The TUI's check at start: a quick check of the file at path unless
  * it (and its WAL) kept the size and time it had at the last check that

@@ -253,21 +253,70 @@ bool fp_trend_sums_write(fp_db *db, const fp_week *weeks, size_t n)
     return ok;
 }
 
-bool fp_trend_sums_write_all(fp_db *db)
+/* Every week that holds a fact, into weeks (fp_week). */
+static bool weeks_with_facts(fp_db *db, fp_vec *weeks)
 {
     sqlite3_stmt *st = fp_db_prepare(db, "SELECT DISTINCT week FROM facts");
-    fp_vec weeks = fp_vec_of(sizeof(fp_week));
     bool ok = st != NULL;
     int more = 0;
     while (ok && (more = fp_step(db, st, "read facts")) > 0) {
-        fp_week *wk = fp_vec_push(&weeks);
+        fp_week *wk = fp_vec_push(weeks);
         ok = wk ? (*wk = sqlite3_column_int(st, 0), true)
                 : out_of_memory(db);
     }
     sqlite3_finalize(st);
-    ok = ok && more == 0 && fp_trend_sums_write(db, weeks.items, weeks.n);
+    return ok && more == 0;
+}
+
+bool fp_trend_sums_write_all(fp_db *db)
+{
+    fp_vec weeks = fp_vec_of(sizeof(fp_week));
+    bool ok = weeks_with_facts(db, &weeks) &&
+              fp_trend_sums_write(db, weeks.items, weeks.n);
     fp_vec_done(&weeks);
     return ok;
+}
+
+/* 1 when the kept row of week is what its facts give now, 0 when not
+ * (or missing), -1 on an error. */
+static int week_matches(writer *w, fp_week week)
+{
+    if (!read_facts(w, week))
+        return -1;
+    fp_rollup_kid_sums(w->tree, w->facts.items, w->facts.n, w->ncols,
+                       w->own, w->kids);
+    size_t len = encode(w);
+    sqlite3_stmt *st = fp_db_prepare(w->db,
+        "SELECT data FROM trend_sums WHERE week = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, week);
+    int row = fp_step(w->db, st, "read trend sums");
+    int same = row < 0 ? -1
+        : row > 0 && (size_t)sqlite3_column_bytes(st, 0) == len &&
+          memcmp(sqlite3_column_blob(st, 0), w->blob, len) == 0;
+    sqlite3_finalize(st);
+    return same;
+}
+
+int fp_trend_sums_verify(fp_db *db, fp_trend_bad_fn bad, void *ctx)
+{
+    fp_vec weeks = fp_vec_of(sizeof(fp_week));
+    writer w = {0};
+    bool ok = weeks_with_facts(db, &weeks) && writer_init(&w, db);
+    int nbad = 0;
+    for (size_t i = 0; ok && ids_fit(&w) && i < weeks.n; i++) {
+        fp_week week = ((fp_week *)weeks.items)[i];
+        int same = week_matches(&w, week);
+        ok = same >= 0;
+        if (same == 0) {
+            nbad++;
+            bad(ctx, week);
+        }
+    }
+    writer_done(&w);
+    fp_vec_done(&weeks);
+    return ok ? nbad : -1;
 }
 
 /* ---- reading ---- */

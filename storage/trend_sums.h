@@ -26,6 +26,12 @@ bool fp_trend_sums_write(fp_db *db, const fp_week *weeks, size_t n);
 /* The same for every week that holds a fact. */
 bool fp_trend_sums_write_all(fp_db *db);
 
+/* Compares the kept row of every week that holds a fact with what its
+ * facts give now; calls bad for each week whose row differs or is
+ * missing. Returns how many did, -1 on an error (db->err). */
+typedef void (*fp_trend_bad_fn)(void *ctx, fp_week week);
+int fp_trend_sums_verify(fp_db *db, fp_trend_bad_fn bad, void *ctx);
+
 /* One (node, KPI) of a week: own or kids is NAN when not kept. */
 typedef void (*fp_trend_sum_fn)(void *ctx, long long node_id,
                                  long long kpi_id, double own, double kids);

@@ -6,7 +6,7 @@
 
 make_demo_db
 "$BIN" check --db "$DB" >"$WORK/out" || fail "a sound file failed: $(cat "$WORK/out")"
-grep -q "ok (integrity, foreign keys, schema version" "$WORK/out" \
+grep -q "ok (integrity, foreign keys, trend sums, schema version" "$WORK/out" \
     || fail "no ok line: $(cat "$WORK/out")"
 "$BIN" --headless 120x30 --db "$DB" --keys '' >"$WORK/screen"
 grep -q "damaged" "$WORK/screen" && fail "a sound file was called damaged"
