@@ -131,7 +131,8 @@ static bool importer_init(fp_importer *imp, fp_db *db, const fp_catalogue *cat,
     imp->report = report;
     imp->ok = true;
     imp->last_kpi = -1;
-    imp->weeks = fp_vec_of(sizeof(fp_week));
+    imp->weeks = fp_vec_of(sizeof(fp_imp_wrote));
+    imp->capture = fp_vec_of(sizeof(fp_trend_row));
     imp->nodes = fp_strmap_new();
     imp->kpi_ids = calloc((size_t)cat->nkpis + 1, sizeof *imp->kpi_ids);
     if (imp->nodes == NULL || imp->kpi_ids == NULL) {
@@ -151,7 +152,7 @@ static void importer_done(fp_importer *imp)
                            imp->st_batch_sorted, imp->st_mark};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
-    fp_vec_done(&imp->weeks);
+    fp_imp_sums_free(imp);
     fp_strmap_free(imp->nodes);
     fp_strmap_free(imp->markets);
     fp_strmap_free(imp->kpi_index);
@@ -535,8 +536,7 @@ static int finish(fp_importer *imp, bool dry_run)
         return imp->failed ? FP_IMPORT_FAILED
                            : !imp->ok ? FP_IMPORT_REJECTED : FP_IMPORT_OK;
     }
-    if (!fp_trend_sums_write(db, imp->weeks.items, imp->weeks.n) ||
-        !fp_db_commit(db)) {
+    if (!fp_imp_sums_finish(imp) || !fp_db_commit(db)) {
         snprintf(imp->report->error, sizeof imp->report->error, "%s",
                  db->err);
         fp_db_rollback(db);

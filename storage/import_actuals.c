@@ -307,12 +307,16 @@ static void flush_batch(fp_importer *imp)
     if (st != NULL && n == FP_IMP_BATCH) {
         for (int i = 0; i < n; i++)
             bind_fact(imp, st, 5 * i + 1, &imp->batch[i]);
-        count_written(imp, run_upsert(imp, st), n, sorted);
+        int changed = run_upsert(imp, st);
+        count_written(imp, changed, n, sorted);
+        fp_imp_sums_written(imp, imp->batch, n, changed, sorted);
         return;
     }
     for (int i = 0; st != NULL && i < n && !imp->failed; i++) {
         bind_fact(imp, st, 1, &imp->batch[i]);
-        count_written(imp, run_upsert(imp, st), 1, sorted);
+        int changed = run_upsert(imp, st);
+        count_written(imp, changed, 1, sorted);
+        fp_imp_sums_written(imp, &imp->batch[i], 1, changed, sorted);
     }
 }
 
@@ -377,7 +381,7 @@ static void write_weekly(fp_importer *imp, int line, const row_key *key,
 {
     fp_imp_fact f = {key->week, node, kpi, value};
     fp_imp_note_day(imp, fp_week_monday(key->week) + 6);
-    fp_imp_touch_week(imp, key->week);
+    fp_imp_sums_row(imp, key->week, node, kpi, value);
     if (imp->sorted && !imp->track_keys && imp->last.week != 0 &&
         !key_after(&f, &imp->last))
         leave_sorted(imp, line);
@@ -601,7 +605,7 @@ static bool resum_week(fp_importer *imp, fp_week week, long long node,
     sqlite3_bind_text(st, 6, sunday, -1, SQLITE_TRANSIENT);
     if (!fp_imp_run(imp, st))
         return false;
-    fp_imp_touch_week(imp, week);
+    fp_imp_sums_stale(imp, week);
     imp->cur->summed++;
     return true;
 }

@@ -44,6 +44,15 @@ typedef struct {
     double value;
 } fp_imp_fact;
 
+/* A week an import wrote facts of. */
+typedef struct {
+    fp_week week;
+    bool summed;             /* its trend sums are written from its rows
+                                and still hold: else they are made from
+                                its facts before the commit... */
+    bool changed;            /* ...when a value of the week changed */
+} fp_imp_wrote;
+
 struct fp_importer {
     fp_db *db;
     const fp_catalogue *cat;
@@ -104,9 +113,13 @@ struct fp_importer {
     char last_kpi_id[64];    /* the last KPI id looked up... */
     int last_kpi;            /* ...and its index, -1 for none */
     long long *kpi_ids;      /* kpis.id per catalogue index, 0 = unknown */
-    fp_vec weeks;            /* fp_week, ascending, each once: the weeks
-                                whose facts were written (their trend
-                                sums are made again before the commit) */
+    /* trend sums of the weeks written (import_sums.c) */
+    fp_vec weeks;            /* fp_imp_wrote, ascending, each once */
+    struct fp_trend_writer *sums; /* made at the first week summed */
+    fp_vec capture;          /* fp_trend_row: the rows of capture_week */
+    fp_week capture_week;    /* a week new to the database whose rows
+                                are being written; 0 when none */
+    fp_week rows_week;       /* the week of the last row written */
     sqlite3_stmt *st_fact, *st_daily, *st_daily_clear, *st_daily_sum;
     sqlite3_stmt *st_target, *st_fx, *st_touch, *st_touched;
     sqlite3_stmt *st_fact_batch, *st_key_add, *st_key_line;
@@ -183,8 +196,22 @@ long long fp_imp_node(fp_importer *imp, const char *store,
 long long fp_imp_kpi_id(fp_importer *imp, int kpi);
 bool fp_imp_run(fp_importer *imp, sqlite3_stmt *st);
 void fp_imp_day_text(long day, char out[11]);
-/* Notes that facts of week are written (imp->weeks). */
-void fp_imp_touch_week(fp_importer *imp, fp_week week);
+/* import_sums.c: the trend sums (storage/trend_sums.h) of the weeks an
+ * import writes. A week that held no fact before is summed from its
+ * rows as they are written, when the rows move on to another week; any
+ * other week written is summed from its facts before the commit. */
+/* A weekly fact about to be written. */
+void fp_imp_sums_row(fp_importer *imp, fp_week week, long long node,
+                     long long kpi, double value);
+/* rows[0..n) were written and `changed` rows changed (sorted: a value
+ * that did not change was left alone; else every row counts). */
+void fp_imp_sums_written(fp_importer *imp, const fp_imp_fact *rows, int n,
+                         int changed, bool sorted);
+/* Facts of week were written another way (summed from daily rows). */
+void fp_imp_sums_stale(fp_importer *imp, fp_week week);
+/* Writes the sums still to write; false (fp_imp_fail) on an error. */
+bool fp_imp_sums_finish(fp_importer *imp);
+void fp_imp_sums_free(fp_importer *imp);
 void fp_imp_note_day(fp_importer *imp, long day);
 
 /* The kinds of file: each binds its columns to imp->header and sets

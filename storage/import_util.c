@@ -664,26 +664,3 @@ void fp_imp_note_day(fp_importer *imp, long day)
         imp->max_day = day;
 }
 
-void fp_imp_touch_week(fp_importer *imp, fp_week week)
-{
-    fp_week *w = imp->weeks.items;
-    size_t lo = 0, hi = imp->weeks.n;
-    if (hi > 0 && w[hi - 1] == week)
-        return; /* the common case: rows of one week in a run */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (w[mid] < week)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < imp->weeks.n && w[lo] == week)
-        return;
-    if (!fp_vec_push(&imp->weeks)) {
-        fp_imp_fail(imp, _("out of memory"));
-        return;
-    }
-    w = imp->weeks.items;
-    memmove(&w[lo + 1], &w[lo], (imp->weeks.n - 1 - lo) * sizeof *w);
-    w[lo] = week;
-}

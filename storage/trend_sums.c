@@ -55,9 +55,9 @@ static double get_f64(const unsigned char *p)
 
 /* ---- writing ---- */
 
-typedef struct {
+struct fp_trend_writer {
     fp_db *db;
-    fp_tree *tree;
+    fp_tree *tree;           /* as the database holds it now */
     int *node_of;            /* nodes.id -> tree index, -1 */
     long long nnode_of;
     int *col_of;             /* kpis.id -> column, -1 */
@@ -68,20 +68,33 @@ typedef struct {
     double *own, *kids;      /* nnodes * ncols */
     unsigned char *blob;
     sqlite3_stmt *read, *write;
-} writer;
+};
 
-static void writer_done(writer *w)
+static void free_maps(fp_trend_writer *w)
 {
     fp_tree_free(w->tree);
     free(w->node_of);
     free(w->col_of);
     free(w->kpi_of);
-    fp_vec_done(&w->facts);
     free(w->own);
     free(w->kids);
     free(w->blob);
+    w->tree = NULL;
+    w->node_of = w->col_of = NULL;
+    w->kpi_of = NULL;
+    w->own = w->kids = NULL;
+    w->blob = NULL;
+}
+
+void fp_trend_writer_free(fp_trend_writer *w)
+{
+    if (!w)
+        return;
+    free_maps(w);
+    fp_vec_done(&w->facts);
     sqlite3_finalize(w->read);
     sqlite3_finalize(w->write);
+    free(w);
 }
 
 static bool out_of_memory(fp_db *db)
@@ -90,7 +103,7 @@ static bool out_of_memory(fp_db *db)
     return false;
 }
 
-static bool map_nodes(writer *w)
+static bool map_nodes(fp_trend_writer *w)
 {
     long long max = 1;
     for (int i = 0; i < w->tree->nnodes; i++)
@@ -108,7 +121,7 @@ static bool map_nodes(writer *w)
 }
 
 /* Columns are the rows of table kpis, in id order. */
-static bool map_kpis(writer *w)
+static bool map_kpis(fp_trend_writer *w)
 {
     sqlite3_stmt *st = fp_db_prepare(w->db,
         "SELECT id FROM kpis ORDER BY id");
@@ -136,12 +149,12 @@ static bool map_kpis(writer *w)
     return ok;
 }
 
-static bool writer_init(writer *w, fp_db *db)
+/* The tree, the id maps and the week's arrays, (again) from the
+ * database: a row may name a node or KPI made since. */
+static bool load_maps(fp_trend_writer *w)
 {
-    memset(w, 0, sizeof *w);
-    w->db = db;
-    w->facts = fp_vec_of(sizeof(fp_fact));
-    w->tree = fp_org_load_tree(db);
+    free_maps(w);
+    w->tree = fp_org_load_tree(w->db);
     if (!w->tree || !map_nodes(w) || !map_kpis(w))
         return false;
     size_t cells = (size_t)w->tree->nnodes * (size_t)(w->ncols + 1);
@@ -149,40 +162,63 @@ static bool writer_init(writer *w, fp_db *db)
     w->kids = malloc(cells * sizeof *w->kids);
     w->blob = malloc(1 + cells * ENTRY_MAX);
     if (!w->own || !w->kids || !w->blob)
-        return out_of_memory(db);
+        return out_of_memory(w->db);
+    return true;
+}
+
+fp_trend_writer *fp_trend_writer_new(fp_db *db)
+{
+    fp_trend_writer *w = calloc(1, sizeof *w);
+    if (!w) {
+        out_of_memory(db);
+        return NULL;
+    }
+    w->db = db;
+    w->facts = fp_vec_of(sizeof(fp_fact));
     w->read = fp_db_prepare(db,
         "SELECT node_id, kpi_id, value FROM facts WHERE week = ?1");
     w->write = w->read ? fp_db_prepare(db,
         "INSERT OR REPLACE INTO trend_sums(week, data) VALUES(?1, ?2)")
         : NULL;
-    return w->write != NULL;
+    if (w->write && load_maps(w))
+        return w;
+    fp_trend_writer_free(w);
+    return NULL;
 }
 
-static bool read_facts(writer *w, fp_week week)
+/* Adds a fact with its database ids to w->facts; *unknown when an id
+ * is not in the maps (made after they were loaded). */
+static bool add_fact(fp_trend_writer *w, long long node, long long kpi,
+                     double value, bool *unknown)
+{
+    if (node < 0 || node >= w->nnode_of || w->node_of[node] < 0 ||
+        kpi < 0 || kpi >= w->ncol_of || w->col_of[kpi] < 0) {
+        *unknown = true;
+        return true;
+    }
+    fp_fact *f = fp_vec_push(&w->facts);
+    if (!f)
+        return out_of_memory(w->db);
+    *f = (fp_fact){w->node_of[node], w->col_of[kpi], value};
+    return true;
+}
+
+static bool read_facts(fp_trend_writer *w, fp_week week, bool *unknown)
 {
     w->facts.n = 0;
     sqlite3_bind_int(w->read, 1, week);
+    bool ok = true;
     int more;
-    while ((more = fp_step(w->db, w->read, "read facts")) > 0) {
-        long long node = sqlite3_column_int64(w->read, 0);
-        long long kpi = sqlite3_column_int64(w->read, 1);
-        if (node < 0 || node >= w->nnode_of || w->node_of[node] < 0 ||
-            kpi < 0 || kpi >= w->ncol_of || w->col_of[kpi] < 0)
-            continue; /* cannot happen with foreign keys on */
-        fp_fact *f = fp_vec_push(&w->facts);
-        if (!f) {
-            sqlite3_reset(w->read);
-            return out_of_memory(w->db);
-        }
-        *f = (fp_fact){w->node_of[node], w->col_of[kpi],
-                       sqlite3_column_double(w->read, 2)};
-    }
+    while (ok && (more = fp_step(w->db, w->read, "read facts")) > 0)
+        ok = add_fact(w, sqlite3_column_int64(w->read, 0),
+                      sqlite3_column_int64(w->read, 1),
+                      sqlite3_column_double(w->read, 2), unknown);
     sqlite3_reset(w->read);
-    return more == 0;
+    return ok && more == 0;
 }
 
 /* The week's entries into w->blob; returns the length. */
-static size_t encode(writer *w)
+static size_t encode(fp_trend_writer *w)
 {
     unsigned char *p = w->blob;
     *p++ = FORMAT_VERSION;
@@ -209,10 +245,24 @@ static size_t encode(writer *w)
     return (size_t)(p - w->blob);
 }
 
-static bool write_week(writer *w, fp_week week)
+/* Ids beyond 32 bits do not fit the format: such a database keeps no
+ * sums (its trends read the facts). */
+static bool ids_fit(const fp_trend_writer *w)
 {
-    if (!read_facts(w, week))
-        return false;
+    return w->nnode_of - 1 <= (long long)UINT32_MAX &&
+           w->ncol_of - 1 <= (long long)UINT32_MAX;
+}
+
+/* Writes the sums of w->facts as week's row. */
+static bool put_week(fp_trend_writer *w, fp_week week)
+{
+    if (!ids_fit(w)) {
+        sqlite3_stmt *st = fp_db_prepare(w->db,
+            "DELETE FROM trend_sums WHERE week = ?1");
+        if (st)
+            sqlite3_bind_int(st, 1, week);
+        return fp_db_exec_stmt(w->db, st);
+    }
     fp_rollup_kid_sums(w->tree, w->facts.items, w->facts.n, w->ncols,
                        w->own, w->kids);
     size_t len = encode(w);
@@ -223,33 +273,51 @@ static bool write_week(writer *w, fp_week week)
     return ok;
 }
 
-/* Ids beyond 32 bits do not fit the format: such a database keeps no
- * sums (its trends read the facts). */
-static bool ids_fit(const writer *w)
+/* The week's facts into w->facts, the maps loaded again first when a
+ * fact names a node or KPI they do not know. */
+static bool gather_facts(fp_trend_writer *w, fp_week week)
 {
-    return w->nnode_of - 1 <= (long long)UINT32_MAX &&
-           w->ncol_of - 1 <= (long long)UINT32_MAX;
+    bool unknown = false;
+    if (!read_facts(w, week, &unknown))
+        return false;
+    return !unknown || (load_maps(w) && read_facts(w, week, &unknown));
 }
 
-static bool forget_week(fp_db *db, fp_week week)
+bool fp_trend_writer_from_facts(fp_trend_writer *w, fp_week week)
 {
-    sqlite3_stmt *st = fp_db_prepare(db,
-        "DELETE FROM trend_sums WHERE week = ?1");
-    if (st)
-        sqlite3_bind_int(st, 1, week);
-    return fp_db_exec_stmt(db, st);
+    return gather_facts(w, week) && put_week(w, week);
+}
+
+static bool take_rows(fp_trend_writer *w, const fp_trend_row *rows,
+                      size_t n, bool *unknown)
+{
+    w->facts.n = 0;
+    bool ok = fp_vec_reserve(&w->facts, n) || out_of_memory(w->db);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = add_fact(w, rows[i].node, rows[i].kpi, rows[i].value, unknown);
+    return ok;
+}
+
+bool fp_trend_writer_from_rows(fp_trend_writer *w, fp_week week,
+                               const fp_trend_row *rows, size_t n)
+{
+    bool unknown = false;
+    if (!take_rows(w, rows, n, &unknown))
+        return false;
+    if (unknown && !(load_maps(w) && take_rows(w, rows, n, &unknown)))
+        return false;
+    return put_week(w, week);
 }
 
 bool fp_trend_sums_write(fp_db *db, const fp_week *weeks, size_t n)
 {
     if (n == 0)
         return true;
-    writer w;
-    bool ok = writer_init(&w, db);
-    bool fit = ok && ids_fit(&w);
+    fp_trend_writer *w = fp_trend_writer_new(db);
+    bool ok = w != NULL;
     for (size_t i = 0; ok && i < n; i++)
-        ok = fit ? write_week(&w, weeks[i]) : forget_week(db, weeks[i]);
-    writer_done(&w);
+        ok = fp_trend_writer_from_facts(w, weeks[i]);
+    fp_trend_writer_free(w);
     return ok;
 }
 
@@ -279,9 +347,9 @@ bool fp_trend_sums_write_all(fp_db *db)
 
 /* 1 when the kept row of week is what its facts give now, 0 when not
  * (or missing), -1 on an error. */
-static int week_matches(writer *w, fp_week week)
+static int week_matches(fp_trend_writer *w, fp_week week)
 {
-    if (!read_facts(w, week))
+    if (!gather_facts(w, week))
         return -1;
     fp_rollup_kid_sums(w->tree, w->facts.items, w->facts.n, w->ncols,
                        w->own, w->kids);
@@ -302,19 +370,20 @@ static int week_matches(writer *w, fp_week week)
 int fp_trend_sums_verify(fp_db *db, fp_trend_bad_fn bad, void *ctx)
 {
     fp_vec weeks = fp_vec_of(sizeof(fp_week));
-    writer w = {0};
-    bool ok = weeks_with_facts(db, &weeks) && writer_init(&w, db);
+    fp_trend_writer *w = NULL;
+    bool ok = weeks_with_facts(db, &weeks) &&
+              (w = fp_trend_writer_new(db)) != NULL;
     int nbad = 0;
-    for (size_t i = 0; ok && ids_fit(&w) && i < weeks.n; i++) {
+    for (size_t i = 0; ok && ids_fit(w) && i < weeks.n; i++) {
         fp_week week = ((fp_week *)weeks.items)[i];
-        int same = week_matches(&w, week);
+        int same = week_matches(w, week);
         ok = same >= 0;
         if (same == 0) {
             nbad++;
             bad(ctx, week);
         }
     }
-    writer_done(&w);
+    fp_trend_writer_free(w);
     fp_vec_done(&weeks);
     return ok ? nbad : -1;
 }

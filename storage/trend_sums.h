@@ -20,6 +20,22 @@
 #include "model/week.h"
 #include "storage/db.h"
 
+/* Writes the sums of weeks inside the caller's transaction. Reads the
+ * tree once (again when a row names a node made since). False with
+ * db->err set on an error.
+ * Ownership: fp_trend_writer_new/fp_trend_writer_free; NULL: db->err. */
+typedef struct fp_trend_writer fp_trend_writer;
+fp_trend_writer *fp_trend_writer_new(fp_db *db);
+void fp_trend_writer_free(fp_trend_writer *w);
+/* Sums week from its facts. */
+bool fp_trend_writer_from_facts(fp_trend_writer *w, fp_week week);
+/* One fact as table facts holds it (a value written as -0 reads 0). */
+typedef struct { long long node, kpi; double value; } fp_trend_row;
+/* Sums week from rows, which must be every fact the week holds (an
+ * import's rows of a week that held none before). */
+bool fp_trend_writer_from_rows(fp_trend_writer *w, fp_week week,
+                               const fp_trend_row *rows, size_t n);
+
 /* Re-sums weeks[0..n) from their facts (inside the caller's
  * transaction). False with db->err set on an error. */
 bool fp_trend_sums_write(fp_db *db, const fp_week *weeks, size_t n);

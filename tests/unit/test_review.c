@@ -209,8 +209,10 @@ Test(review, trend_values_equal_the_full_weeks)
 
 /* Values whose sum depends on the order they are added in: people come
  * in the file out of tree (code) order; facts at a category and a store;
- * overrides at a person (its category adds its children itself) and at
- * a category; a second import adds a person to a week already summed. */
+ * a week the file comes back to (summed from its facts, the others from
+ * the rows as written); "-0" (read as 0). The test adds overrides at
+ * a person (its category adds its children itself) and at a category,
+ * and a second import adds a person to a week already summed. */
 static void import_order_sensitive(void)
 {
     import(FP_IMPORT_ACTUALS, "a.csv",
@@ -225,7 +227,8 @@ static void import_order_sensitive(void)
            "2026-W46,s1,c1,,650,,,\n"
            "2026-W46,s1,,,700,,,\n"
            "2026-W47,s1,c2,li,0.7,1,3,0.1\n"
-           "2026-W47,s2,c2,li,0.001,1,3,123456789012.5\n");
+           "2026-W47,s2,c2,li,0.001,1,3,123456789012.5\n"
+           "2026-W45,s2,c2,zz,5,-0,1,0.5\n");
 }
 
 Test(review, trends_above_people_come_from_the_trend_sums)
@@ -252,6 +255,29 @@ Test(review, trends_above_people_come_from_the_trend_sums)
            "week,store,category,person,gmv,orders\n"
            "2026-W46,s1,c1,bb,10000000000000000,7\n"
            "2026-W45,s1,c1,zz,3,1\n");
+    check_trends_equal_full(202647, true);
+}
+
+/* A file whose keys ascend writes only the values that changed: the
+ * weeks where one did are summed again, the others keep their sums. */
+Test(review, a_changed_value_in_a_sorted_file_sums_its_week_again)
+{
+    const char *text =
+        "week,store,category,person,gmv,orders\n"
+        "2026-W45,s1,c1,aa,1,4\n"
+        "2026-W45,s1,c1,bb,2,5\n"
+        "2026-W46,s1,c1,aa,3,6\n"
+        "2026-W46,s1,c1,bb,4,7\n";
+    import(FP_IMPORT_ACTUALS, "a.csv", text);
+    check_trends_equal_full(202647, true);
+    import(FP_IMPORT_ACTUALS, "a.csv", text);
+    check_trends_equal_full(202647, true);
+    import(FP_IMPORT_ACTUALS, "b.csv",
+           "week,store,category,person,gmv,orders\n"
+           "2026-W45,s1,c1,aa,1,4\n"
+           "2026-W45,s1,c1,bb,2,5\n"
+           "2026-W46,s1,c1,aa,3,6\n"
+           "2026-W46,s1,c1,bb,40,7\n");
     check_trends_equal_full(202647, true);
 }
 
