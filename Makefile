@@ -178,7 +178,7 @@ valgrind: deps
 bench: deps
 	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory $(BUILD)/fupan $(BENCH_BIN)
-	sh bench/run.sh $(CURDIR)/$(BUILD)
+	PKGS="$(PKGS)" sh bench/run.sh $(CURDIR)/$(BUILD)
 
 # The import figures only, on a 10 % file (under a minute).
 bench-quick: deps

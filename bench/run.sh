@@ -18,6 +18,7 @@ set -eu
 B=${1:-build}
 case $B in /*) ;; *) B=$(pwd)/$B ;; esac
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PKGS=${PKGS:-$(sed -n 's/^PKGS *:= *//p' "$ROOT/Makefile")}
 DB=${BIG_DB:-$B/bench/big.db}
 N=${SAMPLES:-20}
 FUPAN=$B/fupan
@@ -245,13 +246,15 @@ repeat() {
     echo "$out"
 }
 
-# tui_frames built again with the key-reading wrapper (see tui_frames.c).
+# tui_frames built again with the key-reading wrapper (see tui_frames.c),
+# against the libraries the Makefile links (PKGS, from the environment
+# or read from the Makefile).
 build_frames() {
     ( cd "$ROOT" &&
       cc -std=c11 -O2 -D_DEFAULT_SOURCE -I. \
          $(pkg-config --cflags ncursesw) -o "$B/bench/tui_frames_wrap" \
          bench/tui_frames.c "$B/libfupan.a" \
-         $(pkg-config --libs ncursesw panelw menuw formw sqlite3) \
+         $(pkg-config --libs $PKGS) \
          -lcsv -liniparser -lm -Wl,--wrap=fp_keysrc_next )
 }
 
