@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/cli.h"
 #include "storage/check.h"
 #include "storage/db.h"
 #include "storage/org.h"
@@ -237,4 +238,35 @@ Test(check, trend_sums_that_do_not_match_the_facts)
     cr_assert(fp_check_file(path, false, &r, err, sizeof err), "%s", err);
     cr_assert_eq(r.n, 0, "%s", r.n ? r.problems[0] : "");
     fp_check_report_done(&r);
+}
+
+/* What `fupan check` prints for a sound file: the trend sums are named
+ * only when they were compared (a file of this schema, not --quick). */
+static const char *check_output(const char *flag)
+{
+    static char out[1024];
+    char file[160];
+    snprintf(file, sizeof file, "%s/out.txt", dir);
+    char *argv[] = {"check", "--db", path, (char *)flag, NULL};
+    int argc = flag ? 4 : 3;
+    fflush(stdout);
+    cr_assert_not_null(freopen(file, "w", stdout));
+    cr_assert_eq(fp_cmd_check(argc, argv), 0);
+    fflush(stdout);
+    FILE *f = fopen(file, "r");
+    cr_assert_not_null(f);
+    size_t n = fread(out, 1, sizeof out - 1, f);
+    out[n] = '\0';
+    fclose(f);
+    return out;
+}
+
+Test(check, ok_line_names_the_trend_sums_only_when_compared)
+{
+    cr_assert(strstr(check_output(NULL), "trend sums, schema version"));
+    cr_assert_not(strstr(check_output("--quick"), "trend sums"));
+    exec_raw("PRAGMA user_version = 3");
+    const char *out = check_output(NULL);
+    cr_assert(strstr(out, "schema version 3"), "%s", out);
+    cr_assert_not(strstr(out, "trend sums"), "%s", out);
 }
