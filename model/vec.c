@@ -21,6 +21,8 @@ void *fp_grow_max(void *items, size_t size, size_t need, size_t *cap,
 {
     if (need <= *cap)
         return items;
+    if (size == 0)       /* a row of no columns: still a live block */
+        size = 1;
     if (max > SIZE_MAX / size)
         max = SIZE_MAX / size;
     size_t c = fp_grow_cap(*cap, need, max);

@@ -28,7 +28,7 @@
  * at most `max`; 0 when need > max (refused). need <= cap gives cap. */
 size_t fp_grow_cap(size_t cap, size_t need, size_t max);
 
-/* `items`, a block of *cap items of `size` (> 0) bytes, grown by the rule
+/* `items`, a block of *cap items of `size` bytes, grown by the rule
  * to hold at least `need` items, never more than `max` items. Returns the
  * block (moved, perhaps) and sets *cap; need <= *cap returns items as it
  * is. NULL when out of memory or refused: then items and *cap are as they
