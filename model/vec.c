@@ -39,12 +39,12 @@ size_t fp_grow_cap_of(size_t n)
     return n == 0 ? 0 : fp_grow_cap(0, n, SIZE_MAX);
 }
 
-void *fp_grow_one(void *items, size_t size, size_t n)
+void *fp_grow_more(void *items, size_t size, size_t n, size_t more)
 {
     size_t cap = fp_grow_cap_of(n);
-    if (n == SIZE_MAX)
+    if (more > SIZE_MAX - n)
         return NULL;
-    return fp_grow(items, size, n + 1, &cap);
+    return fp_grow(items, size, n + more, &cap);
 }
 
 bool fp_vec_reserve(fp_vec *v, size_t want)

@@ -10,9 +10,9 @@
  *    memory for the next use.
  * 2. FP_GROW / fp_grow, for an array kept in a struct as (pointer, count,
  *    capacity) fields: the struct keeps owning the block (free() it).
- *    FP_GROW_ONE / fp_grow_one, for an array kept as (pointer, count)
- *    only, grown by nothing else: its capacity is the one the rule gives
- *    its count (fp_grow_cap_of). */
+ *    FP_GROW_ONE / fp_grow_one / fp_grow_more, for an array kept as
+ *    (pointer, count) only, grown by nothing else: its capacity is the
+ *    one the rule gives its count (fp_grow_cap_of). */
 #ifndef FUPAN_MODEL_VEC_H
 #define FUPAN_MODEL_VEC_H
 
@@ -41,13 +41,19 @@ static inline void *fp_grow(void *items, size_t size, size_t need,
     return fp_grow_max(items, size, need, cap, SIZE_MAX);
 }
 
-/* The capacity of an array of n items grown only by fp_grow_one: 0 for
+/* The capacity of an array of n items grown only by fp_grow_more: 0 for
  * none, else the least FP_GROW_MIN * 2^k that holds n. */
 size_t fp_grow_cap_of(size_t n);
-/* Room for one more item in `items`, an array of n items of `size` bytes
- * grown only by this function (or NULL with n = 0). Returns the block,
- * NULL when out of memory (items as it was, still the caller's). */
-void *fp_grow_one(void *items, size_t size, size_t n);
+/* Room for `more` items after the n of `items` (items of `size` bytes),
+ * an array grown only by these functions (or NULL with n = 0). Returns
+ * the block, NULL when out of memory (items as it was, still the
+ * caller's); with more > 0 never NULL for lack of room. */
+void *fp_grow_more(void *items, size_t size, size_t n, size_t more);
+/* Room for one more item (item n). */
+static inline void *fp_grow_one(void *items, size_t size, size_t n)
+{
+    return fp_grow_more(items, size, n, 1);
+}
 
 /* The largest value the capacity field `cap` can hold. */
 #define FP_CAP_MAX(cap) _Generic((cap),                                   \
