@@ -144,3 +144,24 @@ Test(vec, push_and_reserve)
     cr_assert_null(v.items);
     cr_assert_eq(v.cap, 0u);
 }
+
+Test(vec, grow_more_appends_many_at_once_by_the_rule)
+{
+    short *v = NULL;
+    size_t n = 0;
+    for (int week = 0; week < 13; week++) {      /* 13 lists of 7 */
+        short *p = fp_grow_more(v, sizeof *p, n, 7);
+        cr_assert_not_null(p);
+        v = p;
+        for (int i = 0; i < 7; i++)
+            v[n + (size_t)i] = (short)(week * 10 + i);
+        n += 7;
+    }
+    cr_assert_eq(fp_grow_cap_of(n), 8 * FP_GROW_MIN);
+    for (size_t i = 0; i < n; i++)
+        cr_assert_eq(v[i], (short)(i / 7 * 10 + i % 7));
+    cr_assert_null(fp_grow_more(v, sizeof *v, n, SIZE_MAX - 1),
+                   "n + more overflowing: refused");
+    cr_assert_eq(v[n - 1], (short)(12 * 10 + 6), "and v untouched");
+    free(v);
+}
