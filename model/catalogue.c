@@ -8,6 +8,7 @@
 
 #include "model/expr.h"
 #include "model/tree.h"
+#include "model/vec.h"
 
 fp_catalogue *fp_catalogue_new(void)
 {
@@ -146,14 +147,9 @@ static int set_str(char **field, const char *s)
     return 0;
 }
 
-static void *grow(void *arr, int n, size_t size)
-{
-    return realloc(arr, (size_t)(n + 1) * size);
-}
-
 int fp_catalogue_add_kpi(fp_catalogue *cat, const char *id)
 {
-    fp_kpi *k = grow(cat->kpis, cat->nkpis, sizeof *k);
+    fp_kpi *k = fp_grow_one(cat->kpis, sizeof *k, (size_t)cat->nkpis);
     if (!k)
         return -1;
     cat->kpis = k;
@@ -197,7 +193,7 @@ int fp_catalogue_set_formula(fp_catalogue *cat, int kpi, const char *src)
 int fp_catalogue_add_role(fp_catalogue *cat, const char *id,
                           const char *label, const char *label_zh)
 {
-    fp_role *r = grow(cat->roles, cat->nroles, sizeof *r);
+    fp_role *r = fp_grow_one(cat->roles, sizeof *r, (size_t)cat->nroles);
     if (!r)
         return -1;
     cat->roles = r;
@@ -216,7 +212,7 @@ int fp_catalogue_add_role(fp_catalogue *cat, const char *id,
 static int card_add(fp_weighted_kpi **kpis, int *n, int kpi, double weight,
                     double target)
 {
-    fp_weighted_kpi *w = grow(*kpis, *n, sizeof *w);
+    fp_weighted_kpi *w = fp_grow_one(*kpis, sizeof *w, (size_t)*n);
     if (!w)
         return -1;
     *kpis = w;
@@ -244,7 +240,7 @@ int fp_catalogue_level_add(fp_catalogue *cat, int level, int kpi,
 int fp_catalogue_add_cause(fp_catalogue *cat, const char *id,
                            const char *label, const char *label_zh)
 {
-    fp_cause *c = grow(cat->causes, cat->ncauses, sizeof *c);
+    fp_cause *c = fp_grow_one(cat->causes, sizeof *c, (size_t)cat->ncauses);
     if (!c)
         return -1;
     cat->causes = c;
@@ -263,7 +259,8 @@ int fp_catalogue_add_cause(fp_catalogue *cat, const char *id,
 int fp_catalogue_add_conflict(fp_catalogue *cat, int a, int dir_a, int b,
                               int dir_b, const char *text)
 {
-    fp_conflict *c = grow(cat->conflicts, cat->nconflicts, sizeof *c);
+    fp_conflict *c = fp_grow_one(cat->conflicts, sizeof *c,
+                                 (size_t)cat->nconflicts);
     if (!c)
         return -1;
     cat->conflicts = c;

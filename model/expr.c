@@ -6,6 +6,7 @@
  *   primary := NUMBER | ID | '(' expr ')'                               */
 #include "model/expr.h"
 #include "model/i18n.h"
+#include "model/vec.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -59,15 +60,11 @@ static void emit(parser *p, op_code code, int kpi, double num)
 {
     if (p->failed)
         return;
-    if (p->nprog == p->cap) {
-        int cap = p->cap ? p->cap * 2 : 16;
-        op *np = realloc(p->prog, (size_t)cap * sizeof *np);
-        if (!np) {
-            fail(p, p->pos, _("out of memory"));
-            return;
-        }
-        p->prog = np;
-        p->cap = cap;
+    bool ok = true;
+    FP_GROW(p->prog, p->nprog + 1, p->cap, ok);
+    if (!ok) {
+        fail(p, p->pos, _("out of memory"));
+        return;
     }
     p->prog[p->nprog++] = (op){ code, kpi, num };
     if (code == OP_NUM || code == OP_KPI) {

@@ -7,6 +7,8 @@
 
 #include <stdio.h>
 
+#include "model/vec.h"
+
 void fp_mdoc_init(fp_mdoc *d)
 {
     memset(d, 0, sizeof *d);
@@ -37,15 +39,11 @@ static fp_mblock *push_block(fp_mdoc *d, fp_mblock_kind kind, int depth)
 {
     if (d->failed)
         return NULL;
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 32;
-        fp_mblock *b = realloc(d->blocks, cap * sizeof *b);
-        if (!b) {
-            d->failed = true;
-            return NULL;
-        }
-        d->blocks = b;
-        d->cap = cap;
+    bool ok = true;
+    FP_GROW(d->blocks, d->n + 1, d->cap, ok);
+    if (!ok) {
+        d->failed = true;
+        return NULL;
     }
     fp_mblock *b = &d->blocks[d->n];
     memset(b, 0, sizeof *b);
@@ -116,16 +114,14 @@ void fp_mtable_add(fp_mdoc *d, fp_mtable *t, const char *const *cells)
 {
     if (d->failed || !t)
         return;
-    if (t->nrows == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 8;
-        char **c = realloc(t->cells, cap * (size_t)t->ncols * sizeof *c);
-        if (!c) {
-            d->failed = true;
-            return;
-        }
-        t->cells = c;
-        t->cap = cap;
+    /* The items grown are rows of ncols cells. */
+    char **grown = fp_grow(t->cells, (size_t)t->ncols * sizeof *grown,
+                           t->nrows + 1, &t->cap);
+    if (!grown) {
+        d->failed = true;
+        return;
     }
+    t->cells = grown;
     char **row = t->cells + t->nrows * (size_t)t->ncols;
     bool ok = true;
     for (int c = 0; c < t->ncols; c++)

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model/vec.h"
+
 void fp_stoploss_init(fp_stoploss *sl)
 {
     memset(sl, 0, sizeof *sl);
@@ -21,8 +23,8 @@ void fp_stoploss_done(fp_stoploss *sl)
 
 fp_stoploss_rule *fp_stoploss_add_store(fp_stoploss *sl, const char *store)
 {
-    fp_stoploss_rule *grown = realloc(sl->stores, ((size_t)sl->nstores + 1)
-                                                  * sizeof *grown);
+    fp_stoploss_rule *grown = fp_grow_one(sl->stores, sizeof *grown,
+                                          (size_t)sl->nstores);
     char *code = strdup(store);
     if (!grown || !code) {
         free(code);

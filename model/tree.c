@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/vec.h"
+
 static char *dup_or_empty(const char *s)
 {
     return strdup(s ? s : "");
@@ -44,14 +46,10 @@ void fp_tree_free(fp_tree *tree)
 int fp_tree_add_person(fp_tree *tree, long long db_id, const char *code,
                        const char *name, const char *role)
 {
-    if (tree->npeople == tree->cap_people) {
-        int cap = tree->cap_people ? tree->cap_people * 2 : 64;
-        fp_person *p = realloc(tree->people, (size_t)cap * sizeof *p);
-        if (!p)
-            return -1;
-        tree->people = p;
-        tree->cap_people = cap;
-    }
+    bool ok = true;
+    FP_GROW(tree->people, tree->npeople + 1, tree->cap_people, ok);
+    if (!ok)
+        return -1;
     fp_person *p = &tree->people[tree->npeople];
     p->db_id = db_id;
     p->code = dup_or_empty(code);
@@ -63,15 +61,9 @@ int fp_tree_add_person(fp_tree *tree, long long db_id, const char *code,
 
 static int grow_nodes(fp_tree *tree)
 {
-    if (tree->nnodes < tree->cap_nodes)
-        return 0;
-    int cap = tree->cap_nodes ? tree->cap_nodes * 2 : 256;
-    fp_node *n = realloc(tree->nodes, (size_t)cap * sizeof *n);
-    if (!n)
-        return -1;
-    tree->nodes = n;
-    tree->cap_nodes = cap;
-    return 0;
+    bool ok = true;
+    FP_GROW(tree->nodes, tree->nnodes + 1, tree->cap_nodes, ok);
+    return ok ? 0 : -1;
 }
 
 /* Appends idx to parent's child list, keeping insertion order. */

@@ -17,6 +17,7 @@
 #include "storage/ini_text.h"
 #include "storage/ini_values.h"
 #include "model/tree.h"
+#include "model/vec.h"
 
 /* Files, texts and --set changes a catalogue can be made of. */
 #define MAX_LAYERS 64
@@ -77,7 +78,7 @@ static bool merge_section(loader *ld, fp_ini_section *sec, const char *file)
             ld->specs[i] = (spec){ *sec, file };
             return true;
         }
-    spec *s = realloc(ld->specs, (size_t)(ld->nspecs + 1) * sizeof *s);
+    spec *s = fp_grow_one(ld->specs, sizeof *s, (size_t)ld->nspecs);
     if (!s)
         return false;
     ld->specs = s;
@@ -139,7 +140,8 @@ static bool put_key(fp_ini_section *sec, fp_ini_kv *kv)
             *kv = (fp_ini_kv){NULL, NULL, 0};
             return true;
         }
-    fp_ini_kv *kvs = realloc(sec->kvs, (size_t)(sec->nkv + 1) * sizeof *kvs);
+    /* kvs was grown by ini_text.c's push_kv, with the same rule */
+    fp_ini_kv *kvs = fp_grow_one(sec->kvs, sizeof *kvs, (size_t)sec->nkv);
     if (!kvs)
         return false;
     sec->kvs = kvs;

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "model/i18n.h"
+#include "model/vec.h"
 #include "storage/db.h"
 #include "storage/schema.h"
 #include "storage/trend_sums.h"
@@ -41,7 +42,7 @@ static void problem(fp_check_report *r, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    char **p = realloc(r->problems, (r->n + 1) * sizeof *p);
+    char **p = fp_grow_one(r->problems, sizeof *p, r->n);
     char *copy = strdup(line);
     if (p)
         r->problems = p;

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "model/i18n.h"
+#include "model/vec.h"
 
 #define PREFIX "push "
 
@@ -58,8 +59,8 @@ bool fp_config_is_push_section(const char *name)
 bool fp_config_read_push(fp_config *cfg, const fp_ini_section *sec,
                          const char *path, char *err, size_t errsz)
 {
-    fp_push_target *grown = realloc(cfg->push, (cfg->npush + 1)
-                                    * sizeof *grown);
+    fp_push_target *grown = fp_grow_one(cfg->push, sizeof *grown,
+                                        cfg->npush);
     if (!grown || (!cfg->push_file && !(cfg->push_file = strdup(path)))) {
         cfg->push = grown ? grown : cfg->push;
         snprintf(err, errsz, "%s", _("out of memory"));

@@ -5,6 +5,7 @@
  * between two pieces of text: its number counts once, at its end. */
 #include "storage/csv_table.h"
 #include "model/i18n.h"
+#include "model/vec.h"
 
 #include <csv.h>
 #include <malloc.h>
@@ -37,21 +38,6 @@ struct fp_csv_reader {
 static const char too_long[] =
     N_("a record longer than 16 MiB (a quote that is never closed?)");
 
-static bool grow(void **buf, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t cap2 = *cap ? *cap : 64;
-    while (cap2 < need)
-        cap2 *= 2;
-    void *p = realloc(*buf, cap2 * elem);
-    if (p == NULL)
-        return false;
-    *buf = p;
-    *cap = cap2;
-    return true;
-}
-
 static void fail(fp_csv_reader *r, int line, const char *why)
 {
     if (r->failed)
@@ -71,9 +57,10 @@ static void on_field(void *s, size_t len, void *data)
         fail(r, r->record_line, _(too_long));
         return;
     }
-    if (!grow((void **)&r->text, &r->text_cap, r->text_len + len + 1, 1) ||
-        !grow((void **)&r->offsets, &r->cap_fields, r->nfields + 1,
-              sizeof *r->offsets)) {
+    bool ok = true;
+    FP_GROW(r->text, r->text_len + len + 1, r->text_cap, ok);
+    FP_GROW(r->offsets, r->nfields + 1, r->cap_fields, ok);
+    if (!ok) {
         fail(r, 0, _("out of memory"));
         return;
     }
@@ -91,8 +78,9 @@ static void on_record(int c, void *data)
     r->ended = true;
     if (r->failed)
         return;
-    if (!grow((void **)&r->ptrs, &r->cap_ptrs, r->nfields + 1,
-              sizeof *r->ptrs)) {
+    bool ok = true;
+    FP_GROW(r->ptrs, r->nfields + 1, r->cap_ptrs, ok);
+    if (!ok) {
         fail(r, 0, _("out of memory"));
         return;
     }
@@ -110,17 +98,15 @@ static void on_record(int c, void *data)
 
 /* libcsv's own buffer holds the field being read (a quoted one may run
  * to the end of the file): it may not grow past FP_CSV_MAX_RECORD. It
- * asks for a few KiB more each time: the buffer doubles instead. */
+ * asks for a few KiB more each time: the buffer doubles instead, by
+ * model/vec.h's rule from libcsv's block of 4 KiB. */
 static void *bounded_realloc(void *p, size_t n)
 {
     if (n > FP_CSV_MAX_RECORD)
         return NULL;
     if (p != NULL && malloc_usable_size(p) >= n)
         return p;
-    size_t cap = 4096;
-    while (cap < n)
-        cap *= 2;
-    return realloc(p, cap < FP_CSV_MAX_RECORD ? cap : FP_CSV_MAX_RECORD);
+    return realloc(p, fp_grow_cap(4096, n, FP_CSV_MAX_RECORD));
 }
 
 fp_csv_reader *fp_csv_reader_new(fp_csv_record_fn fn, void *ctx)

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "model/text.h"
+#include "model/vec.h"
 
 #define BOM "\xef\xbb\xbf"
 #define BOM_LEN 3
@@ -87,18 +88,6 @@ void fp_decoder_free(fp_decoder *d)
 fp_encoding fp_decoder_encoding(const fp_decoder *d) { return d->enc; }
 const char *fp_decoder_why(const fp_decoder *d) { return d->why; }
 unsigned char fp_decoder_bad_byte(const fp_decoder *d) { return d->bad_byte; }
-
-static bool reserve(char **buf, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return true;
-    char *p = realloc(*buf, need);
-    if (p == NULL)
-        return false;
-    *buf = p;
-    *cap = need;
-    return true;
-}
 
 /* base: offset in the whole input of s[0]. */
 static bool set_error(fp_decoder *d, const char *s, size_t n, size_t at,
@@ -185,7 +174,9 @@ static int gb_convert(fp_decoder *d, const char *s, size_t n, size_t *used,
             return ENOSYS;
     }
     /* GB18030 -> UTF-8 grows at most 3/2 */
-    if (!reserve(&d->obuf, &d->ocap, n * 2 + 16))
+    bool ok = true;
+    FP_GROW(d->obuf, n * 2 + 16, d->ocap, ok);
+    if (!ok)
         return ENOMEM;
     char *in = (char *)s, *o = d->obuf;
     size_t in_left = n, out_left = d->ocap;
@@ -329,7 +320,9 @@ bool fp_decoder_feed(fp_decoder *d, const char *in, size_t len, bool last,
     *outlen = 0;
     d->total += len;
     if (d->ncarry > 0) {
-        if (!reserve(&d->ibuf, &d->icap, d->ncarry + len))
+        bool ok = true;
+        FP_GROW(d->ibuf, d->ncarry + len, d->icap, ok);
+        if (!ok)
             return set_error(d, in, 0, 0, base, _("out of memory"));
         memcpy(d->ibuf, d->carry, d->ncarry);
         memcpy(d->ibuf + d->ncarry, in, len);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "model/i18n.h"
+#include "model/vec.h"
 #include "storage/ini_values.h"
 
 #define MAX_FILE (4L * 1024 * 1024)
@@ -41,8 +42,8 @@ typedef struct {
 static void add_problem(scanner *sc, const char *msg)
 {
     fp_ini_doc *d = sc->doc;
-    char **grown = realloc(d->problems, (size_t)(d->nproblems + 1) *
-                           sizeof *grown);
+    char **grown = fp_grow_one(d->problems, sizeof *grown,
+                               (size_t)d->nproblems);
     char *copy = strdup(msg);
     if (grown)
         d->problems = grown;
@@ -151,8 +152,8 @@ static int find_section(const fp_ini_doc *d, const char *name)
 static bool push_section(scanner *sc, char *name)
 {
     fp_ini_doc *d = sc->doc;
-    fp_ini_section *secs = realloc(d->secs, (size_t)(d->nsecs + 1) *
-                                   sizeof *secs);
+    fp_ini_section *secs = fp_grow_one(d->secs, sizeof *secs,
+                                       (size_t)d->nsecs);
     if (!secs) {
         free(name);
         sc->oom = true;
@@ -197,7 +198,7 @@ static fp_ini_kv *find_kv(fp_ini_section *sec, const char *key)
 
 static bool push_kv(scanner *sc, fp_ini_section *sec, char *key)
 {
-    fp_ini_kv *kvs = realloc(sec->kvs, (size_t)(sec->nkv + 1) * sizeof *kvs);
+    fp_ini_kv *kvs = fp_grow_one(sec->kvs, sizeof *kvs, (size_t)sec->nkv);
     if (!kvs) {
         free(key);
         return sc->oom = true, false;

@@ -1,6 +1,7 @@
 /* Shared helpers of the meeting storage; see meeting_util.h. */
 #include "storage/meeting_util.h"
 #include "model/i18n.h"
+#include "model/vec.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -154,17 +155,13 @@ long long fp_query_id(fp_db *db, sqlite3_stmt *st, long long none)
 
 void *fp_list_push(void **items, size_t *n, size_t size)
 {
-    size_t k = *n;
-    if (k == 0 || (k >= 8 && (k & (k - 1)) == 0)) {
-        size_t cap = k < 8 ? 8 : k * 2;
-        void *p = realloc(*items, cap * size);
-        if (!p)
-            return NULL;
-        *items = p;
-    }
-    char *item = (char *)*items + k * size;
+    void *p = fp_grow_one(*items, size, *n);
+    if (!p)
+        return NULL;
+    *items = p;
+    char *item = (char *)p + *n * size;
     memset(item, 0, size);
-    *n = k + 1;
+    ++*n;
     return item;
 }
 

@@ -48,8 +48,9 @@ long long fp_query_id(fp_db *db, sqlite3_stmt *st, long long none);
 /* kpis.id of code without registering it: 0 when unknown, -1 on error. */
 long long fp_kpi_lookup(fp_db *db, const char *code);
 
-/* Appends a zeroed item of size bytes to *items (holding *n items),
- * growing by doubling; returns it, NULL when out of memory. */
+/* Appends a zeroed item of size bytes to *items (holding *n items, grown
+ * only so: fp_grow_one of model/vec.h); returns it, NULL when out of
+ * memory. */
 void *fp_list_push(void **items, size_t *n, size_t size);
 
 /* Fills one list item (size bytes, zeroed) from the current row. */

@@ -15,6 +15,7 @@
 #include "model/i18n.h"
 #include "model/labels.h"
 #include "model/minutes.h"
+#include "model/vec.h"
 #include "storage/meeting.h"
 #include "storage/stoploss_scan.h"
 
@@ -33,16 +34,12 @@ static void *pool_keep(pool *pl, void *p)
         pl->failed = true;
         return NULL;
     }
-    if (pl->n == pl->cap) {
-        size_t cap = pl->cap ? pl->cap * 2 : 64;
-        void **np = realloc(pl->p, cap * sizeof *np);
-        if (!np) {
-            free(p);
-            pl->failed = true;
-            return NULL;
-        }
-        pl->p = np;
-        pl->cap = cap;
+    bool ok = true;
+    FP_GROW(pl->p, pl->n + 1, pl->cap, ok);
+    if (!ok) {
+        free(p);
+        pl->failed = true;
+        return NULL;
     }
     pl->p[pl->n++] = p;
     return p;
@@ -746,13 +743,14 @@ static bool gather_all(gather *g)
 
 /* ---------------------------------------------- a month or a quarter */
 
-/* Appends n items of size from src to *dst (which owns them after). */
+/* Appends n items of size from src to *dst (which owns them after), a
+ * list grown by fp_list_push (model/vec.h's rule). */
 static bool append_items(void **dst, size_t *ndst, void *src, size_t n,
                          size_t size)
 {
     if (n == 0)
         return true;
-    char *p = realloc(*dst, (*ndst + n) * size);
+    char *p = fp_grow_more(*dst, size, *ndst, n);
     if (!p)
         return false;
     memcpy(p + *ndst * size, src, n * size);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/vec.h"
+
 enum entity { ENT_STORE, ENT_CATEGORY, ENT_PERSON };
 
 static const char *const find_sql[] = {
@@ -237,16 +239,13 @@ static bool map_put(id_map *m, long long id, int idx)
 {
     if (id < 0)
         return false;
-    if (id >= m->cap) {
-        long long cap = (id + 1) * 2;
-        int *p = realloc(m->idx, (size_t)cap * sizeof *p);
-        if (!p)
-            return false;
-        for (long long i = m->cap; i < cap; i++)
-            p[i] = -1;
-        m->idx = p;
-        m->cap = cap;
-    }
+    long long had = m->cap;
+    bool ok = true;
+    FP_GROW(m->idx, (size_t)id + 1, m->cap, ok);
+    if (!ok)
+        return false;
+    for (long long i = had; i < m->cap; i++)
+        m->idx[i] = -1;
     m->idx[id] = idx;
     return true;
 }

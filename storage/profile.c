@@ -8,6 +8,7 @@
 
 #include "builtin_ini.h"
 #include "model/i18n.h"
+#include "model/vec.h"
 #include "storage/ini_text.h"
 
 #define BUILTIN_NAME "<built-in profiles.ini>"
@@ -210,8 +211,8 @@ static fp_profile_map *map_of(fp_profile *p, const char *kpi)
     for (int i = 0; i < p->nmaps; i++)
         if (strcmp(p->maps[i].kpi, kpi) == 0)
             return &p->maps[i];
-    fp_profile_map *grown = realloc(p->maps, (size_t)(p->nmaps + 1) *
-                                             sizeof *grown);
+    fp_profile_map *grown = fp_grow_one(p->maps, sizeof *grown,
+                                        (size_t)p->nmaps);
     if (grown == NULL)
         return NULL;
     p->maps = grown;
@@ -331,7 +332,7 @@ static bool add_profile(loader *ld, const fp_ini_section *sec)
     ok = ok && check_profile(ld, &p, sec->line);
     fp_profile *old = (fp_profile *)fp_profiles_find(ld->set, p.name);
     fp_profile *grown = ok && old == NULL
-        ? realloc(ld->set->items, (size_t)(ld->set->n + 1) * sizeof *grown)
+        ? fp_grow_one(ld->set->items, sizeof *grown, (size_t)ld->set->n)
         : NULL;
     if (!ok || (old == NULL && grown == NULL)) {
         profile_done(&p);

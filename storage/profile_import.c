@@ -454,14 +454,10 @@ static bool note_week_day(struct fp_prof_run *r, fp_week week, long day)
             r->weeks[i].days |= bit;
             return true;
         }
-    if (r->nweeks == r->capweeks) {
-        int cap = r->capweeks ? 2 * r->capweeks : 8;
-        week_seen *grown = realloc(r->weeks, (size_t)cap * sizeof *grown);
-        if (grown == NULL)
-            return false;
-        r->weeks = grown;
-        r->capweeks = cap;
-    }
+    bool ok = true;
+    FP_GROW(r->weeks, r->nweeks + 1, r->capweeks, ok);
+    if (!ok)
+        return false;
     r->weeks[r->nweeks++] = (week_seen){week, bit};
     return true;
 }
@@ -475,14 +471,10 @@ static agg_value *agg_slot(struct fp_prof_run *r, const agg_value *key, bool *fr
     *fresh = !fp_strmap_get(r->keys, k, &at);
     if (!*fresh)
         return &r->aggs[at];
-    if (r->naggs == r->capaggs) {
-        int cap = r->capaggs ? 2 * r->capaggs : 64;
-        agg_value *grown = realloc(r->aggs, (size_t)cap * sizeof *grown);
-        if (grown == NULL)
-            return NULL;
-        r->aggs = grown;
-        r->capaggs = cap;
-    }
+    bool ok = true;
+    FP_GROW(r->aggs, r->naggs + 1, r->capaggs, ok);
+    if (!ok)
+        return NULL;
     if (!fp_strmap_put(r->keys, k, r->naggs))
         return NULL;
     r->aggs[r->naggs] = *key;

@@ -3,6 +3,7 @@
  * is streamed in xlsx_sheet.c. See xlsx_read.h. */
 #include "storage/xlsx_read.h"
 #include "model/i18n.h"
+#include "model/vec.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -195,14 +196,10 @@ typedef struct {
 
 static bool sst_push(fp_xlsx_book *b)
 {
-    if (b->nsst == b->cap_sst) {
-        size_t cap = b->cap_sst ? b->cap_sst * 2 : 256;
-        size_t *p = realloc(b->sst_off, cap * sizeof *p);
-        if (p == NULL)
-            return false;
-        b->sst_off = p;
-        b->cap_sst = cap;
-    }
+    bool ok = true;
+    FP_GROW(b->sst_off, b->nsst + 1, b->cap_sst, ok);
+    if (!ok)
+        return false;
     b->sst_off[b->nsst++] = b->sst.len;
     return true;
 }

@@ -2,6 +2,7 @@
  * the callback. Only the row being read is kept. See xlsx_read.h. */
 #include "storage/xlsx_priv.h"
 #include "model/i18n.h"
+#include "model/vec.h"
 
 #include <errno.h>
 #include <math.h>
@@ -41,23 +42,18 @@ static int column_of(const char *ref, int dflt)
 
 static bool grow_cols(sheet_ctx *c, int need)
 {
-    if (need <= c->cap_cols)
-        return true;
-    int cap = c->cap_cols ? c->cap_cols : 32;
-    while (cap < need)
-        cap *= 2;
-    long *off = realloc(c->cell_off, (size_t)cap * sizeof *off);
-    if (off != NULL)
-        c->cell_off = off;
-    unsigned char *num = off ? realloc(c->numeric, (size_t)cap) : NULL;
-    if (num != NULL)
-        c->numeric = num;
-    char **ptrs = num ? realloc(c->ptrs, (size_t)cap * sizeof *ptrs) : NULL;
-    if (ptrs == NULL)
-        return false;
-    c->ptrs = ptrs;
-    c->cap_cols = cap;
-    return true;
+    /* Three arrays of one capacity, each grown from it by the one rule,
+     * so they come out the same; cap_cols moves when all three did. */
+    int cap_off = c->cap_cols, cap_num = c->cap_cols, cap_ptrs = c->cap_cols;
+    bool ok = true;
+    FP_GROW(c->cell_off, need, cap_off, ok);
+    if (ok)
+        FP_GROW(c->numeric, need, cap_num, ok);
+    if (ok)
+        FP_GROW(c->ptrs, need, cap_ptrs, ok);
+    if (ok)
+        c->cap_cols = cap_off;
+    return ok;
 }
 
 static void begin_row(sheet_ctx *c, const char **attrs)

@@ -2,6 +2,7 @@
  * (xl/styles.xml), and Excel serial numbers as text. See xlsx_read.h. */
 #include "storage/xlsx_priv.h"
 #include "model/i18n.h"
+#include "model/vec.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -74,14 +75,10 @@ static fp_xf_kind format_kind(const styles_ctx *c, int id)
 
 static bool push_xf(fp_xlsx_book *b, fp_xf_kind kind)
 {
-    if (b->nxf == b->cap_xf) {
-        size_t cap = b->cap_xf ? b->cap_xf * 2 : 64;
-        unsigned char *p = realloc(b->xf_kind, cap);
-        if (p == NULL)
-            return false;
-        b->xf_kind = p;
-        b->cap_xf = cap;
-    }
+    bool ok = true;
+    FP_GROW(b->xf_kind, b->nxf + 1, b->cap_xf, ok);
+    if (!ok)
+        return false;
     b->xf_kind[b->nxf++] = (unsigned char)kind;
     return true;
 }

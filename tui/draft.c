@@ -11,6 +11,7 @@
 
 #include "model/i18n.h"
 #include "model/text.h"
+#include "model/vec.h"
 #include "tui/ui.h"
 
 /* ---- the owner: user and terminal ------------------------------------ */
@@ -86,15 +87,11 @@ static char *dup_or_null(const char *s)
 static bool keep(fp_ui *ui, fp_pending_note p)
 {
     fp_meet *m = &ui->meet;
-    if (m->npending == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 4;
-        fp_pending_note *grown = realloc(m->pending, cap * sizeof *grown);
-        if (!grown) {
-            pending_free(&p);
-            return false;
-        }
-        m->pending = grown;
-        m->cap = cap;
+    bool ok = true;
+    FP_GROW(m->pending, m->npending + 1, m->cap, ok);
+    if (!ok) {
+        pending_free(&p);
+        return false;
     }
     m->pending[m->npending++] = p;
     return true;

@@ -7,6 +7,7 @@
 #include <wctype.h>
 
 #include "model/text.h"
+#include "model/vec.h"
 
 #define REPLACEMENT 0xfffd
 
@@ -33,17 +34,10 @@ void fp_edbuf_done(fp_edbuf *b)
 
 static bool reserve(fp_edbuf *b, size_t extra)
 {
-    if (b->len + extra + 1 <= b->cap)
-        return true;
-    size_t cap = b->cap ? b->cap : 64;
-    while (cap < b->len + extra + 1)
-        cap *= 2;
-    wchar_t *grown = realloc(b->s, cap * sizeof *grown);
-    if (!grown)
-        return false;
-    b->s = grown;
-    b->cap = cap;
-    return true;
+    bool ok = extra < SIZE_MAX - b->len - 1;
+    if (ok)
+        FP_GROW(b->s, b->len + extra + 1, b->cap, ok);
+    return ok;
 }
 
 static void changed(fp_edbuf *b)
@@ -242,14 +236,10 @@ void fp_edlayout_done(fp_edlayout *L)
 
 static bool push_line(fp_edlayout *L, size_t start, size_t end, int width)
 {
-    if (L->n == L->cap) {
-        size_t cap = L->cap ? L->cap * 2 : 16;
-        fp_edline *grown = realloc(L->v, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        L->v = grown;
-        L->cap = cap;
-    }
+    bool ok = true;
+    FP_GROW(L->v, L->n + 1, L->cap, ok);
+    if (!ok)
+        return false;
     L->v[L->n++] = (fp_edline){ start, end, width };
     return true;
 }

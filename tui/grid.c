@@ -10,6 +10,7 @@
 #include "model/i18n.h"
 #include "model/labels.h"
 #include "model/pinyin.h"
+#include "model/vec.h"
 #include "tui/listmove.h"
 
 void fp_grid_init(fp_grid *g, fp_grid_collect collect, void *ctx)
@@ -32,14 +33,10 @@ void fp_grid_done(fp_grid *g)
 
 void fp_grid_add(fp_grid *g, int row, int node, int person)
 {
-    if (g->nall == g->cap) {
-        int cap = g->cap ? g->cap * 2 : 16;
-        fp_grid_row *grown = realloc(g->all, (size_t)cap * sizeof *grown);
-        if (!grown)
-            return;
-        g->all = grown;
-        g->cap = cap;
-    }
+    bool ok = true;
+    FP_GROW(g->all, g->nall + 1, g->cap, ok);
+    if (!ok)
+        return;
     g->all[g->nall++] = (fp_grid_row){ row, node, person };
 }
 

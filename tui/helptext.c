@@ -7,6 +7,7 @@
 
 #include "model/text.h"
 #include "model/i18n.h"
+#include "model/vec.h"
 
 #define KEYS_COLS 24
 #define NAME_COLS 17
@@ -14,14 +15,10 @@
 static bool add_line(fp_help *h, fp_help_kind kind, fp_action act,
                      const char *text)
 {
-    if (h->n == h->cap) {
-        int cap = h->cap ? h->cap * 2 : 64;
-        fp_help_line *grown = realloc(h->lines, (size_t)cap * sizeof *grown);
-        if (!grown)
-            return false;
-        h->lines = grown;
-        h->cap = cap;
-    }
+    bool ok = true;
+    FP_GROW(h->lines, h->n + 1, h->cap, ok);
+    if (!ok)
+        return false;
     char *copy = strdup(text);
     if (!copy)
         return false;

@@ -12,6 +12,7 @@
 
 #include "builtin_ini.h"
 #include "model/i18n.h"
+#include "model/vec.h"
 #include "storage/ini_text.h"
 #include "storage/xdg.h"
 
@@ -313,7 +314,7 @@ const char *fp_keymap_message(const fp_keymap *km, int i)
 
 static void add_message(fp_keymap *km, const char *msg)
 {
-    char **grown = realloc(km->msgs, (size_t)(km->nmsgs + 1) * sizeof *grown);
+    char **grown = fp_grow_one(km->msgs, sizeof *grown, (size_t)km->nmsgs);
     char *copy = strdup(msg);
     if (grown)
         km->msgs = grown;

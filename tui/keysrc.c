@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "model/i18n.h"
+#include "model/vec.h"
 
 struct fp_keysrc {
     bool script;
@@ -18,14 +19,10 @@ struct fp_keysrc {
 
 static bool push_event(fp_keysrc *src, const fp_event *ev)
 {
-    if (src->nev == src->cap) {
-        int cap = src->cap ? src->cap * 2 : 32;
-        fp_event *grown = realloc(src->ev, (size_t)cap * sizeof *grown);
-        if (!grown)
-            return false;
-        src->ev = grown;
-        src->cap = cap;
-    }
+    bool ok = true;
+    FP_GROW(src->ev, src->nev + 1, src->cap, ok);
+    if (!ok)
+        return false;
     src->ev[src->nev++] = *ev;
     return true;
 }

@@ -8,6 +8,7 @@
 #include "model/format.h"
 #include "model/i18n.h"
 #include "model/pinyin.h"
+#include "model/vec.h"
 #include "tui/grid.h"
 #include "tui/ui.h"
 
@@ -209,14 +210,10 @@ typedef struct {
 
 static void add_spot(walk *w, spot s)
 {
-    if (w->nspots == w->cap) {
-        int cap = w->cap ? w->cap * 2 : 64;
-        spot *grown = realloc(w->spots, (size_t)cap * sizeof *grown);
-        if (!grown)
-            return;
-        w->spots = grown;
-        w->cap = cap;
-    }
+    bool ok = true;
+    FP_GROW(w->spots, w->nspots + 1, w->cap, ok);
+    if (!ok)
+        return;
     w->spots[w->nspots++] = s;
 }
 

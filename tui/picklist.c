@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/vec.h"
+
 void fp_picklist_init(fp_picklist *p, bool multi)
 {
     memset(p, 0, sizeof *p);
@@ -43,19 +45,16 @@ static char *make_hay(const char *key, const char *label, const char *extra)
 
 static bool grow(fp_picklist *p)
 {
-    if (p->n < p->cap)
-        return true;
-    size_t cap = p->cap ? p->cap * 2 : 16;
-    fp_pick_item *items = realloc(p->items, cap * sizeof *items);
-    if (!items)
-        return false;
-    p->items = items;
-    size_t *shown = realloc(p->shown, cap * sizeof *shown);
-    if (!shown)
-        return false;
-    p->shown = shown;
-    p->cap = cap;
-    return true;
+    /* Two arrays of one capacity, each grown from it by the one rule, so
+     * they come out the same; cap moves when both did. */
+    size_t cap_items = p->cap, cap_shown = p->cap;
+    bool ok = true;
+    FP_GROW(p->items, p->n + 1, cap_items, ok);
+    if (ok)
+        FP_GROW(p->shown, p->n + 1, cap_shown, ok);
+    if (ok)
+        p->cap = cap_items;
+    return ok;
 }
 
 bool fp_picklist_add(fp_picklist *p, const char *key, const char *label,
