@@ -64,9 +64,13 @@ struct fp_trend_writer {
     long long ncol_of;
     long long *kpi_of;       /* column -> kpis.id */
     int ncols;
-    fp_vec facts;            /* fp_fact of one week (kpi: a column) */
-    double *own, *kids;      /* nnodes * ncols */
-    unsigned char *blob;
+    fp_vec facts;            /* fp_fact of one week (kpi: a column, then
+                                a column of the week: pick_columns) */
+    int *week_col;           /* column -> column of the week, -1 */
+    long long *week_kpi;     /* column of the week -> kpis.id */
+    int nweek_cols;          /* the KPIs the week's facts name */
+    fp_vec own, kids;        /* doubles, nnodes * nweek_cols */
+    fp_vec blob;             /* bytes */
     sqlite3_stmt *read, *write;
 };
 
@@ -76,14 +80,11 @@ static void free_maps(fp_trend_writer *w)
     free(w->node_of);
     free(w->col_of);
     free(w->kpi_of);
-    free(w->own);
-    free(w->kids);
-    free(w->blob);
+    free(w->week_col);
+    free(w->week_kpi);
     w->tree = NULL;
-    w->node_of = w->col_of = NULL;
-    w->kpi_of = NULL;
-    w->own = w->kids = NULL;
-    w->blob = NULL;
+    w->node_of = w->col_of = w->week_col = NULL;
+    w->kpi_of = w->week_kpi = NULL;
 }
 
 void fp_trend_writer_free(fp_trend_writer *w)
@@ -92,6 +93,9 @@ void fp_trend_writer_free(fp_trend_writer *w)
         return;
     free_maps(w);
     fp_vec_done(&w->facts);
+    fp_vec_done(&w->own);
+    fp_vec_done(&w->kids);
+    fp_vec_done(&w->blob);
     sqlite3_finalize(w->read);
     sqlite3_finalize(w->write);
     free(w);
@@ -157,11 +161,9 @@ static bool load_maps(fp_trend_writer *w)
     w->tree = fp_org_load_tree(w->db);
     if (!w->tree || !map_nodes(w) || !map_kpis(w))
         return false;
-    size_t cells = (size_t)w->tree->nnodes * (size_t)(w->ncols + 1);
-    w->own = malloc(cells * sizeof *w->own);
-    w->kids = malloc(cells * sizeof *w->kids);
-    w->blob = malloc(1 + cells * ENTRY_MAX);
-    if (!w->own || !w->kids || !w->blob)
+    w->week_col = malloc(((size_t)w->ncols + 1) * sizeof *w->week_col);
+    w->week_kpi = malloc(((size_t)w->ncols + 1) * sizeof *w->week_kpi);
+    if (!w->week_col || !w->week_kpi)
         return out_of_memory(w->db);
     return true;
 }
@@ -175,6 +177,8 @@ fp_trend_writer *fp_trend_writer_new(fp_db *db)
     }
     w->db = db;
     w->facts = fp_vec_of(sizeof(fp_fact));
+    w->own = w->kids = fp_vec_of(sizeof(double));
+    w->blob = fp_vec_of(1);
     w->read = fp_db_prepare(db,
         "SELECT node_id, kpi_id, value FROM facts WHERE week = ?1");
     w->write = w->read ? fp_db_prepare(db,
@@ -217,32 +221,64 @@ static bool read_facts(fp_trend_writer *w, fp_week week, bool *unknown)
     return ok && more == 0;
 }
 
-/* The week's entries into w->blob; returns the length. */
+/* Only the KPIs the week's facts name get a column (in column order,
+ * so the same facts give the same bytes whatever order they came in):
+ * a company of 100,000 stores with one KPI needs 100,000 cells, not
+ * 100,000 x every KPI. Sizes the week's arrays. */
+static bool pick_columns(fp_trend_writer *w)
+{
+    fp_fact *f = w->facts.items;
+    for (int c = 0; c < w->ncols; c++)
+        w->week_col[c] = -1;
+    for (size_t i = 0; i < w->facts.n; i++)
+        w->week_col[f[i].kpi] = 0;
+    w->nweek_cols = 0;
+    for (int c = 0; c < w->ncols; c++)
+        if (w->week_col[c] == 0) {
+            w->week_kpi[w->nweek_cols] = w->kpi_of[c];
+            w->week_col[c] = w->nweek_cols++;
+        }
+    for (size_t i = 0; i < w->facts.n; i++)
+        f[i].kpi = w->week_col[f[i].kpi];
+    size_t cells = (size_t)w->tree->nnodes * (size_t)w->nweek_cols + 1;
+    if (!fp_vec_reserve(&w->own, cells) || !fp_vec_reserve(&w->kids, cells)
+        || !fp_vec_reserve(&w->blob, 1 + cells * ENTRY_MAX))
+        return out_of_memory(w->db);
+    return true;
+}
+
+/* The sums of w->facts into w->blob; returns the length, 0 when out of
+ * memory. */
 static size_t encode(fp_trend_writer *w)
 {
-    unsigned char *p = w->blob;
+    if (!pick_columns(w))
+        return 0;
+    double *owns = w->own.items, *kidss = w->kids.items;
+    fp_rollup_kid_sums(w->tree, w->facts.items, w->facts.n, w->nweek_cols,
+                       owns, kidss);
+    unsigned char *p = w->blob.items;
     *p++ = FORMAT_VERSION;
     for (int i = 0; i < w->tree->nnodes; i++) {
         if (w->tree->nodes[i].level == FP_LVL_PERSON)
             continue;
-        size_t row = (size_t)i * (size_t)w->ncols;
-        for (int c = 0; c < w->ncols; c++) {
-            double own = w->own[row + (size_t)c];
-            double kids = w->kids[row + (size_t)c];
+        size_t row = (size_t)i * (size_t)w->nweek_cols;
+        for (int c = 0; c < w->nweek_cols; c++) {
+            double own = owns[row + (size_t)c];
+            double kids = kidss[row + (size_t)c];
             int flags = (fp_has(own) ? HAS_OWN : 0) |
                         (fp_has(kids) ? HAS_KIDS : 0);
             if (!flags)
                 continue;
             *p++ = (unsigned char)flags;
             p = put_u32(p, (uint32_t)w->tree->nodes[i].db_id);
-            p = put_u32(p, (uint32_t)w->kpi_of[c]);
+            p = put_u32(p, (uint32_t)w->week_kpi[c]);
             if (flags & HAS_OWN)
                 p = put_f64(p, own);
             if (flags & HAS_KIDS)
                 p = put_f64(p, kids);
         }
     }
-    return (size_t)(p - w->blob);
+    return (size_t)(p - (unsigned char *)w->blob.items);
 }
 
 /* Ids beyond 32 bits do not fit the format: such a database keeps no
@@ -263,11 +299,11 @@ static bool put_week(fp_trend_writer *w, fp_week week)
             sqlite3_bind_int(st, 1, week);
         return fp_db_exec_stmt(w->db, st);
     }
-    fp_rollup_kid_sums(w->tree, w->facts.items, w->facts.n, w->ncols,
-                       w->own, w->kids);
     size_t len = encode(w);
+    if (len == 0)
+        return false;
     sqlite3_bind_int(w->write, 1, week);
-    sqlite3_bind_blob(w->write, 2, w->blob, (int)len, SQLITE_STATIC);
+    sqlite3_bind_blob(w->write, 2, w->blob.items, (int)len, SQLITE_STATIC);
     bool ok = fp_step(w->db, w->write, "write trend sums") == 0;
     sqlite3_reset(w->write);
     return ok;
@@ -351,9 +387,9 @@ static int week_matches(fp_trend_writer *w, fp_week week)
 {
     if (!gather_facts(w, week))
         return -1;
-    fp_rollup_kid_sums(w->tree, w->facts.items, w->facts.n, w->ncols,
-                       w->own, w->kids);
     size_t len = encode(w);
+    if (len == 0)
+        return -1;
     sqlite3_stmt *st = fp_db_prepare(w->db,
         "SELECT data FROM trend_sums WHERE week = ?1");
     if (!st)
@@ -362,7 +398,7 @@ static int week_matches(fp_trend_writer *w, fp_week week)
     int row = fp_step(w->db, st, "read trend sums");
     int same = row < 0 ? -1
         : row > 0 && (size_t)sqlite3_column_bytes(st, 0) == len &&
-          memcmp(sqlite3_column_blob(st, 0), w->blob, len) == 0;
+          memcmp(sqlite3_column_blob(st, 0), w->blob.items, len) == 0;
     sqlite3_finalize(st);
     return same;
 }

@@ -43,9 +43,13 @@ keys() { tmux -L "$SOCK" send-keys -t t "$@"; }
 text() { tmux -L "$SOCK" send-keys -t t -l "$1"; }
 resize() { tmux -L "$SOCK" resize-window -t t -x "$1" -y "$2"; }
 
-# wait_for TEXT [SECONDS]: polls the screen until TEXT shows up.
+# wait_for TEXT [SECONDS]: polls the screen until TEXT shows up (four
+# times as long under valgrind).
 wait_for() {
     limit=$(( ${2:-5} * 10 ))
+    if [ "${FUPAN_VALGRIND:-0}" = 1 ]; then
+        limit=$((limit * 4)) # valgrind runs it 20-50 times slower
+    fi
     i=0
     while [ $i -lt "$limit" ]; do
         if screen | grep -qF -- "$1"; then return 0; fi
