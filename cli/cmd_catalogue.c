@@ -70,7 +70,7 @@ static int apply(const cat_opts *o, const char *file)
 {
     fp_week from;
     if (!o->from || !o->reason || !*o->reason) {
-        fp_cli_error("catalogue apply needs --from WEEK and --reason TEXT");
+        fp_cli_error(_("catalogue apply needs --from WEEK and --reason TEXT"));
         return FP_EXIT_USAGE;
     }
     if (!fp_cli_week(o->from, &from))
@@ -143,7 +143,7 @@ static int history(const cat_opts *o)
 {
     bool csv = o->format && !strcmp(o->format, "csv");
     if (o->format && !csv && strcmp(o->format, "text")) {
-        fp_cli_error("--format: '%s' is not text or csv", o->format);
+        fp_cli_error(_("--format: '%s' is not text or csv"), o->format);
         return FP_EXIT_USAGE;
     }
     fp_review *rv = fp_cli_open(o->db, o->config, false);

@@ -77,7 +77,7 @@ static bool pick_format(const export_opts *o, fp_export_format *fmt)
     const char *dot = o->out ? strrchr(o->out, '.') : NULL;
     *fmt = FP_EXPF_CSV;
     if (o->format && !fp_export_format_parse(o->format, fmt)) {
-        fp_cli_error("--format: '%s' is not csv, json or xlsx", o->format);
+        fp_cli_error(_("--format: '%s' is not csv, json or xlsx"), o->format);
         return false;
     }
     if (!o->format && dot && !strchr(dot, '/'))
@@ -93,16 +93,16 @@ static int check_writer_opts(const export_opts *o, fp_export_format fmt,
     *w = (fp_xwriter_opts){ .excel_bom = o->excel, .encoding = FP_ENC_UTF8 };
     if (o->encoding && (!fp_encoding_parse(o->encoding, &w->encoding) ||
                         w->encoding == FP_ENC_AUTO)) {
-        fp_cli_error("--encoding: '%s' is not utf-8 or gb18030", o->encoding);
+        fp_cli_error(_("--encoding: '%s' is not utf-8 or gb18030"), o->encoding);
         return FP_EXIT_USAGE;
     }
     if (fmt != FP_EXPF_CSV && (o->excel || w->encoding != FP_ENC_UTF8)) {
-        fp_cli_error("--excel and --encoding are for --format csv");
+        fp_cli_error(_("--excel and --encoding are for --format csv"));
         return FP_EXIT_USAGE;
     }
     bool to_stdout = !o->out || !strcmp(o->out, "-");
     if (fmt == FP_EXPF_XLSX && to_stdout && isatty(STDOUT_FILENO)) {
-        fp_cli_error("xlsx is not for a terminal: give -o FILE.xlsx");
+        fp_cli_error(_("xlsx is not for a terminal: give -o FILE.xlsx"));
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -122,8 +122,8 @@ static int fill_request(fp_review *rv, const export_opts *o,
     req->to = to;
     req->node = fp_tree_find_path(fp_review_tree(rv), o->path ? o->path : "");
     if (req->node < 0) {
-        fp_cli_error("--path: no node '%s' (a path is store[/category"
-                     "[/person]] made of ids)", o->path);
+        fp_cli_error(_("--path: no node '%s' (a path is store[/category"
+                     "[/person]] made of ids)"), o->path);
         return FP_EXIT_INPUT;
     }
     return 0;
@@ -140,7 +140,7 @@ static int check_week(fp_review *rv, const export_opts *o,
     if (exists < 0)
         fp_cli_error("%s", fp_review_db(rv)->err);
     else if (exists == 0)
-        fp_cli_error("--week: no data for %s", o->week);
+        fp_cli_error(_("--week: no data for %s"), o->week);
     return exists < 0 ? FP_EXIT_RUNTIME : exists == 0 ? FP_EXIT_INPUT : 0;
 }
 
@@ -175,8 +175,8 @@ int fp_cmd_export(int argc, char **argv)
     if (rc != 0)
         return rc < 0 ? FP_EXIT_OK : rc;
     if (!fp_export_kind_parse(argv[optind], &req.kind)) {
-        fp_cli_error("export: '%s' is not scorecards, facts, notes, "
-                     "overrides or actions", argv[optind]);
+        fp_cli_error(_("export: '%s' is not scorecards, facts, notes, "
+                     "overrides or actions"), argv[optind]);
         return FP_EXIT_USAGE;
     }
     if (!pick_format(&o, &fmt))

@@ -92,20 +92,20 @@ static int destination(const push_opts *o, const fp_config *cfg,
             char names[400];
             target_names(cfg, names, sizeof names);
             if (o->to)
-                fp_cli_error("push: no [push %s] in the config%s%s", o->to,
-                             *names ? "; there are: " : "", names);
+                fp_cli_error(_("push: no [push %s] in the config%s%s"), o->to,
+                             *names ? _("; there are: ") : "", names);
             else if (cfg->npush == 0)
-                fp_cli_error("push: no [push NAME] in the config, and no "
-                             "--url and --kind");
+                fp_cli_error(_("push: no [push NAME] in the config, and no "
+                             "--url and --kind"));
             else
-                fp_cli_error("push: several targets (%s): choose one with "
-                             "--to NAME", names);
+                fp_cli_error(_("push: several targets (%s): choose one with "
+                             "--to NAME"), names);
             return FP_EXIT_INPUT;
         }
         kind = t->kind;
     }
     if (!fp_chat_platform_parse(kind, &d->kind)) {
-        fp_cli_error("push: --kind: '%s' is not feishu, dingtalk or wecom",
+        fp_cli_error(_("push: --kind: '%s' is not feishu, dingtalk or wecom"),
                      kind);
         return FP_EXIT_USAGE;
     }
@@ -123,14 +123,14 @@ static int send_all(const fp_push_dest *d, const char *name, char **msgs,
     for (size_t i = 0; i < n; i++)
         if (fp_push_send(d, msgs[i], err, sizeof err) != 0) {
             if (n > 1)
-                fp_cli_error("push: %s (message %zu of %zu, to %s)", err,
+                fp_cli_error(_("push: %s (message %zu of %zu, to %s)"), err,
                              i + 1, n, name);
             else
-                fp_cli_error("push: %s (to %s)", err, name);
+                fp_cli_error(_("push: %s (to %s)"), err, name);
             return FP_EXIT_RUNTIME;
         }
-    printf(n == 1 ? "sent the minutes to %s (%s)\n"
-                  : "sent the minutes to %s (%s) in %zu messages\n",
+    printf(n == 1 ? _("sent the minutes to %s (%s)\n")
+                  : _("sent the minutes to %s (%s) in %zu messages\n"),
            name, fp_chat_platform_name(d->kind), n);
     return FP_EXIT_OK;
 }
@@ -150,10 +150,12 @@ static int run(fp_review *rv, fp_week week, const push_opts *o,
     if (o->dry_run) {
         for (size_t i = 0; i < n; i++)
             puts(msgs[i]);
-        fprintf(stderr, "fupan: push: dry run, %zu message(s) for %s (%s)%s\n",
+        fprintf(stderr, P_("fupan: push: dry run, %zu message for %s (%s)%s\n",
+                           "fupan: push: dry run, %zu messages for %s (%s)%s\n",
+                           n),
                 n, name, fp_chat_platform_name(d->kind),
                 d->secret && d->kind != FP_CHAT_WECOM
-                    ? ", signed when sent" : "");
+                    ? _(", signed when sent") : "");
     } else {
         rc = send_all(d, name, msgs, n);
     }
@@ -170,8 +172,8 @@ static fp_config *load_config(const char *path)
         return NULL;
     }
     if (fp_config_secret_exposed(cfg))
-        fp_cli_error("warning: %s holds a push secret and others may read "
-                     "it: chmod 600 %s", cfg->push_file, cfg->push_file);
+        fp_cli_error(_("warning: %s holds a push secret and others may read "
+                     "it: chmod 600 %s"), cfg->push_file, cfg->push_file);
     return cfg;
 }
 

@@ -37,7 +37,7 @@ static int parse_format(const char *s, out_fmt *f)
     else if (!strcmp(s, "md")) *f = OUT_MD;
     else if (!strcmp(s, "csv")) *f = OUT_CSV;
     else {
-        fp_cli_error("--format: '%s' is not text, md or csv", s);
+        fp_cli_error(_("--format: '%s' is not text, md or csv"), s);
         return FP_EXIT_USAGE;
     }
     return 0;
@@ -97,7 +97,7 @@ int fp_cmd_review(int argc, char **argv)
         return rc < 0 ? FP_EXIT_OK : rc;
     int year, quarter;
     if (!fp_quarter_parse(o.quarter, &year, &quarter)) {
-        fp_cli_error("--quarter: '%s' is not a quarter (2026-Q4)", o.quarter);
+        fp_cli_error(_("--quarter: '%s' is not a quarter (2026-Q4)"), o.quarter);
         return FP_EXIT_INPUT;
     }
     fp_review *rv = fp_cli_open(o.db, o.config, false);

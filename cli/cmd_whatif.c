@@ -36,12 +36,12 @@ typedef struct {
 static int add_set(wi_opts *o, const char *text)
 {
     if (o->nsets == MAX_SETS) {
-        fp_cli_error("--set: at most %d changes", MAX_SETS);
+        fp_cli_error(_("--set: at most %d changes"), MAX_SETS);
         return FP_EXIT_USAGE;
     }
     if (!fp_catalogue_parse_set(text, o->set_text[o->nsets],
                                 sizeof o->set_text[0], &o->sets[o->nsets])) {
-        fp_cli_error("--set: '%s' is not SECTION.KEY=VALUE", text);
+        fp_cli_error(_("--set: '%s' is not SECTION.KEY=VALUE"), text);
         return FP_EXIT_USAGE;
     }
     o->nsets++;
@@ -51,7 +51,7 @@ static int add_set(wi_opts *o, const char *text)
 static int parse_format(const char *s, bool *csv)
 {
     if (strcmp(s, "text") && strcmp(s, "csv")) {
-        fp_cli_error("--format: '%s' is not text or csv", s);
+        fp_cli_error(_("--format: '%s' is not text or csv"), s);
         return FP_EXIT_USAGE;
     }
     *csv = strcmp(s, "csv") == 0;
@@ -96,7 +96,7 @@ static int run_whatif(fp_review *rv, const wi_opts *o, fp_week week)
         if (exists < 0)
             fp_cli_error("%s", fp_review_db(rv)->err);
         else
-            fp_cli_error("--week: no data for %s", o->week_text);
+            fp_cli_error(_("--week: no data for %s"), o->week_text);
         return exists < 0 ? FP_EXIT_RUNTIME : FP_EXIT_INPUT;
     }
     fp_whatif_req req = {.catalogue = o->catalogue, .sets = o->sets,

@@ -68,4 +68,16 @@ printf 'week,store,category,person,gmv\n2026-W47,tts-my,,,abc\n' > "$WORK/bad.cs
     fail "bad import accepted"
 grep -q "bad.csv:2: column gmv: \"abc\" 不是数字" "$WORK/out" || { cat "$WORK/out"; fail "import error"; }
 grep -q "导入被拒绝: 1 个问题" "$WORK/out" || { cat "$WORK/out"; fail "import summary"; }
+
+# the errors of export, whatif, review, catalogue and push are Chinese too
+zh_error() { # EXPECTED ARGS...: the command fails and says EXPECTED
+    want=$1; shift
+    "$BIN" "$@" --db "$DB" --lang zh_CN > "$WORK/out" 2>&1 && fail "$* accepted"
+    grep -qF -- "$want" "$WORK/out" || { cat "$WORK/out"; fail "$*: not Chinese"; }
+}
+zh_error "'bogus' 不是 scorecards、facts" export bogus
+zh_error "--set: 'x' 不是 SECTION.KEY=VALUE 格式" whatif --week 2026-W47 --set x
+zh_error "--quarter: 'Q9' 不是季度" review --quarter Q9
+zh_error "catalogue apply 需要 --from WEEK" catalogue apply "$WORK/bad.csv"
+zh_error "push: --kind: 'irc' 不是 feishu" push --week 2026-W47 --url http://127.0.0.1:9 --kind irc
 echo ok
