@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "model/i18n.h"
+#include "model/list_out.h"
 #include "storage/review.h"
 
 enum {
@@ -15,6 +16,10 @@ enum {
     FP_EXIT_USAGE = 2,    /* bad command line */
     FP_EXIT_INPUT = 3     /* input rejected: bad file, unknown path/week/KPI */
 };
+
+/* --format "text" | "csv" | "json" (NULL: text); false after printing
+ * an error naming s. */
+bool fp_out_format_parse(const char *s, fp_out_format *out);
 
 int fp_cmd_init(int argc, char **argv);
 int fp_cmd_import(int argc, char **argv);

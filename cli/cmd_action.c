@@ -4,7 +4,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "cli/list_out.h"
+#include "model/list_out.h"
 #include "cli/meeting_cli.h"
 #include "storage/meeting.h"
 #include "storage/meeting_util.h"

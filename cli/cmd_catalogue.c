@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/list_out.h"
+#include "model/list_out.h"
 #include "model/i18n.h"
 #include "model/text.h"
 #include "storage/catalogue_ini.h"

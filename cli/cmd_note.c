@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/list_out.h"
+#include "model/list_out.h"
 #include "model/labels.h"
 #include "model/text.h"
 #include "cli/meeting_cli.h"

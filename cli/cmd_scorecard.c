@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/list_out.h"
+#include "model/list_out.h"
 #include "cli/meeting_cli.h"
 #include "model/format.h"
 #include "model/i18n.h"

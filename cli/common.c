@@ -161,3 +161,18 @@ int fp_cli_period(const char *week, const char *month, const char *quarter,
             : parse_period_of(quarter, FP_PERIOD_QUARTER, out);
     return ok ? FP_EXIT_OK : FP_EXIT_INPUT;
 }
+
+bool fp_out_format_parse(const char *s, fp_out_format *out)
+{
+    if (!s || !strcmp(s, "text"))
+        *out = FP_FMT_TEXT;
+    else if (!strcmp(s, "csv"))
+        *out = FP_FMT_CSV;
+    else if (!strcmp(s, "json"))
+        *out = FP_FMT_JSON;
+    else {
+        fp_cli_error(_("--format: '%s' is not text, csv or json"), s);
+        return false;
+    }
+    return true;
+}

@@ -4,6 +4,7 @@
  * width comes from wcwidth, with a small East Asian table as fallback
  * when the locale cannot tell. */
 #include "model/text.h"
+#include "model/list_out.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -320,17 +321,7 @@ int fp_text_fit_right(const char *s, int cols, char *out, size_t outsz)
 
 void fp_text_csv_field(FILE *f, const char *s, bool last)
 {
-    if (strpbrk(s, ",\"\r\n")) {
-        fputc('"', f);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', f);
-            fputc(*s, f);
-        }
-        fputc('"', f);
-    } else {
-        fputs(s, f);
-    }
+    fp_csv_field(f, s);
     fputc(last ? '\n' : ',', f);
 }
 

@@ -38,8 +38,8 @@ char *fp_text_sanitize(const char *s);
 /* Writes s to f by the same rule, without allocating; false on a write
  * error. */
 bool fp_text_fputs(const char *s, FILE *f);
-/* s as a CSV field, quoted only when it holds , " CR or LF, then ','
- * or (last) a newline. */
+/* s as a CSV field (model/list_out.h's fp_csv_field: quoted only when it
+ * must be), then ',' or (last) a newline. */
 void fp_text_csv_field(FILE *f, const char *s, bool last);
 /* s padded (or cut) to cols display columns, left- or right-aligned,
  * then a space: one column of a plain-text table. */

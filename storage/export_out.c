@@ -1,5 +1,5 @@
 /* Tables out: the writer of a file (CSV, JSON or .xlsx) behind a sink.
- * CSV and JSON go through cli/list_out.h, the writer of fupan's lists,
+ * CSV and JSON go through model/list_out.h, the writer of fupan's lists,
  * so an export quotes and escapes exactly as `note list --format csv`.
  * GB18030 is converted on the fly by a stdio cookie over iconv. */
 #define _GNU_SOURCE
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/list_out.h"
+#include "model/list_out.h"
 #include "model/i18n.h"
 #include "storage/export_priv.h"
 

@@ -201,3 +201,21 @@ Test(text, fit_right)
     cr_assert_eq(fp_text_fit_right(ZHANG_WEI, 3, out, sizeof out), 3);
     cr_assert_str_eq(out, "\xe5\xbc\xa0" ELL);
 }
+
+/* One CSV field writer for every CSV fupan writes (model/list_out.h):
+ * quoted only when it must be, blanks at either end kept by quoting. */
+Test(text, csv_field_quotes_only_when_it_must)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    cr_assert_not_null(f);
+    const char *fields[] = {"plain", "a,b", "say \"hi\"", " lead",
+                            "two\nlines", "", "王强"};
+    for (int i = 0; i < 7; i++)
+        fp_text_csv_field(f, fields[i], i == 6);
+    fclose(f);
+    cr_assert_str_eq(buf, "plain,\"a,b\",\"say \"\"hi\"\"\",\" lead\","
+                          "\"two\nlines\",,王强\n");
+    free(buf);
+}

@@ -1,6 +1,7 @@
-/* Lists written as text, CSV or JSON by `note list`, `action list` and
- * `override list` (and the scorecard's CSV/JSON): one writer that knows
- * the quoting of each format.
+/* Lists written as CSV or JSON by `note list`, `action list` and
+ * `override list`, the scorecard and `fupan export`: one writer that
+ * knows the quoting of each format, and fupan's one CSV field writer
+ * (model/text.h's fp_text_csv_field uses it). Plain C.
  * CSV: a header line of the column names, then one line per row; a field
  * is quoted (libcsv's csv_fwrite) when it holds a comma, quote, CR, LF or
  * a leading/trailing blank. JSON: an array of objects, one per line, keys
@@ -8,16 +9,13 @@
  * character), missing values null.
  * Ownership: fp_list_out is a caller-owned struct (no heap); the column
  * names are borrowed for its lifetime. */
-#ifndef FUPAN_CLI_LIST_OUT_H
-#define FUPAN_CLI_LIST_OUT_H
+#ifndef FUPAN_MODEL_LIST_OUT_H
+#define FUPAN_MODEL_LIST_OUT_H
 
 #include <stdbool.h>
 #include <stdio.h>
 
 typedef enum { FP_FMT_TEXT, FP_FMT_CSV, FP_FMT_JSON } fp_out_format;
-
-/* "text" | "csv" | "json" (NULL: text); false after an error naming s. */
-bool fp_out_format_parse(const char *s, fp_out_format *out);
 
 typedef struct {
     FILE *f;

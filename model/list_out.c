@@ -1,26 +1,9 @@
-/* Text/CSV/JSON list writer; see list_out.h. */
-#include "cli/list_out.h"
+/* CSV/JSON list writer; see list_out.h. */
+#include "model/list_out.h"
 
 #include <string.h>
 
 #include <csv.h>
-
-#include "cli/cli.h"
-
-bool fp_out_format_parse(const char *s, fp_out_format *out)
-{
-    if (!s || !strcmp(s, "text"))
-        *out = FP_FMT_TEXT;
-    else if (!strcmp(s, "csv"))
-        *out = FP_FMT_CSV;
-    else if (!strcmp(s, "json"))
-        *out = FP_FMT_JSON;
-    else {
-        fp_cli_error(_("--format: '%s' is not text, csv or json"), s);
-        return false;
-    }
-    return true;
-}
 
 static bool is_blank(char c)
 {
