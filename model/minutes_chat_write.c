@@ -106,22 +106,9 @@ static void json_escape(fp_buf *b, const char *s)
     }
 }
 
-/* Markdown: data cannot make markup (a backslash before markup
- * characters; a line never starts a heading, quote or list). */
-static void md_escape(fp_buf *b, const char *s)
-{
-    if (*s && strchr("#>-+=", *s))
-        fp_buf_addc(b, '\\');
-    for (; *s; s++) {
-        if (strchr("\\`*_[]<>|~", *s))
-            fp_buf_addc(b, '\\');
-        fp_buf_addc(b, *s);
-    }
-}
-
 static void md_clean(fp_buf *b, const char *s)
 {
-    put_clean(b, s, md_escape);
+    put_clean(b, s, fp_md_escape_line);
 }
 
 /* ------------------------------------------------------------- messages */

@@ -35,34 +35,6 @@ static char *clean(const char *s)
     return fp_text_sanitize(s ? s : "");
 }
 
-/* Markdown: a backslash before every character that could make markup
- * (or HTML) out of data in the middle of a line; see md_line_start for
- * the start of one. */
-static void md_escape_into(fp_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("\\`*_[]<|~", *s))
-            fp_buf_addc(b, '\\');
-        fp_buf_addc(b, *s);
-    }
-}
-
-/* Markdown at the start of a line (or of a list item): also keeps data
- * from opening a heading, quote, list or rule ("# x", "> x", "- x",
- * "1. x"). */
-static void md_line_start(fp_buf *b, const char *s)
-{
-    size_t digits = strspn(s, "0123456789");
-    if (*s && strchr("#>-+=", *s)) {
-        fp_buf_addc(b, '\\');
-    } else if (digits > 0 && (s[digits] == '.' || s[digits] == ')')) {
-        fp_buf_addn(b, s, digits);
-        fp_buf_addc(b, '\\');
-        s += digits;
-    }
-    md_escape_into(b, s);
-}
-
 /* s sanitised (and escaped for md) into a new string; NULL when out of
  * memory. */
 static char *cell_text(const writer *w, const char *s)
@@ -72,7 +44,7 @@ static char *cell_text(const writer *w, const char *s)
         return c;
     fp_buf b;
     fp_buf_init(&b);
-    md_escape_into(&b, c);
+    fp_md_escape(&b, c);
     free(c);
     return fp_buf_take(&b);
 }
@@ -135,7 +107,7 @@ static void emit_text(writer *w, const char *md_prefix, const char *prefix,
     }
     if (is_md(w)) {
         fp_buf_add(&w->out, md_prefix);
-        md_line_start(&w->out, c + strspn(c, " "));
+        fp_md_escape_line(&w->out, c + strspn(c, " "));
         fp_buf_addc(&w->out, '\n');
     } else {
         text_wrapped(w, prefix, cont, c);

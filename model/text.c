@@ -335,3 +335,25 @@ void fp_text_column(FILE *f, const char *s, int cols, bool right)
     fputs(buf, f);
     fputc(' ', f);
 }
+
+void fp_md_escape(fp_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (strchr("\\`*_[]<|~", *s))
+            fp_buf_addc(b, '\\');
+        fp_buf_addc(b, *s);
+    }
+}
+
+void fp_md_escape_line(fp_buf *b, const char *s)
+{
+    size_t digits = strspn(s, "0123456789");
+    if (*s && strchr("#>-+=", *s)) {
+        fp_buf_addc(b, '\\');
+    } else if (digits > 0 && (s[digits] == '.' || s[digits] == ')')) {
+        fp_buf_addn(b, s, digits);
+        fp_buf_addc(b, '\\');
+        s += digits;
+    }
+    fp_md_escape(b, s);
+}

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "model/buf.h"
+
 /* setlocale(LC_ALL, ""), falling back to C.UTF-8 when that fails or is
  * not UTF-8; LC_NUMERIC is then set to "C" so numbers always print and
  * parse with '.'. Returns true when the result is a UTF-8 locale. */
@@ -41,6 +43,15 @@ bool fp_text_fputs(const char *s, FILE *f);
 /* s as a CSV field (model/list_out.h's fp_csv_field: quoted only when it
  * must be), then ',' or (last) a newline. */
 void fp_text_csv_field(FILE *f, const char *s, bool last);
+
+/* Markdown, for minutes and chat messages (one rule for both): data can
+ * make no markup. fp_md_escape: a backslash before every character that
+ * could make markup or HTML (\ ` * _ [ ] < | ~) in the middle of a
+ * line. fp_md_escape_line: the same for text at the start of a line or
+ * list item, which also cannot open a heading, quote, list or rule
+ * ("# x", "> x", "- x", "1. x"). s is already sanitised. */
+void fp_md_escape(fp_buf *b, const char *s);
+void fp_md_escape_line(fp_buf *b, const char *s);
 /* s padded (or cut) to cols display columns, left- or right-aligned,
  * then a space: one column of a plain-text table. */
 void fp_text_column(FILE *f, const char *s, int cols, bool right);

@@ -891,3 +891,24 @@ Test(minutes, platform_long_note_continues_in_the_next_message)
         fp_chat_messages_free(msgs);
     }
 }
+
+/* Chat messages escape Markdown by the minutes' one rule: an action
+ * "12. 步骤" cannot start a numbered list there either (the JSON doubles
+ * each backslash). */
+Test(minutes, chat_markdown_escapes_like_the_minutes)
+{
+    fp_minutes_input in = base_input();
+    fp_minutes_action a[] = {
+        {"12. 步骤", "王强", "", "2026-W48", "open", 0, false},
+        {"# 标题 <b>", "王强", "", "2026-W48", "open", 0, false},
+    };
+    in.actions_new = a;
+    in.nnew = 2;
+    size_t n = 0;
+    char **msgs = fp_minutes_platform(&in, FP_CHAT_WECOM, 0, &n);
+    cr_assert_not_null(msgs);
+    cr_assert_eq(n, 1);
+    cr_assert(strstr(msgs[0], "12\\\\. 步骤"), "%s", msgs[0]);
+    cr_assert(strstr(msgs[0], "\\\\# 标题 \\\\<b>"), "%s", msgs[0]);
+    fp_chat_messages_free(msgs);
+}
