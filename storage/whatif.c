@@ -206,11 +206,26 @@ static void print_csv(const compare *c)
             each_changed_kpi(c, row, csv_kpi_line);
 }
 
+/* The KPI's label in the interface language (its id when the changed
+ * catalogue does not have it). */
+static void kpi_label(const compare *c, const char *id, char *out,
+                      size_t outsz)
+{
+    int k = fp_catalogue_kpi(c->cat, id);
+    if (k >= 0)
+        fp_label_kpi(&c->cat->kpis[k], FP_LABEL_BOTH, out, outsz);
+    else
+        snprintf(out, outsz, "%s", id);
+}
+
 static void text_kpi_line(const compare *c, int row, const char *id)
 {
-    fprintf(c->out, "    %s: %s -> %s\n", id,
-            fp_status_word(kpi_status(c->before, row, id)),
-            fp_status_word(kpi_status(c->after, row, id)));
+    char label[256];
+    kpi_label(c, id, label, sizeof label);
+    fprintf(c->out, "    %s: ", label);
+    fprintf(c->out, "%s -> ",
+            fp_status_label(kpi_status(c->before, row, id)));
+    fprintf(c->out, "%s\n", fp_status_label(kpi_status(c->after, row, id)));
 }
 
 static void print_text(const compare *c, const char *week)
@@ -232,9 +247,10 @@ static void print_text(const compare *c, const char *week)
         fp_format_attainment(c->before->score[row], sb, sizeof sb);
         fp_format_attainment(c->after->score[row], sa, sizeof sa);
         fp_text_column(c->out, name, 36, false);
-        fprintf(c->out, "%6s -> %-6s %s -> %s\n", sb, sa,
-                fp_status_word(card_status(c->before->score[row])),
-                fp_status_word(card_status(c->after->score[row])));
+        fprintf(c->out, "%6s -> %-6s %s -> ", sb, sa,
+                fp_status_label(card_status(c->before->score[row])));
+        fprintf(c->out, "%s\n",
+                fp_status_label(card_status(c->after->score[row])));
         each_changed_kpi(c, row, text_kpi_line);
         changed++;
     }

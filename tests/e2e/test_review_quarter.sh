@@ -46,7 +46,14 @@ grep -q '^GMV 成交金额 ' "$WORK/text" || fail "text gmv line"
 "$BIN" review --db "$DB" --quarter $Q --format md >"$WORK/md" || fail "md"
 grep -q '^| GMV 成交金额 | result |' "$WORK/md" || fail "md gmv line"
 "$BIN" review --db "$DB" --quarter $Q --lang zh_CN >"$WORK/text" || fail "zh"
-grep -q '^成交金额 GMV ' "$WORK/text" || fail "zh text gmv line"
+grep -q '^成交金额 GMV  *结果 ' "$WORK/text" || fail "zh text gmv line"
+# text names causes, kinds, columns and conflict pairs in the UI
+# language; the CSV keeps the ids
+grep -q '^KPI  *类型  *人员  *人周  *绿灯' "$WORK/text" ||
+    fail "zh header: $(sed -n 3p "$WORK/text")"
+grep -q '价格/促销 1' "$WORK/text" || fail "zh causes: $(grep 转化率 "$WORK/text")"
+sed '1,/^触发的冲突对$/d' "$WORK/text" | grep -q '^- [^a-z]* / [^a-z]*: [0-9]' ||
+    fail "zh conflict pairs: $(cat "$WORK/text")"
 
 # the browser: Q shows the review of the quarter of the week on screen
 out=$("$BIN" --db "$DB" --headless 110x30 --keys 'Q')

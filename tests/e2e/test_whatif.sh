@@ -56,6 +56,15 @@ grep -q 'ad_buyer' "$WORK/text" && fail "text shows the role id"
     --set 'role.ad_buyer.kpis=roas:0 cpm:20 cpc:20 ad_spend:20' |
     grep -q '(投手)' || fail "zh_CN text lacks 投手"
 
+# KPIs and statuses in the text by their labels, in the UI language
+"$BIN" whatif --db "$DB" --week $W --set kpi.roas.amber=50 >"$WORK/text"
+grep -q '^    ROAS 广告投产比: red -> amber$' "$WORK/text" ||
+    fail "KPI line: $(cat "$WORK/text")"
+"$BIN" whatif --db "$DB" --week $W --set kpi.roas.amber=50 --lang zh_CN \
+    >"$WORK/text"
+grep -q '^    广告投产比 ROAS: 红灯 -> 黄灯$' "$WORK/text" ||
+    fail "zh_CN KPI line: $(cat "$WORK/text")"
+
 # a --catalogue file on top, as the config's catalogue
 top=$(cd "$(dirname "$0")/../.." && pwd)
 sed -n '/^\[kpi.roas\]/,/^$/p' "$top/sample-data/kpis.ini" |
