@@ -79,6 +79,15 @@ void fp_kpi_label(fp_ui *ui, int kpi, char *out, size_t outsz)
                  ui->utf8 ? FP_LABEL_BOTH : FP_LABEL_LATIN, out, outsz);
 }
 
+void fp_kpi_label_of(fp_ui *ui, const char *id, char *out, size_t outsz)
+{
+    int k = id ? fp_catalogue_kpi(fp_ui_cat(ui), id) : -1;
+    if (k >= 0)
+        fp_kpi_label(ui, k, out, outsz);
+    else
+        snprintf(out, outsz, "%s", id ? id : "");
+}
+
 void fp_kpi_label_fit(fp_ui *ui, int kpi, int cols, char *out, size_t outsz)
 {
     fp_label_kpi_fit(&fp_ui_cat(ui)->kpis[kpi],

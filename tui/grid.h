@@ -87,6 +87,9 @@ const char *fp_cell_mark(const fp_ui *ui, const fp_cell *cell);
  * "GMV 成交金额" in English, "成交金额 GMV" in Chinese (model/labels.h);
  * the English one alone on a terminal without UTF-8. */
 void fp_kpi_label(fp_ui *ui, int kpi, char *out, size_t outsz);
+/* The same for a KPI id: "" for NULL, the id itself when the catalogue
+ * does not know it (a note written under another catalogue). */
+void fp_kpi_label_of(fp_ui *ui, const char *id, char *out, size_t outsz);
 /* fp_kpi_label when it fits in cols columns, else the language's own
  * label alone ("成交金额" rather than "成交金额 G…"). */
 void fp_kpi_label_fit(fp_ui *ui, int kpi, int cols, char *out, size_t outsz);

@@ -18,14 +18,12 @@ int fp_notes_lines(fp_ui *ui, int row, int max)
 
 static void note_line(fp_ui *ui, const fp_note *n, int y, int w, bool hot)
 {
-    char line[4096], kl[160] = "", when[32], right[256];
-    int k = n->kpi ? fp_catalogue_kpi(fp_ui_cat(ui), n->kpi) : -1;
-    if (k >= 0)
-        fp_kpi_label(ui, k, kl, sizeof kl);
+    char line[4096], kl[160], when[32], right[256];
+    fp_kpi_label_of(ui, n->kpi, kl, sizeof kl);
     fp_meet_time(n->updated_at, when, sizeof when);
     snprintf(right, sizeof right, "%s %s", n->author, when);
     snprintf(line, sizeof line, "[%s] %s%s%s",
-             fp_meet_cause_label(ui, n->cause), kl, k >= 0 ? ": " : "",
+             fp_meet_cause_label(ui, n->cause), kl, *kl ? ": " : "",
              n->text);
     int rw = fp_text_width(right);
     rw = rw > w / 3 ? w / 3 : rw;

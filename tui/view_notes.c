@@ -81,13 +81,11 @@ static void note_where(fp_ui *ui, int top, const fp_note *n, char *out,
                        size_t outsz)
 {
     int node = fp_tree_find_db_id(fp_ui_tree(ui), n->node_id);
-    int k = n->kpi ? fp_catalogue_kpi(fp_ui_cat(ui), n->kpi) : -1;
-    char where[512] = "", kl[160] = "";
+    char where[512] = "", kl[160];
     if (node >= 0)
         relative_label(ui, top, node, where, sizeof where);
-    if (k >= 0)
-        fp_kpi_label(ui, k, kl, sizeof kl);
-    snprintf(out, outsz, "%s%s%s", where, *where && k >= 0
+    fp_kpi_label_of(ui, n->kpi, kl, sizeof kl);
+    snprintf(out, outsz, "%s%s%s", where, *where && *kl
              ? ui->gl->crumb_sep : "", kl);
 }
 

@@ -251,9 +251,11 @@ static int draw_note_lines(fp_ui *ui, person_view *pv, int y, int end, int w)
         const fp_note *n = &a->notes.items[i];
         if (!fp_annot_row_has(ui, row_of(ui, pv), n->node_id))
             continue;
+        char kl[160];
+        fp_kpi_label_of(ui, n->kpi, kl, sizeof kl);
         snprintf(line, sizeof line, "[%s] %s%s%s %s %s",
-                 cause_label(ui, n->cause), n->kpi ? n->kpi : "",
-                 n->kpi ? ": " : "", n->text, ui->gl->range, n->author);
+                 cause_label(ui, n->cause), kl, *kl ? ": " : "", n->text,
+                 ui->gl->range, n->author);
         fp_draw(ui, y++, 2, w - 2, line, ui->attr[FP_C_NORMAL]);
     }
     const char *code = fp_ui_tree(ui)->people[pv->person].code;
