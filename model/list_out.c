@@ -3,39 +3,31 @@
 
 #include <string.h>
 
-#include <csv.h>
+#include "model/text.h"
 
 static bool is_blank(char c)
 {
     return c == ' ' || c == '\t';
 }
 
+/* The quoting RFC 4180 asks for is all a writer needs (libcsv, the
+ * reader in storage/, is not linked into model/ for it). */
 void fp_csv_field(FILE *f, const char *s)
 {
     size_t n = s ? strlen(s) : 0;
-    if (n && (strpbrk(s, ",\"\r\n") || is_blank(s[0]) || is_blank(s[n - 1])))
-        csv_fwrite(f, s, n);
-    else if (n)
+    if (!n)
+        return;
+    if (!strpbrk(s, ",\"\r\n") && !is_blank(s[0]) && !is_blank(s[n - 1])) {
         fputs(s, f);
-}
-
-/* Length of the valid UTF-8 sequence at p (lead byte >= 0x80), 0 when
- * it is not one (JSON text must be valid UTF-8). */
-static int utf8_len(const unsigned char *p)
-{
-    int n = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : p[0] >= 0xe0 ? 3
-          : p[0] >= 0xc2 && p[0] <= 0xdf ? 2 : 0;
-    if (n == 3 && p[0] > 0xef)
-        n = 0;
-    for (int i = 1; i < n; i++)
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-    if ((n == 3 && p[0] == 0xe0 && p[1] < 0xa0) ||
-        (n == 3 && p[0] == 0xed && p[1] > 0x9f) ||
-        (n == 4 && p[0] == 0xf0 && p[1] < 0x90) ||
-        (n == 4 && p[0] == 0xf4 && p[1] > 0x8f))
-        return 0;
-    return n;
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
 }
 
 void fp_json_string(FILE *f, const char *s)
@@ -57,7 +49,7 @@ void fp_json_string(FILE *f, const char *s)
             fputc(*p, f);
         else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
             fprintf(f, "\\u%04x", *++p);      /* a C1 control */
-        else if ((n = utf8_len(p)) > 0) {
+        else if ((n = fp_utf8_len((const char *)p)) > 1) {
             fwrite(p, 1, (size_t)n, f);
             p += n - 1;
         } else

@@ -3,7 +3,7 @@
  * knows the quoting of each format, and fupan's one CSV field writer
  * (model/text.h's fp_text_csv_field uses it). Plain C.
  * CSV: a header line of the column names, then one line per row; a field
- * is quoted (libcsv's csv_fwrite) when it holds a comma, quote, CR, LF or
+ * is quoted (quotes doubled) when it holds a comma, quote, CR, LF or
  * a leading/trailing blank. JSON: an array of objects, one per line, keys
  * the column names; strings escaped (quotes, backslash, every control
  * character), missing values null.
