@@ -2,7 +2,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli/cli.h"
 #include "model/text.h"
@@ -74,23 +73,14 @@ static int report(const char *path, const fp_check_report *r, bool quick)
     return FP_EXIT_OK;
 }
 
-/* True when every finding is about the trend sums (a derived table
- * that --repair may make again; a damaged file is not written to). */
-static bool only_sums_problems(const fp_check_report *r)
-{
-    for (size_t i = 0; i < r->n; i++)
-        if (strncmp(r->problems[i], "trend_sums:", 11) != 0)
-            return false;
-    return true;
-}
-
 static int check_file(const char *file, bool quick, bool repair)
 {
     char err[1024];
     fp_check_report r;
     fp_check_report_init(&r);
     bool opened = fp_check_file(file, quick, &r, err, sizeof err);
-    if (opened && repair && only_sums_problems(&r)) {
+    /* a damaged file is not written to: only the sums may be wrong */
+    if (opened && repair && r.n == r.nsums) {
         fp_check_report_done(&r);
         opened = fp_check_repair_sums(file, err, sizeof err) &&
                  fp_check_file(file, quick, &r, err, sizeof err);

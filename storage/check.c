@@ -127,10 +127,13 @@ static bool check_schema(sqlite3 *sql, fp_check_report *r)
 
 static void bad_sums(void *ctx, fp_week week)
 {
+    fp_check_report *r = ctx;
     char w[16];
+    size_t before = r->n;
     fp_week_format(week, w);
-    problem(ctx, _("trend_sums: week %s does not match its facts (`fupan "
+    problem(r, _("trend_sums: week %s does not match its facts (`fupan "
                    "check --repair` makes it again)"), w);
+    r->nsums += r->n - before;
 }
 
 /* The trend sums (storage/trend_sums.h) against the facts, when nothing

@@ -14,6 +14,8 @@
 typedef struct {
     char **problems;      /* one line each, owned; n of them */
     size_t n;
+    size_t nsums;         /* of them, about the trend sums only (what
+                             fp_check_repair_sums mends) */
     int schema_version;   /* PRAGMA user_version, -1 when unreadable */
     int schema_current;   /* the version this fupan writes */
     bool out_of_memory;

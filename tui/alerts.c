@@ -30,24 +30,32 @@ static signed char *stoploss_slot(fp_ui *ui, const fp_rollup *r, int row)
         ui->stoploss.nrows = r->nrows;
         ui->stoploss.r = r;
         ui->stoploss.gen = ui->gen;
+        ui->stoploss.roas = fp_catalogue_kpi(r->cat, "roas");
     }
     return row >= 0 && row < r->nrows ? &ui->stoploss.hit[row] : NULL;
 }
 
-bool fp_ui_stoploss(fp_ui *ui, int row, int kpi)
+bool fp_ui_stoploss_in(fp_ui *ui, const fp_rollup *r, int row, int kpi)
 {
-    const fp_rollup *r = fp_ui_rollup(ui);
-    if (!r || kpi < 0 || kpi != fp_catalogue_kpi(r->cat, "roas"))
+    if (!r || kpi < 0)
         return false;
     if (row < r->nnodes && r->tree->nodes[row].level == FP_LVL_PERSON)
         row = r->nnodes + r->tree->nodes[row].person;
     signed char *slot = stoploss_slot(ui, r, row);
+    /* only ROAS is flagged; asked of every cell a red walk passes */
+    if (kpi != ui->stoploss.roas)
+        return false;
     if (slot && *slot)
         return *slot == 2;
     bool hit = fp_review_stoploss(ui->rv, r, row, NULL) > 0;
     if (slot)
         *slot = hit ? 2 : 1;
     return hit;
+}
+
+bool fp_ui_stoploss(fp_ui *ui, int row, int kpi)
+{
+    return fp_ui_stoploss_in(ui, fp_ui_rollup(ui), row, kpi);
 }
 
 size_t fp_ui_alert_marks(fp_ui *ui, int row, int kpi, const fp_cell *c,

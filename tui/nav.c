@@ -205,7 +205,6 @@ typedef struct {
     spot *spots;          /* red KPIs in walk order */
     int nspots, cap;
     bool by_tree;         /* [ui] red_order = tree */
-    int roas;             /* the only KPI a stop-loss flags, -1: none */
 } walk;
 
 static void add_spot(walk *w, spot s)
@@ -220,8 +219,7 @@ static void add_spot(walk *w, spot s)
 static void add_if_red(fp_ui *ui, walk *w, const fp_rollup *r, spot s)
 {
     const fp_cell *c = fp_rollup_cell(r, s.node, s.kpi);
-    /* asked only of ROAS: a whole walk is every node x every KPI */
-    s.stop = s.kpi == w->roas && fp_ui_stoploss(ui, s.node, s.kpi);
+    s.stop = fp_ui_stoploss_in(ui, r, s.node, s.kpi);
     if (c->status != FP_ST_RED && !s.stop)
         return;
     s.att = c->attainment;
@@ -247,11 +245,6 @@ static void scan_reds(fp_ui *ui, const fp_rollup *r, walk *w)
     }
     free(kpis);
     sort_walk(w);
-}
-
-static int roas_kpi(fp_ui *ui)
-{
-    return fp_catalogue_kpi(fp_ui_cat(ui), "roas");
 }
 
 static bool walk_by_tree(fp_ui *ui)
@@ -357,7 +350,7 @@ int fp_nav_red(fp_ui *ui, int dir)
         return FP_R_REDRAW;
     int root = walk_root(ui);
     walk w = { .order = preorder_below(fp_ui_tree(ui), root, &w.norder),
-               .by_tree = walk_by_tree(ui), .roas = roas_kpi(ui) };
+               .by_tree = walk_by_tree(ui) };
     if (w.order)
         scan_reds(ui, r, &w);
     if (w.nspots == 0) {
@@ -383,7 +376,7 @@ int fp_nav_red_card(fp_ui *ui, int row, const int *kpis, int n, int cur,
                     int dir)
 {
     const fp_rollup *r = fp_ui_rollup(ui);
-    walk w = { .by_tree = walk_by_tree(ui), .roas = roas_kpi(ui) };
+    walk w = { .by_tree = walk_by_tree(ui) };
     int kpi = -1;
     if (!r)
         return -1;
@@ -411,7 +404,7 @@ int fp_nav_red_card(fp_ui *ui, int row, const int *kpis, int n, int cur,
 int fp_nav_worst_red(fp_ui *ui, int row, const int *kpis, int n)
 {
     const fp_rollup *r = fp_ui_rollup(ui);
-    walk w = { .roas = roas_kpi(ui) };
+    walk w = { 0 };
     int kpi = -1;
     for (int j = 0; r && j < n; j++)
         add_if_red(ui, &w, r, (spot){ 0, j, row, kpis[j], true, NAN, false });

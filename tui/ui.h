@@ -148,6 +148,7 @@ struct fp_ui {
         int nrows;
         unsigned gen;
         const fp_rollup *r;
+        int roas;            /* r's ROAS KPI, the one flagged; -1 */
     } stoploss;
     fp_meet meet;            /* drafts, writes waiting for the database */
     bool stop;               /* end every loop: signal or script ended */
@@ -199,6 +200,8 @@ int fp_ui_person_node(fp_ui *ui, int person, int under, int kpi);
 /* True when the card of row (a person node: the person's card) is
  * flagged 止损 and kpi is its roas. */
 bool fp_ui_stoploss(fp_ui *ui, int row, int kpi);
+/* Same in rollup r (the one on screen), for a loop over many cells. */
+bool fp_ui_stoploss_in(fp_ui *ui, const fp_rollup *r, int row, int kpi);
 /* Frees the stop-loss judgements kept by fp_ui_stoploss. */
 void fp_ui_stoploss_done(fp_ui *ui);
 /* Appends "止损 stop-loss; " and "cap, headroom X; " (or "over the cap
