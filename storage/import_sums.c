@@ -6,6 +6,7 @@
  * seen again later is summed from its facts instead. */
 #include "model/i18n.h"
 #include "storage/import_priv.h"
+#include "storage/meeting_util.h"
 #include "storage/trend_sums.h"
 
 #include <string.h>
@@ -60,22 +61,6 @@ static void flush_capture(fp_importer *imp)
     week_entry(imp, week, &added)->summed = true;
 }
 
-/* 1 when the database holds a fact of week, 0 when not, -1 on error. */
-static int has_facts(fp_importer *imp, fp_week week)
-{
-    sqlite3_stmt *st = fp_db_prepare(imp->db,
-        "SELECT EXISTS(SELECT 1 FROM facts WHERE week = ?1)");
-    if (!st)
-        return -1;
-    sqlite3_bind_int(st, 1, week);
-    int rc = sqlite3_step(st);
-    int found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) != 0 : -1;
-    if (found < 0)
-        fp_db_set_error(imp->db, "read facts");
-    sqlite3_finalize(st);
-    return found;
-}
-
 /* Rows of week come: captured when the week is new to the database. */
 static void enter_week(fp_importer *imp, fp_week week)
 {
@@ -87,7 +72,7 @@ static void enter_week(fp_importer *imp, fp_week week)
         return;
     }
     entry->summed = false; /* a week seen again is read from its facts */
-    int had = added ? has_facts(imp, week) : 1;
+    int had = added ? fp_facts_week_exists(imp->db, week) : 1;
     if (had < 0)
         fp_imp_fail(imp, "%s", imp->db->err);
     if (had == 0) {

@@ -193,3 +193,14 @@ bool fp_read_rows(fp_db *db, sqlite3_stmt *st, void **items, size_t *n,
     sqlite3_finalize(st);
     return ok;
 }
+
+int fp_facts_week_exists(fp_db *db, fp_week week)
+{
+    sqlite3_stmt *st = fp_db_prepare(db,
+        "SELECT EXISTS(SELECT 1 FROM facts WHERE week = ?1)");
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, week);
+    long long v = fp_query_id(db, st, 0);
+    return v < 0 ? -1 : v != 0;
+}

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <sqlite3.h>
+#include "model/week.h"
 #include "storage/db.h"
 
 /* The body of a write transaction; false (with db->err) rolls it back. */
@@ -44,6 +45,10 @@ int fp_step(fp_db *db, sqlite3_stmt *st, const char *what);
 /* Steps a statement expected to give one integer (or nothing): the value,
  * `none` when there is no row, -1 on error (db->err). Finalizes. */
 long long fp_query_id(fp_db *db, sqlite3_stmt *st, long long none);
+
+/* 1 when table facts holds a row of week, 0 when not, -1 on error
+ * (db->err). */
+int fp_facts_week_exists(fp_db *db, fp_week week);
 
 /* kpis.id of code without registering it: 0 when unknown, -1 on error. */
 long long fp_kpi_lookup(fp_db *db, const char *code);

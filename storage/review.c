@@ -658,29 +658,17 @@ bool fp_review_trend(fp_review *rv, fp_week week, int row, int kpi,
     return true;
 }
 
-/* One integer from sql (?1 = week, when it has one); -1 on an error. */
-static long long query_week(fp_db *db, const char *sql, fp_week week)
-{
-    sqlite3_stmt *st = fp_db_prepare(db, sql);
-    if (!st)
-        return -1;
-    if (sqlite3_bind_parameter_count(st) > 0)
-        sqlite3_bind_int(st, 1, week);
-    return fp_query_id(db, st, 0);
-}
-
 fp_week fp_review_latest_week(fp_review *rv)
 {
-    long long w = query_week(rv->db,
-        "SELECT ifnull(max(week), 0) FROM facts", 0);
+    sqlite3_stmt *st = fp_db_prepare(rv->db,
+        "SELECT ifnull(max(week), 0) FROM facts");
+    long long w = st ? fp_query_id(rv->db, st, 0) : -1;
     return w > 0 ? (fp_week)w : 0;
 }
 
 int fp_review_week_exists(fp_review *rv, fp_week week)
 {
-    long long v = query_week(rv->db,
-        "SELECT EXISTS(SELECT 1 FROM facts WHERE week = ?1)", week);
-    return v < 0 ? -1 : v != 0;
+    return fp_facts_week_exists(rv->db, week);
 }
 
 bool fp_review_has_week(fp_review *rv, fp_week week)
