@@ -420,11 +420,6 @@ int fp_grid_mouse(fp_grid *g, fp_ui *ui, const fp_event *ev, bool *drill)
     return FP_R_REDRAW;
 }
 
-void fp_grid_scroll_to(int sel, int n, int h, int *scroll)
-{
-    fp_list_scroll_to(sel, n, h, scroll);
-}
-
 void fp_grid_build_detail(fp_grid *g, fp_ui *ui)
 {
     build_detail(g, ui);

@@ -68,9 +68,7 @@ void fp_grid_draw(fp_grid *g, fp_ui *ui, fp_rect area);
  * for the status line. Returns an fp_msg_level, -1 for none. */
 int fp_grid_detail_hint(fp_grid *g, fp_ui *ui, char *buf, size_t bufsz);
 
-/* fp_list_scroll_to (tui/listmove.h) under its older name, for
- * grid_draw.c; fp_grid_build_detail rebuilds the detail panel's KPIs. */
-void fp_grid_scroll_to(int sel, int n, int h, int *scroll);
+/* Rebuilds the detail panel's KPIs. */
 void fp_grid_build_detail(fp_grid *g, fp_ui *ui);
 
 /* Scorecard of a row: its level's or its role's weighted KPIs. */

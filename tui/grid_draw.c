@@ -10,6 +10,7 @@
 #include "tui/cols.h"
 #include "tui/format.h"
 #include "tui/grid.h"
+#include "tui/listmove.h"
 #include "model/i18n.h"
 
 #define MAX_KPI_COLS 4
@@ -321,7 +322,7 @@ static void draw_table(fp_grid *g, fp_ui *ui, const fp_rollup *r,
         draw_empty(g, ui, a.y + 1, a.w);
         return;
     }
-    fp_grid_scroll_to(g->sel, g->nrows, g->table_h, &g->scroll);
+    fp_list_scroll_to(g->sel, g->nrows, g->table_h, &g->scroll);
     row_ctx rc = { .ui = ui, .r = r, .prev = fp_ui_prev_rollup(ui) };
     for (int i = 0; i < g->table_h && g->scroll + i < g->nrows; i++) {
         rc.y = a.y + 1 + i;
@@ -508,7 +509,7 @@ static void draw_detail(fp_grid *g, fp_ui *ui, const fp_rollup *r, fp_rect a)
     if (notes_h > 0)
         fp_notes_draw(ui, row->row, fp_grid_current_kpi(g, ui),
                       a.y + a.h - notes_h, notes_h, a.w);
-    fp_grid_scroll_to(g->dsel, g->ndkpis, g->detail_h, &g->dscroll);
+    fp_list_scroll_to(g->dsel, g->ndkpis, g->detail_h, &g->dscroll);
     row_ctx rc = { .ui = ui, .r = r, .prev = fp_ui_prev_rollup(ui) };
     for (int i = 0; i < g->detail_h && g->dscroll + i < g->ndkpis; i++) {
         rc.y = g->detail_y + i;

@@ -106,6 +106,11 @@ bool fp_meet_target(fp_ui *ui, int *node, int *kpi);
 void fp_meet_node_label(fp_ui *ui, int node, char *out, size_t outsz);
 /* Cause label for the screen ("缺货/供应链"), the code when unknown. */
 const char *fp_meet_cause_label(fp_ui *ui, const char *code);
+/* "~/x" -> "$HOME/x"; any other path as it is. */
+void fp_meet_expand_home(const char *in, char *out, size_t outsz);
+/* True when path does not exist or the user says y to overwriting it;
+ * else says "Not exported". */
+bool fp_meet_may_overwrite(fp_ui *ui, const char *path);
 /* Opens the week's meeting when there is none yet (with a snapshot of
  * the figures shown). False with a message on failure. */
 bool fp_meet_ensure_meeting(fp_ui *ui);

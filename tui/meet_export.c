@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "model/i18n.h"
 #include "storage/export.h"
@@ -67,29 +66,12 @@ static void export_path(fp_ui *ui, fp_export_format fmt, char *out,
     const fp_config *cfg = fp_review_config(ui->rv);
     const char *dir = cfg && cfg->export_folder && *cfg->export_folder
                       ? cfg->export_folder : NULL;
-    const char *home = getenv("HOME");
     char week[FP_WEEK_STR], folder[3072] = "";
-    if (!dir)
-        ;   /* the current folder: the name alone */
-    else if (dir[0] == '~' && (dir[1] == '/' || !dir[1]) && home)
-        snprintf(folder, sizeof folder, "%s%s", home, dir + 1);
-    else
-        snprintf(folder, sizeof folder, "%s", dir);
+    if (dir) /* else the current folder: the name alone */
+        fp_meet_expand_home(dir, folder, sizeof folder);
     fp_week_format(ui->week, week);
     snprintf(out, outsz, "%s%sfupan-%s-%s.%s", folder, *folder ? "/" : "", week,
              fp_ui_top(ui)->ops->name, fp_export_format_ext(fmt));
-}
-
-static bool may_overwrite(fp_ui *ui, const char *path)
-{
-    char q[4200];
-    if (access(path, F_OK) != 0)
-        return true;
-    snprintf(q, sizeof q, _("%s exists. Overwrite it? (y/N) "), path);
-    if (fp_ask(ui, q, "yn") == 'y')
-        return true;
-    fp_ui_msg(ui, FP_MSG_INFO, "%s", _("Not exported"));
-    return false;
 }
 
 int fp_act_export_table(fp_ui *ui)
@@ -105,7 +87,7 @@ int fp_act_export_table(fp_ui *ui)
     if (!config_format(ui, &fmt))
         return FP_R_REDRAW;
     export_path(ui, fmt, path, sizeof path);
-    if (!may_overwrite(ui, path))
+    if (!fp_meet_may_overwrite(ui, path))
         return ui->stop ? FP_R_QUIT : FP_R_REDRAW;
     long rows = fp_export_to_file(ui->rv, &req, path, fmt, err, sizeof err);
     if (rows < 0)

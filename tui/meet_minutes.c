@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "storage/config_push.h"
 #include "storage/minutes_data.h"
@@ -33,16 +32,6 @@ int fp_act_minutes_preview(fp_ui *ui)
     return FP_R_REDRAW;
 }
 
-/* "~/x" -> "$HOME/x". */
-static void expand_home(const char *in, char *out, size_t outsz)
-{
-    const char *home = getenv("HOME");
-    if (in[0] == '~' && (in[1] == '/' || !in[1]) && home)
-        snprintf(out, outsz, "%s%s", home, in + 1);
-    else
-        snprintf(out, outsz, "%s", in);
-}
-
 static bool ends_with(const char *s, const char *tail)
 {
     size_t n = strlen(s), t = strlen(tail);
@@ -64,14 +53,8 @@ static int export_to(fp_ui *ui, const char *path)
 {
     char err[256];
     int format = ends_with(path, ".md") || ends_with(path, ".markdown");
-    if (access(path, F_OK) == 0) {
-        char q[4200];
-        snprintf(q, sizeof q, _("%s exists. Overwrite it? (y/N) "), path);
-        if (fp_ask(ui, q, "yn") != 'y') {
-            fp_ui_msg(ui, FP_MSG_INFO, "%s", _("Not exported"));
-            return FP_R_REDRAW;
-        }
-    }
+    if (!fp_meet_may_overwrite(ui, path))
+        return FP_R_REDRAW;
     char *text = fp_minutes_build_period(ui->rv, fp_ui_period(ui), format,
                                          err, sizeof err);
     if (!text) {
@@ -95,7 +78,7 @@ int fp_act_export_minutes(fp_ui *ui)
     if (!fp_prompt_with(ui, _("Export the minutes to (.md: Markdown): "),
                         start, answer, sizeof answer) || !*answer)
         return ui->stop ? FP_R_QUIT : FP_R_REDRAW;
-    expand_home(answer, path, sizeof path);
+    fp_meet_expand_home(answer, path, sizeof path);
     return export_to(ui, path);
 }
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tui/grid.h"
 #include "model/i18n.h"
@@ -43,6 +44,27 @@ const char *fp_meet_cause_label(fp_ui *ui, const char *code)
         return code ? code : "";
     const fp_cause *c = &cat->causes[i];
     return fp_ui_label(ui, c->label, c->label_zh);
+}
+
+void fp_meet_expand_home(const char *in, char *out, size_t outsz)
+{
+    const char *home = getenv("HOME");
+    if (in[0] == '~' && (in[1] == '/' || !in[1]) && home)
+        snprintf(out, outsz, "%s%s", home, in + 1);
+    else
+        snprintf(out, outsz, "%s", in);
+}
+
+bool fp_meet_may_overwrite(fp_ui *ui, const char *path)
+{
+    char q[4200];
+    if (access(path, F_OK) != 0)
+        return true;
+    snprintf(q, sizeof q, _("%s exists. Overwrite it? (y/N) "), path);
+    if (fp_ask(ui, q, "yn") == 'y')
+        return true;
+    fp_ui_msg(ui, FP_MSG_INFO, "%s", _("Not exported"));
+    return false;
 }
 
 void fp_meet_time(const char *iso, char *out, size_t outsz)

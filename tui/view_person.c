@@ -232,16 +232,6 @@ static int draw_places(fp_ui *ui, person_view *pv, const fp_rollup *r,
     return y;
 }
 
-static const char *cause_label(fp_ui *ui, const char *code)
-{
-    const fp_catalogue *cat = fp_ui_cat(ui);
-    int i = code ? fp_catalogue_cause(cat, code) : -1;
-    if (i < 0)
-        return code ? code : "";
-    const fp_cause *c = &cat->causes[i];
-    return fp_ui_label(ui, c->label, c->label_zh);
-}
-
 /* This week's notes on the person's nodes, then their open items. */
 static int draw_note_lines(fp_ui *ui, person_view *pv, int y, int end, int w)
 {
@@ -254,7 +244,7 @@ static int draw_note_lines(fp_ui *ui, person_view *pv, int y, int end, int w)
         char kl[160];
         fp_kpi_label_of(ui, n->kpi, kl, sizeof kl);
         snprintf(line, sizeof line, "[%s] %s%s%s %s %s",
-                 cause_label(ui, n->cause), kl, *kl ? ": " : "", n->text,
+                 fp_meet_cause_label(ui, n->cause), kl, *kl ? ": " : "", n->text,
                  ui->gl->range, n->author);
         fp_draw(ui, y++, 2, w - 2, line, ui->attr[FP_C_NORMAL]);
     }

@@ -100,24 +100,14 @@ int fp_act_whatif(fp_ui *ui)
     return FP_R_REDRAW;
 }
 
-/* The quarter of a week: the month of its Thursday. */
-static void quarter_of(fp_week week, int *year, int *quarter)
-{
-    int y, m, d;
-    fp_civil_from_days(fp_week_monday(week) + 3, &y, &m, &d);
-    *year = y;
-    *quarter = (m - 1) / 3 + 1;
-}
-
 /* The review as text (malloc'd) under *title; NULL with err. */
 static char *review_text(fp_ui *ui, char *title, size_t titlesz, char *err,
                          size_t errsz)
 {
-    int year, quarter;
     bool no_data;
-    quarter_of(ui->week, &year, &quarter);
+    fp_period q = fp_period_at(ui->week, FP_PERIOD_QUARTER);
     fp_review *rv = own_session(ui, err, errsz);
-    fp_kpi_review *kr = rv ? fp_quarter_review(rv, year, quarter, title,
+    fp_kpi_review *kr = rv ? fp_quarter_review(rv, q.year, q.num, title,
                                                titlesz, err, errsz, &no_data)
                            : NULL;
     char *text = NULL;
