@@ -491,3 +491,11 @@ void fp_period_label(fp_period p, char *out)
     snprintf(out, FP_PERIOD_LABEL, "%s (W%02d-W%02d)", name,
              fp_period_first(p) % 100, fp_period_last(p) % 100);
 }
+
+void fp_day_format(long days, char out[11])
+{
+    int y, m, d;
+    fp_civil_from_days(days, &y, &m, &d);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+             (unsigned)m % 100u, (unsigned)d % 100u);
+}

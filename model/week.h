@@ -31,6 +31,8 @@ int fp_week_diff(fp_week a, fp_week b);
 /* Days since 1970-01-01 (proleptic Gregorian) and back. */
 long fp_days_from_civil(int y, int m, int d);
 void fp_civil_from_days(long days, int *y, int *m, int *d);
+/* "YYYY-MM-DD" of days since the epoch (out: 11 bytes with NUL). */
+void fp_day_format(long days, char out[11]);
 /* Parses "YYYY-MM-DD" or "YYYY/MM/DD", validating the day of month. */
 bool fp_date_parse(const char *text, int *y, int *m, int *d);
 

@@ -472,7 +472,7 @@ static void end_file(fp_importer *imp, const fp_csv_stream *s)
     if (imp->on_row != NULL && strcmp(imp->kind_name, "actuals") == 0)
         fp_import_actuals_end(imp);
     if (imp->max_day >= 0)
-        fp_imp_day_text(imp->max_day, cur->max_day);
+        fp_day_format(imp->max_day, cur->max_day);
     if (imp->import_id > 0 && !imp->failed)
         record_import(imp, imp->kind_name, true);
 }

@@ -137,7 +137,6 @@ static bool stream_chunks(stream *st)
 bool fp_csv_stream_file(const char *path, fp_csv_stream *s)
 {
     stream st = {.s = s};
-    unsigned char digest[32];
     s->status = FP_CSV_OK;
     s->bytes = 0;
     s->sha256[0] = '\0';
@@ -148,9 +147,7 @@ bool fp_csv_stream_file(const char *path, fp_csv_stream *s)
         s->converted = e != FP_ENC_AUTO && e != FP_ENC_UTF8;
     }
     if (ok) {
-        fp_sha256_final(&st.sha, digest);
-        for (int i = 0; i < 32; i++)
-            snprintf(s->sha256 + 2 * i, 3, "%02x", digest[i]);
+        fp_sha256_final_hex(&st.sha, s->sha256);
     }
     stream_close(&st);
     return ok;

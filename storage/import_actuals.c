@@ -366,8 +366,8 @@ static void clear_days(fp_importer *imp, const row_key *key, long long node,
 {
     char monday[11], sunday[11];
     long first = fp_week_monday(key->week);
-    fp_imp_day_text(first, monday);
-    fp_imp_day_text(first + 6, sunday);
+    fp_day_format(first, monday);
+    fp_day_format(first + 6, sunday);
     sqlite3_stmt *st = imp->st_daily_clear;
     sqlite3_bind_int64(st, 1, node);
     sqlite3_bind_int64(st, 2, kpi);
@@ -404,7 +404,7 @@ static void write_daily(fp_importer *imp, const row_key *key, long long node,
     char day[11];
     if (imp->dup_found)
         return;
-    fp_imp_day_text(key->day, day);
+    fp_day_format(key->day, day);
     sqlite3_stmt *st = imp->st_daily;
     sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 2, node);
@@ -594,8 +594,8 @@ static bool resum_week(fp_importer *imp, fp_week week, long long node,
 {
     char monday[11], sunday[11];
     long first = fp_week_monday(week);
-    fp_imp_day_text(first, monday);
-    fp_imp_day_text(first + 6, sunday);
+    fp_day_format(first, monday);
+    fp_day_format(first + 6, sunday);
     sqlite3_stmt *st = imp->st_daily_sum;
     sqlite3_bind_int(st, 1, week);
     sqlite3_bind_int64(st, 2, node);

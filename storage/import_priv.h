@@ -195,7 +195,6 @@ long long fp_imp_node(fp_importer *imp, const char *store,
                       const char *category, const char *person);
 long long fp_imp_kpi_id(fp_importer *imp, int kpi);
 bool fp_imp_run(fp_importer *imp, sqlite3_stmt *st);
-void fp_imp_day_text(long day, char out[11]);
 /* import_sums.c: the trend sums (storage/trend_sums.h) of the weeks an
  * import writes. A week that held no fact before is summed from its
  * rows as they are written, when the rows move on to another week; any

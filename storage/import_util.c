@@ -650,13 +650,6 @@ bool fp_imp_run(fp_importer *imp, sqlite3_stmt *st)
     return true;
 }
 
-void fp_imp_day_text(long day, char out[11])
-{
-    int y, m, d;
-    fp_civil_from_days(day, &y, &m, &d);
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-             (unsigned)m % 100u, (unsigned)d % 100u);
-}
 
 void fp_imp_note_day(fp_importer *imp, long day)
 {

@@ -648,12 +648,9 @@ static bool gather_changes(gather *g, const int *nodes, int nnodes)
 
 static void week_dates(gather *g)
 {
-    int y, m, d;
     long monday = fp_week_monday(g->week);
-    fp_civil_from_days(monday, &y, &m, &d);
-    snprintf(g->first_day, sizeof g->first_day, "%04d-%02d-%02d", y, m, d);
-    fp_civil_from_days(monday + 6, &y, &m, &d);
-    snprintf(g->last_day, sizeof g->last_day, "%04d-%02d-%02d", y, m, d);
+    fp_day_format(monday, g->first_day);
+    fp_day_format(monday + 6, g->last_day);
     fp_week_format(g->week, g->week_s);
     fp_week_format(fp_week_prev(g->week), g->prev_s);
     g->in.week = g->week_s;
@@ -797,14 +794,10 @@ static bool period_lists(gather *g)
 
 static void period_dates(gather *g)
 {
-    int y, m, d;
     const fp_rollup *r = g->now;
-    long monday = fp_week_monday(fp_period_first(g->period));
-    fp_civil_from_days(monday, &y, &m, &d);
-    snprintf(g->first_day, sizeof g->first_day, "%04d-%02d-%02d", y, m, d);
-    fp_civil_from_days(fp_week_monday(fp_period_last(g->period)) + 6,
-                       &y, &m, &d);
-    snprintf(g->last_day, sizeof g->last_day, "%04d-%02d-%02d", y, m, d);
+    fp_day_format(fp_week_monday(fp_period_first(g->period)), g->first_day);
+    fp_day_format(fp_week_monday(fp_period_last(g->period)) + 6,
+                  g->last_day);
     char label[FP_PERIOD_LABEL];
     fp_period_label(g->period, label);
     if (r->weeks_with_data < r->period_weeks)

@@ -189,19 +189,24 @@ void fp_sha256_final(fp_sha256_ctx *ctx, unsigned char digest[32])
     }
 }
 
-void fp_sha256_hex(const void *data, size_t len, char hex[65])
+void fp_sha256_final_hex(fp_sha256_ctx *ctx, char hex[65])
 {
     static const char digits[] = "0123456789abcdef";
     unsigned char d[32];
-    fp_sha256_ctx ctx;
-    fp_sha256_init(&ctx);
-    fp_sha256_update(&ctx, data, len);
-    fp_sha256_final(&ctx, d);
+    fp_sha256_final(ctx, d);
     for (int i = 0; i < 32; i++) {
         hex[2 * i] = digits[d[i] >> 4];
         hex[2 * i + 1] = digits[d[i] & 15];
     }
     hex[64] = '\0';
+}
+
+void fp_sha256_hex(const void *data, size_t len, char hex[65])
+{
+    fp_sha256_ctx ctx;
+    fp_sha256_init(&ctx);
+    fp_sha256_update(&ctx, data, len);
+    fp_sha256_final_hex(&ctx, hex);
 }
 
 /* HMAC (RFC 2104) over SHA-256: keys longer than a block are hashed. */

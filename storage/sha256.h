@@ -17,6 +17,8 @@ typedef struct {
 void fp_sha256_init(fp_sha256_ctx *ctx);
 void fp_sha256_update(fp_sha256_ctx *ctx, const void *data, size_t len);
 void fp_sha256_final(fp_sha256_ctx *ctx, unsigned char digest[32]);
+/* fp_sha256_final as a lower-case hex digest (65 bytes with NUL). */
+void fp_sha256_final_hex(fp_sha256_ctx *ctx, char hex[65]);
 
 /* Lower-case hex digest of data[0..len) into hex (65 bytes with NUL). */
 void fp_sha256_hex(const void *data, size_t len, char hex[65]);

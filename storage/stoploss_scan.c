@@ -33,19 +33,12 @@ static int by_weeks(fp_review *rv, fp_week week, int row, int roas,
                                  rl->weeks, rl->roas);
 }
 
-static void day_text(long days, char out[16])
-{
-    int y, m, d;
-    fp_civil_from_days(days, &y, &m, &d);
-    snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
-}
-
 /* The newest day with daily data in the week (0: none, -1: error). */
 static long last_day(fp_db *db, fp_week week)
 {
     char mon[16], sun[16];
-    day_text(fp_week_monday(week), mon);
-    day_text(fp_week_monday(week) + 6, sun);
+    fp_day_format(fp_week_monday(week), mon);
+    fp_day_format(fp_week_monday(week) + 6, sun);
     sqlite3_stmt *st = fp_db_prepare(db, "SELECT max(day) FROM daily_facts"
                                      " WHERE day BETWEEN ?1 AND ?2");
     if (!st)
@@ -107,8 +100,8 @@ static int by_days(fp_review *rv, const fp_rollup *r, fp_week week,
     double gmv[31], spend[31], roas[31];
     long first = last - rl->days + 1;
     char a[16], b[16];
-    day_text(first, a);
-    day_text(last, b);
+    fp_day_format(first, a);
+    fp_day_format(last, b);
     bool person = row >= r->nnodes;
     sqlite3_stmt *st = fp_db_prepare(db, person ? sql_person_days
                                                 : sql_node_days);

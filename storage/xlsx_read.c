@@ -271,7 +271,6 @@ static bool hash_file(const char *path, fp_xlsx_stream *s)
     FILE *f = fopen(path, "rb");
     char buf[65536];
     fp_sha256_ctx sha;
-    unsigned char digest[32];
     size_t n;
     if (f == NULL) {
         s->status = FP_XLSX_IO;
@@ -282,9 +281,7 @@ static bool hash_file(const char *path, fp_xlsx_stream *s)
     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
         fp_sha256_update(&sha, buf, n);
     fclose(f);
-    fp_sha256_final(&sha, digest);
-    for (int i = 0; i < 32; i++)
-        snprintf(s->sha256 + 2 * i, 3, "%02x", digest[i]);
+    fp_sha256_final_hex(&sha, s->sha256);
     return true;
 }
 
