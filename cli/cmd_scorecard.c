@@ -34,12 +34,10 @@ static const char scorecard_usage[] =
     "stop-loss of a month or a quarter is read at its newest week with\n"
     "data.\n");
 
-typedef enum { FMT_TEXT, FMT_CSV, FMT_JSON } out_format;
-
 typedef struct {
     const char *db, *config, *path, *person, *kpi, *week_text;
     const char *month_text, *quarter_text;
-    out_format format;
+    fp_out_format format;
 } sc_opts;
 
 typedef struct {
@@ -55,18 +53,6 @@ typedef struct {
     char label_weeks[FP_PERIOD_LABEL]; /* "2026-11 (W45-W48)" */
     char first[FP_WEEK_STR], last[FP_WEEK_STR];
 } sc_view;
-
-static int parse_format(const char *s, out_format *out)
-{
-    if (!strcmp(s, "text")) *out = FMT_TEXT;
-    else if (!strcmp(s, "csv")) *out = FMT_CSV;
-    else if (!strcmp(s, "json")) *out = FMT_JSON;
-    else {
-        fp_cli_error(_("--format: '%s' is not text, csv or json"), s);
-        return FP_EXIT_USAGE;
-    }
-    return 0;
-}
 
 static int parse_args(int argc, char **argv, sc_opts *o)
 {
@@ -92,7 +78,7 @@ static int parse_args(int argc, char **argv, sc_opts *o)
         case 'P': o->person = optarg; break;
         case 'k': o->kpi = optarg; break;
         case 't': setenv("FUPAN_TODAY", optarg, 1); break;
-        case 'f': if (parse_format(optarg, &o->format)) return FP_EXIT_USAGE;
+        case 'f': if (!fp_out_format_parse(optarg, &o->format)) return FP_EXIT_USAGE;
                   break;
         case 'h': fputs(_(scorecard_usage), stdout); return -1;
         default: fputs(_(scorecard_usage), stderr); return FP_EXIT_USAGE;
@@ -113,12 +99,6 @@ static bool cell_listed(const fp_cell *c)
 static double prev_value(const sc_view *v, int k)
 {
     return v->prev ? fp_rollup_cell(v->prev, v->row, k)->value : FP_NOVAL;
-}
-
-static void csv_field(FILE *out, const char *s, bool last)
-{
-    fp_csv_field(out, s);
-    fputc(last ? '\n' : ',', out);
 }
 
 /* The numbers of one KPI as plain decimals, for csv and json. */
@@ -162,7 +142,7 @@ static void print_csv(const sc_view *v, int only_kpi)
             c->flags & FP_CF_PROVISIONAL ? "1" : "0", alerts_of(v, k, c),
         };
         for (int f = 0; f < 11; f++)
-            csv_field(stdout, fields[f], f == 10);
+            fp_text_csv_field(stdout, fields[f], f == 10);
     }
 }
 
@@ -374,9 +354,9 @@ static int run_scorecard(fp_review *rv, const sc_opts *o, fp_period per)
     v.stoploss = sl > 0;
     v.by_days = sl == 2;
     v.roas = fp_catalogue_kpi(cat, "roas");
-    if (o->format == FMT_CSV)
+    if (o->format == FP_FMT_CSV)
         print_csv(&v, only_kpi);
-    else if (o->format == FMT_JSON)
+    else if (o->format == FP_FMT_JSON)
         print_json(&v, only_kpi);
     else
         print_text(&v, only_kpi, title);

@@ -86,7 +86,7 @@ const char *fp_status_label(int status)
     return _(fp_status_word(status));
 }
 
-static const char *status_symbol(int status)
+const char *fp_status_symbol(int status)
 {
     static const char *const symbols[] = {
         "\xc2\xb7", "\xe2\x97\x8f", "\xe2\x97\x90", "\xe2\x9c\x96",
@@ -98,7 +98,7 @@ const char *fp_status_text(int status)
 {
     static char shown[4][64];
     int st = status >= 0 && status <= 3 ? status : 0;
-    snprintf(shown[st], sizeof shown[st], "%s %s", status_symbol(st),
+    snprintf(shown[st], sizeof shown[st], "%s %s", fp_status_symbol(st),
              fp_status_label(st));
     return shown[st];
 }

@@ -44,6 +44,8 @@ const char *fp_status_label(int status);
 /* Symbol and word: "● green", "◐ amber", "✖ red", "· none" (the word
  * translated). A static string per status, rewritten on each call. */
 const char *fp_status_text(int status);
+/* The symbol alone: "·", "●", "◐", "✖". */
+const char *fp_status_symbol(int status);
 
 /* "泰国 TikTok 店 / 服饰 / 王强": the names from the store down to
  * node, joined by sep; the company's own name for node 0. With cat

@@ -43,20 +43,6 @@ static void w_meta(fp_mdoc *d, const char *label, const char *value)
 
 static const char *nz(const char *s) { return s ? s : ""; }
 
-/* The status symbol alone ("✖"), for headings. */
-static const char *status_symbol(int status)
-{
-    static const char *const symbols[] = {
-        "\xc2\xb7", "\xe2\x97\x8f", "\xe2\x97\x90", "\xe2\x9c\x96",
-    };
-    return symbols[status >= 0 && status <= 3 ? status : 0];
-}
-
-const char *fp_minutes_status(int status)
-{
-    return fp_status_text(status);
-}
-
 /* A month's or quarter's meetings: week, date, length, attendees. */
 static void section_meetings(fp_mdoc *d, const fp_minutes_input *in)
 {
@@ -158,11 +144,11 @@ static void kpi_row(fp_mdoc *d, fp_mtable *t, const fp_minutes_row *r,
     marked(&actual, r->actual, r->marks);
     const char *summary[] = {
         nz(r->node), nz(r->currency), nz(r->kpi), fp_buf_str(&actual),
-        nz(r->target), nz(r->attainment), fp_minutes_status(r->status),
+        nz(r->target), nz(r->attainment), fp_status_text(r->status),
         nz(r->wow),
     };
     const char *item[] = {
-        fp_minutes_status(r->status), nz(r->kpi), fp_buf_str(&actual),
+        fp_status_text(r->status), nz(r->kpi), fp_buf_str(&actual),
         nz(r->target), nz(r->attainment), nz(r->wow),
     };
     fp_mtable_add(d, t, with_node ? summary : item);
@@ -214,7 +200,7 @@ static void item_block(fp_mdoc *d, const fp_minutes_item *it)
     static const int maxw[] = {9, 0, 16, 16, 6, 8};
     fp_buf b;
     fp_buf_init(&b);
-    fp_buf_printf(&b, "%s %s", status_symbol(it->status), nz(it->node));
+    fp_buf_printf(&b, "%s %s", fp_status_symbol(it->status), nz(it->node));
     w_sub(d, fp_buf_str(&b));
     buf_done(d, &b);
     if (it->nkpis > 0) {
@@ -252,13 +238,13 @@ static void unexplained_bullet(fp_mdoc *d, const fp_minutes_item *it)
 {
     fp_buf b;
     fp_buf_init(&b);
-    fp_buf_printf(&b, "%s %s:", status_symbol(it->status), nz(it->node));
+    fp_buf_printf(&b, "%s %s:", fp_status_symbol(it->status), nz(it->node));
     const char *sep = " ";
     for (size_t i = 0; i < it->nkpis; i++) {
         const fp_minutes_row *r = &it->kpis[i];
         if (r->status != FP_ST_RED && r->status != FP_ST_AMBER)
             continue;
-        fp_buf_printf(&b, "%s%s %s %s", sep, status_symbol(r->status),
+        fp_buf_printf(&b, "%s%s %s %s", sep, fp_status_symbol(r->status),
                       nz(r->kpi), nz(r->attainment));
         sep = ", ";
     }

@@ -137,8 +137,4 @@ typedef struct {
 /* The minutes as a new string (caller frees); NULL when out of memory. */
 char *fp_minutes_render(const fp_minutes_input *in, fp_minutes_format fmt);
 
-/* Status as shown: symbol and fp_status_word through gettext: "✖ red",
- * "◐ amber", "● green", "· none". A static string per status. */
-const char *fp_minutes_status(int status);
-
 #endif

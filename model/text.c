@@ -38,7 +38,7 @@ bool fp_locale_init(void)
 
 /* Decodes one character from s (at most avail bytes); returns its length
  * and sets *cp, or returns 0 for an invalid or truncated sequence. */
-static int decode(const unsigned char *s, size_t avail, uint32_t *cp)
+int fp_utf8_decode(const unsigned char *s, size_t avail, uint32_t *cp)
 {
     static const uint32_t min_for_len[5] = {0, 0, 0x80, 0x800, 0x10000};
     unsigned char c = s[0];
@@ -79,7 +79,7 @@ int fp_utf8_len(const char *s)
     size_t avail = strnlen(s, 4);
     if (avail == 0)
         return 1;
-    int n = decode((const unsigned char *)s, avail, &cp);
+    int n = fp_utf8_decode((const unsigned char *)s, avail, &cp);
     return n > 0 ? n : 1;
 }
 
@@ -88,7 +88,7 @@ bool fp_utf8_valid(const char *s, size_t len, size_t *bad_at)
     size_t i = 0;
     uint32_t cp;
     while (i < len) {
-        int n = decode((const unsigned char *)s + i, len - i, &cp);
+        int n = fp_utf8_decode((const unsigned char *)s + i, len - i, &cp);
         if (n == 0) {
             if (bad_at != NULL)
                 *bad_at = i;
@@ -173,7 +173,7 @@ static glyph next_glyph(const char *s)
 {
     uint32_t cp;
     size_t avail = strnlen(s, 4);
-    int n = decode((const unsigned char *)s, avail, &cp);
+    int n = fp_utf8_decode((const unsigned char *)s, avail, &cp);
     if (n == 0) /* not UTF-8: the byte itself, escaped */
         return replaced(1, "\\x%02x", (unsigned char)s[0]);
     return glyph_of(cp, s, n);
@@ -190,7 +190,7 @@ bool fp_text_has_invisible(const char *s)
 {
     uint32_t cp;
     while (*s != '\0') {
-        int n = decode((const unsigned char *)s, strnlen(s, 4), &cp);
+        int n = fp_utf8_decode((const unsigned char *)s, strnlen(s, 4), &cp);
         if (n > 0 && is_invisible(cp))
             return true;
         s += n > 0 ? n : 1;

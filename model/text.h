@@ -76,5 +76,9 @@ int fp_text_fit_right(const char *s, int cols, char *out, size_t outsz);
 
 /* Byte length of the UTF-8 character at s (1 for an invalid byte). */
 int fp_utf8_len(const char *s);
+/* The UTF-8 character at s (at most avail bytes): its length, with the
+ * code point in *cp; 0 when it is not valid UTF-8 (overlong, surrogate,
+ * beyond U+10FFFF, cut short). */
+int fp_utf8_decode(const unsigned char *s, size_t avail, uint32_t *cp);
 
 #endif

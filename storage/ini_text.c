@@ -3,6 +3,7 @@
  * or an unlinked temporary file where memfd or /proc is missing). */
 #define _GNU_SOURCE /* memfd_create */
 #include "storage/ini_text.h"
+#include "model/text.h"
 #include "model/i18n.h"
 
 #include <ctype.h>
@@ -81,35 +82,14 @@ static bool problem(scanner *sc, const char *fmt, ...)
 
 /* ---- bytes ---- */
 
-/* Length of the UTF-8 character at s (at most len bytes), 0 when it is
- * not valid UTF-8; *cp gets the code point. */
-static int utf8_char(const unsigned char *s, size_t len, unsigned *cp)
-{
-    static const unsigned min[] = { 0, 0, 0x80, 0x800, 0x10000 };
-    int n = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2
-          : (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
-    if (n == 0 || (size_t)n > len)
-        return 0;
-    unsigned c = n == 1 ? s[0] : s[0] & (0x7fu >> n);
-    for (int i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3fu);
-    }
-    if (c < min[n] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-        return 0;
-    *cp = c;
-    return n;
-}
-
 /* NUL, control characters (C0 but tab, DEL, C1) and invalid UTF-8 are
  * refused: an INI file is text, and no message may echo them. */
 static bool check_bytes(scanner *sc, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
-        unsigned cp = 0;
-        int n = utf8_char(u + i, len - i, &cp);
+        uint32_t cp = 0;
+        int n = fp_utf8_decode(u + i, len - i, &cp);
         if (n == 0)
             return problem(sc, _("not UTF-8 text (byte 0x%02x); save the "
                                  "file as UTF-8"), u[i]);
