@@ -252,3 +252,11 @@ int fp_check_if_changed(const char *path, char *msg, size_t msgsz)
     fp_check_report_done(&r);
     return n;
 }
+
+void fp_check_mark_sound(const char *path)
+{
+    char file[4096], stamp[256];
+    fp_data_file(STAMP_FILE, file, sizeof file);
+    stamp_of(path, stamp, sizeof stamp);
+    stamp_save(file, stamp);
+}

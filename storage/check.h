@@ -42,5 +42,10 @@ bool fp_check_repair_sums(const char *path, char *err, size_t errsz);
  * fine (or skipped), else the number of problems, with the first one
  * in msg. */
 int fp_check_if_changed(const char *path, char *msg, size_t msgsz);
+/* Records the file at path as it is now as checked: for the close of a
+ * session whose start check passed, so that fupan's own writes do not
+ * make the next start check the whole file again (a crash, or another
+ * program's write, still does). */
+void fp_check_mark_sound(const char *path);
 
 #endif

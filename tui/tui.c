@@ -263,6 +263,7 @@ static void check_file(fp_ui *ui)
 {
     char msg[512];
     int n = fp_check_if_changed(fp_review_db(ui->rv)->path, msg, sizeof msg);
+    ui->file_sound = n == 0;
     if (n > 0)
         fp_ui_msg(ui, FP_MSG_ERROR, _("The database file is damaged: run "
                   "`fupan check` (%d problem(s): %s)"), n, msg);
@@ -393,8 +394,12 @@ int fp_tui_run(const fp_tui_opts *opts)
      * it taken fails at once and is kept, and the main loop retries */
     fp_db_set_wait(fp_review_db(ui.rv), FP_DB_WAIT_TUI_MS);
     int rc = run_session(&ui, opts);
+    char *path = strdup(fp_review_db(ui.rv)->path);
     fp_keymap_free(ui.km);
-    fp_review_close(ui.rv);
+    fp_review_close(ui.rv);   /* the last connection: the WAL is folded in */
+    if (path && rc == 0 && ui.file_sound && !ui.read_only)
+        fp_check_mark_sound(path);
+    free(path);
     fp_keysrc_free(ui.keys);
     return rc;
 }

@@ -118,6 +118,7 @@ struct fp_ui {
     bool read_only;
     bool utf8;
     bool headless;
+    bool file_sound;         /* the start check passed (or was not due) */
     const fp_glyphs *gl;
     int attr[FP_C_COUNT];    /* curses attributes per colour */
     fp_theme theme;          /* the theme in use (T cycles) */

@@ -270,3 +270,22 @@ Test(check, ok_line_names_the_trend_sums_only_when_compared)
     cr_assert(strstr(out, "schema version 3"), "%s", out);
     cr_assert_not(strstr(out, "trend sums"), "%s", out);
 }
+
+/* A session that began with a passing check marks the file as it leaves
+ * it: its own writes do not make the next start check it again. */
+Test(check, a_file_marked_sound_is_not_checked_again)
+{
+    char msg[512] = "";
+    cr_assert_eq(fp_check_if_changed(path, msg, sizeof msg), 0, "%s", msg);
+    exec_raw("INSERT INTO settings(key, value) VALUES('x', 'y')");
+    smash(4 * 4096 + 1024, 0, 3072); /* stands for a write we trust */
+    fp_check_mark_sound(path);
+    cr_assert_eq(fp_check_if_changed(path, msg, sizeof msg), 0,
+                 "checked again: %s", msg);
+    struct stat st;
+    cr_assert_eq(stat(path, &st), 0);
+    struct timespec times[2] = {st.st_atim, st.st_mtim};
+    times[1].tv_sec += 10; /* another program wrote */
+    cr_assert_eq(utimensat(AT_FDCWD, path, times, 0), 0);
+    cr_assert_gt(fp_check_if_changed(path, msg, sizeof msg), 0);
+}
