@@ -40,6 +40,7 @@ void fp_tree_free(fp_tree *tree)
     }
     free(tree->nodes);
     free(tree->people);
+    free(tree->by_db_id);
     free(tree);
 }
 
@@ -78,6 +79,26 @@ static void link_child(fp_tree *tree, int parent, int idx)
     p->nchildren++;
 }
 
+/* Ids are rowids, small and dense; a larger one (or no memory) is left
+ * to a scan in fp_tree_find_db_id. */
+#define MAX_INDEXED_ID (1 << 24)
+
+static void index_db_id(fp_tree *tree, long long db_id, int idx)
+{
+    bool ok = db_id >= 0 && db_id < MAX_INDEXED_ID;
+    size_t need = ok ? (size_t)db_id + 1 : 0;
+    if (ok)
+        FP_GROW(tree->by_db_id, need, tree->cap_by_db_id, ok);
+    if (!ok) {
+        tree->unindexed = true;
+        return;
+    }
+    for (; tree->nby_db_id < need; tree->nby_db_id++)
+        tree->by_db_id[tree->nby_db_id] = -1;
+    if (tree->by_db_id[db_id] < 0)
+        tree->by_db_id[db_id] = idx;
+}
+
 int fp_tree_add_node(fp_tree *tree, int parent, fp_level level,
                      long long db_id, const char *code, const char *name,
                      const char *currency, int person)
@@ -103,6 +124,7 @@ int fp_tree_add_node(fp_tree *tree, int parent, fp_level level,
         memcpy(n->currency, tree->nodes[parent].currency, sizeof n->currency);
     if (parent >= 0)
         link_child(tree, parent, idx);
+    index_db_id(tree, db_id, idx);
     return idx;
 }
 
@@ -139,6 +161,11 @@ int fp_tree_find_path(const fp_tree *tree, const char *path)
 
 int fp_tree_find_db_id(const fp_tree *tree, long long db_id)
 {
+    if (db_id >= 0 && (size_t)db_id < tree->nby_db_id &&
+        tree->by_db_id[db_id] >= 0)
+        return tree->by_db_id[db_id];
+    if (!tree->unindexed)
+        return -1;
     for (int i = 0; i < tree->nnodes; i++)
         if (tree->nodes[i].db_id == db_id)
             return i;

@@ -43,6 +43,9 @@ typedef struct {
     int nnodes, cap_nodes;
     fp_person *people;
     int npeople, cap_people;
+    int *by_db_id;       /* db id -> node index (-1), for fp_tree_find_db_id */
+    size_t nby_db_id, cap_by_db_id;
+    bool unindexed;      /* some db id was not indexed (too large) */
 } fp_tree;
 
 /* A new tree holding only the company node (index 0, named name). */
@@ -62,7 +65,7 @@ int fp_tree_add_node(fp_tree *tree, int parent, fp_level level,
 
 /* Node index for a path "store[/category[/person]]" ("" = company), or -1. */
 int fp_tree_find_path(const fp_tree *tree, const char *path);
-/* Node index with this db id, or -1 (linear). */
+/* Node index with this db id (the first added), or -1. */
 int fp_tree_find_db_id(const fp_tree *tree, long long db_id);
 /* Person index with this code, or -1. */
 int fp_tree_find_person(const fp_tree *tree, const char *code);

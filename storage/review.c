@@ -47,8 +47,6 @@ struct fp_review {
     fp_tree *tree;
     int *kpi_map;        /* kpis.id -> catalogue index, -1 */
     long long nkpi_map;
-    int *node_map;       /* nodes.id -> tree index, -1 */
-    long long nnode_map;
     long long data_version;
     long today;
     bool fixed_today;
@@ -127,24 +125,6 @@ static bool build_kpi_map(fp_review *rv)
     return ok && more == 0;
 }
 
-static bool build_node_map(fp_review *rv)
-{
-    long long max = 1;
-    for (int i = 0; i < rv->tree->nnodes; i++)
-        if (rv->tree->nodes[i].db_id > max)
-            max = rv->tree->nodes[i].db_id;
-    free(rv->node_map);
-    rv->nnode_map = max + 1;
-    rv->node_map = malloc((size_t)rv->nnode_map * sizeof *rv->node_map);
-    if (!rv->node_map)
-        return false;
-    for (long long i = 0; i < rv->nnode_map; i++)
-        rv->node_map[i] = -1;
-    for (int i = 0; i < rv->tree->nnodes; i++)
-        rv->node_map[rv->tree->nodes[i].db_id] = i;
-    return true;
-}
-
 static int map_kpi(const fp_review *rv, long long id)
 {
     return id >= 0 && id < rv->nkpi_map ? rv->kpi_map[id] : -1;
@@ -152,7 +132,7 @@ static int map_kpi(const fp_review *rv, long long id)
 
 static int map_node(const fp_review *rv, long long id)
 {
-    return id >= 0 && id < rv->nnode_map ? rv->node_map[id] : -1;
+    return fp_tree_find_db_id(rv->tree, id);
 }
 
 /* The newest day any import held (0: none); false on a read error. */
@@ -194,7 +174,7 @@ static bool reload(fp_review *rv)
     fp_tree_free(rv->tree);
     rv->tree = fp_org_load_tree(rv->db);
     if (!rv->tree || fp_catalogue_apply_pilots(rv->cat, rv->tree) < 0 ||
-        !build_kpi_map(rv) || !build_node_map(rv) || !build_upper_map(rv))
+        !build_kpi_map(rv) || !build_upper_map(rv))
         return false;
     if (!rv->fixed_today && !newest_import_day(rv->db, &rv->today))
         return false;
@@ -766,6 +746,5 @@ void fp_review_close(fp_review *rv)
     fp_config_free(rv->cfg);
     fp_db_close(rv->db);
     free(rv->kpi_map);
-    free(rv->node_map);
     free(rv);
 }

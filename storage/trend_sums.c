@@ -58,8 +58,7 @@ static double get_f64(const unsigned char *p)
 struct fp_trend_writer {
     fp_db *db;
     fp_tree *tree;           /* as the database holds it now */
-    int *node_of;            /* nodes.id -> tree index, -1 */
-    long long nnode_of;
+    long long max_node;      /* the largest nodes.id of the tree */
     int *col_of;             /* kpis.id -> column, -1 */
     long long ncol_of;
     long long *kpi_of;       /* column -> kpis.id */
@@ -77,13 +76,12 @@ struct fp_trend_writer {
 static void free_maps(fp_trend_writer *w)
 {
     fp_tree_free(w->tree);
-    free(w->node_of);
     free(w->col_of);
     free(w->kpi_of);
     free(w->week_col);
     free(w->week_kpi);
     w->tree = NULL;
-    w->node_of = w->col_of = w->week_col = NULL;
+    w->col_of = w->week_col = NULL;
     w->kpi_of = w->week_kpi = NULL;
 }
 
@@ -107,21 +105,14 @@ static bool out_of_memory(fp_db *db)
     return false;
 }
 
-static bool map_nodes(fp_trend_writer *w)
+/* The largest node id (the format keeps 32 bits). */
+static long long max_node_id(const fp_tree *tree)
 {
     long long max = 1;
-    for (int i = 0; i < w->tree->nnodes; i++)
-        if (w->tree->nodes[i].db_id > max)
-            max = w->tree->nodes[i].db_id;
-    w->nnode_of = max + 1;
-    w->node_of = malloc((size_t)w->nnode_of * sizeof *w->node_of);
-    if (!w->node_of)
-        return out_of_memory(w->db);
-    for (long long i = 0; i < w->nnode_of; i++)
-        w->node_of[i] = -1;
-    for (int i = 0; i < w->tree->nnodes; i++)
-        w->node_of[w->tree->nodes[i].db_id] = i;
-    return true;
+    for (int i = 0; i < tree->nnodes; i++)
+        if (tree->nodes[i].db_id > max)
+            max = tree->nodes[i].db_id;
+    return max;
 }
 
 /* Columns are the rows of table kpis, in id order. */
@@ -159,8 +150,9 @@ static bool load_maps(fp_trend_writer *w)
 {
     free_maps(w);
     w->tree = fp_org_load_tree(w->db);
-    if (!w->tree || !map_nodes(w) || !map_kpis(w))
+    if (!w->tree || !map_kpis(w))
         return false;
+    w->max_node = max_node_id(w->tree);
     w->week_col = malloc(((size_t)w->ncols + 1) * sizeof *w->week_col);
     w->week_kpi = malloc(((size_t)w->ncols + 1) * sizeof *w->week_kpi);
     if (!w->week_col || !w->week_kpi)
@@ -195,15 +187,15 @@ fp_trend_writer *fp_trend_writer_new(fp_db *db)
 static bool add_fact(fp_trend_writer *w, long long node, long long kpi,
                      double value, bool *unknown)
 {
-    if (node < 0 || node >= w->nnode_of || w->node_of[node] < 0 ||
-        kpi < 0 || kpi >= w->ncol_of || w->col_of[kpi] < 0) {
+    int at = fp_tree_find_db_id(w->tree, node);
+    if (at < 0 || kpi < 0 || kpi >= w->ncol_of || w->col_of[kpi] < 0) {
         *unknown = true;
         return true;
     }
     fp_fact *f = fp_vec_push(&w->facts);
     if (!f)
         return out_of_memory(w->db);
-    *f = (fp_fact){w->node_of[node], w->col_of[kpi], value};
+    *f = (fp_fact){at, w->col_of[kpi], value};
     return true;
 }
 
@@ -285,7 +277,7 @@ static size_t encode(fp_trend_writer *w)
  * sums (its trends read the facts). */
 static bool ids_fit(const fp_trend_writer *w)
 {
-    return w->nnode_of - 1 <= (long long)UINT32_MAX &&
+    return w->max_node <= (long long)UINT32_MAX &&
            w->ncol_of - 1 <= (long long)UINT32_MAX;
 }
 

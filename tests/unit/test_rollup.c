@@ -1111,3 +1111,22 @@ Test(rollup, values_only_equals_the_full_rollup)
         fp_rollup_free(v);
     }
 }
+
+/* A node by its database id: the first node of an id, ids small or too
+ * large to index alike, and -1 for an id no node has. */
+Test(rollup, tree_finds_nodes_by_db_id)
+{
+    fp_tree *t = fp_tree_new("co");
+    int a = fp_tree_add_node(t, 0, FP_LVL_STORE, 7, "a", NULL, "THB", -1);
+    int b = fp_tree_add_node(t, 0, FP_LVL_STORE, 1LL << 40, "b", NULL,
+                             "THB", -1);
+    int c = fp_tree_add_node(t, a, FP_LVL_CATEGORY, 3, "c", NULL, NULL, -1);
+    fp_tree_add_node(t, a, FP_LVL_CATEGORY, 7, "d", NULL, NULL, -1);
+    cr_assert_eq(fp_tree_find_db_id(t, 7), a);
+    cr_assert_eq(fp_tree_find_db_id(t, 1LL << 40), b);
+    cr_assert_eq(fp_tree_find_db_id(t, 3), c);
+    cr_assert_eq(fp_tree_find_db_id(t, 1), 0);
+    cr_assert_eq(fp_tree_find_db_id(t, 5), -1);
+    cr_assert_eq(fp_tree_find_db_id(t, -2), -1);
+    fp_tree_free(t);
+}
